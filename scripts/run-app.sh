@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set up and start the dashboard. The database is $EIT_DB (default data/eit.duckdb); on first run
+# it is created and filled with the synthetic demo data set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh requirements.txt
+export EIT_DB="${EIT_DB:-data/eit.duckdb}"
+if [ ! -f "$EIT_DB" ]; then
+  echo "No database at $EIT_DB yet: building it from the demo data set …"
+  .venv/bin/python -m store init --db "$EIT_DB"
+  .venv/bin/python -m store demo --db "$EIT_DB"
+fi
+exec .venv/bin/streamlit run app.py "$@"

@@ -1,0 +1,129 @@
+"""`python -m store init|load|demo|rollback|batches|boundaries`: the store's command line (SPEC §5)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from store.db import connect, db_path, init
+
+MAX_PRINTED = 5000
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    con, applied, added = init(args.db)
+    con.close()
+    print(f"database {args.db}: migrations applied {applied or 'none (up to date)'}; reference rows added {sum(added.values())}")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from store.load import load_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no such file: {path}", file=sys.stderr)
+        return 2
+    con, _, _ = init(args.db)
+    report = load_file(con, args.table, path, args.user)
+    con.close()
+    if not report.ok:
+        print(f"{path.name}: NOT loaded into {args.table}; nothing was written. {len(report.problems)} problem(s):", file=sys.stderr)
+        for p in report.problems[:MAX_PRINTED]:
+            where = f"row {p.row}" if p.row else "file"
+            print(f"  {where}, column {p.column or '-'}: {p.text(args.lang)} [{p.rule}]", file=sys.stderr)
+        if len(report.problems) > MAX_PRINTED:
+            print(f"  … and {len(report.problems) - MAX_PRINTED} more", file=sys.stderr)
+        return 1
+    be = f"; {report.be_conversions} Buddhist-era year(s) converted to CE ({report.be_columns})" if report.be_conversions else ""
+    print(
+        f"batch {report.batch_id}: {path.name} -> {args.table}: {report.rows} rows "
+        f"({report.inserted} inserted, {report.replaced} replaced); encoding {report.encoding}{be}; sha256 {report.sha256}"
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from store.demo import load_demo
+
+    con, _, _ = init(args.db)
+    reports = load_demo(con)
+    con.close()
+    for r in reports:
+        print(f"batch {r.batch_id}: demo {r.table}: {r.rows} rows ({r.inserted} inserted, {r.replaced} replaced)")
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    from store.load import RollbackRefused, rollback
+
+    con, _, _ = init(args.db)
+    try:
+        result = rollback(con, args.batch, args.user)
+    except RollbackRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(f"batch {args.batch} rolled back: {result['deleted']} inserted row(s) deleted, {result['restored']} replaced row(s) restored")
+    return 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    con = connect(args.db, read_only=True)
+    with con.cursor() as cur:
+        print(cur.execute("select * from batches order by batch_id").df().to_string(index=False))
+    con.close()
+    return 0
+
+
+def cmd_boundaries(args: argparse.Namespace) -> int:
+    from store.geo import BoundaryError, download_boundaries, load_boundaries
+
+    con, _, _ = init(args.db)
+    try:
+        n = download_boundaries(con) if args.download else load_boundaries(con, Path(args.file))
+    except BoundaryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(f"boundaries loaded: {n} subdistrict polygon(s)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m store", description="Saraburi eco-industrial town data store")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--db", default=str(db_path()), help="DuckDB file (default $EIT_DB or data/eit.duckdb)")
+        return p
+
+    add("init", "create or migrate the schema; idempotent").set_defaults(func=cmd_init)
+    p = add("load", "validate and load one CSV file as one batch")
+    p.add_argument("--table", required=True)
+    p.add_argument("--user", default=None, help="who loads (default: the OS user)")
+    p.add_argument("--lang", choices=["en", "th"], default="en", help="language of the problem report")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_load)
+    add("demo", "load the bundled synthetic demo data set").set_defaults(func=cmd_demo)
+    p = add("rollback", "undo one batch")
+    p.add_argument("--batch", type=int, required=True)
+    p.add_argument("--user", default=None)
+    p.set_defaults(func=cmd_rollback)
+    add("batches", "list the batch log").set_defaults(func=cmd_batches)
+    p = add("boundaries", "load subdistrict boundaries")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--file", help="GeoJSON or zipped shapefile")
+    group.add_argument("--download", action="store_true", help="download the official OCHA COD-AB file")
+    p.set_defaults(func=cmd_boundaries)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

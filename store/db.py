@@ -1,0 +1,108 @@
+"""Open the DuckDB file, apply numbered migrations, seed reference data; one writer at a time."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from store.tables import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_DIR = ROOT / "sql" / "schema"
+REFERENCE_DIR = ROOT / "data" / "reference"
+DEFAULT_DB = ROOT / "data" / "eit.duckdb"
+
+# DuckDB allows one writing transaction at a time per connection; the app shares one connection.
+WRITE_LOCK = threading.RLock()
+
+# Reference tables seeded by `store init`, with the CSV they come from. Existing rows are kept,
+# so an admin's edits (criteria) survive a re-run.
+SEEDS = {
+    "subdistricts": "subdistricts.csv",
+    "effluent_standards": "effluent_standards.csv",
+    "indicators": "indicators.csv",
+    "activities": "activities.csv",
+    "evidence": "evidence.csv",
+}
+SEED_DEFAULTS = {"activities": {"status": "planned"}, "evidence": {"status": "missing"}}
+
+
+def scalar(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> Any:
+    """First column of the first row, with the result fully fetched (DuckDB 2.0 results stream)."""
+    rows = cur.execute(sql, params or {}).fetchall()
+    return rows[0][0] if rows else None
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("EIT_DB", DEFAULT_DB))
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def applied_versions(cur: duckdb.DuckDBPyConnection) -> set[str]:
+    cur.execute("create table if not exists schema_migrations (version varchar primary key, applied_at timestamp default current_timestamp)")
+    return {row[0] for row in cur.execute("select version from schema_migrations").fetchall()}
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every sql/schema/NNN_*.sql not yet applied, each in its own transaction."""
+    applied: list[str] = []
+    with WRITE_LOCK, con.cursor() as cur:
+        done = applied_versions(cur)
+        for path in sorted(SCHEMA_DIR.glob("[0-9][0-9][0-9]_*.sql")):
+            if path.stem in done:
+                continue
+            cur.execute("begin transaction")
+            try:
+                cur.execute(path.read_text(encoding="utf-8"))
+                cur.execute("insert into schema_migrations (version) values ($v)", {"v": path.stem})
+                cur.execute("commit")
+            except Exception:
+                cur.execute("rollback")
+                raise
+            applied.append(path.stem)
+    return applied
+
+
+def seed_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Insert reference rows that are not there yet; returns rows added per table."""
+    added: dict[str, int] = {}
+    with WRITE_LOCK, con.cursor() as cur:
+        for table, file_name in SEEDS.items():
+            seed = pd.read_csv(REFERENCE_DIR / file_name, dtype=str, keep_default_na=False)
+            seed = seed.replace("", None)
+            for column, value in SEED_DEFAULTS.get(table, {}).items():
+                seed[column] = value
+            before = scalar(cur, count_sql(table))
+            cur.register("seed_rows", seed)
+            cur.execute(seed_sql(table, list(seed.columns)))
+            cur.unregister("seed_rows")
+            added[table] = scalar(cur, count_sql(table)) - before
+    return added
+
+
+def count_sql(table: str) -> str:
+    assert table in SEEDS or table in TABLES or table == "batches"
+    return "select count(*) from " + table
+
+
+def seed_sql(table: str, columns: list[str]) -> str:
+    assert table in SEEDS
+    cols = ", ".join(columns)
+    return "insert or ignore into " + table + " (" + cols + ") select " + cols + " from seed_rows"
+
+
+def init(path: str | Path) -> tuple[duckdb.DuckDBPyConnection, list[str], dict[str, int]]:
+    """Create or migrate the database at path and seed reference data. Idempotent."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = connect(path)
+    applied = migrate(con)
+    added = seed_reference(con)
+    return con, applied, added

@@ -1,0 +1,234 @@
+"""Load one CSV file as one batch: parse, validate, then upsert all rows or none; roll a batch back."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from store.db import WRITE_LOCK, scalar
+from store.parse import UnreadableFile, parse
+from store.tables import TABLES, Table
+from store.validate import Context, Problem, validate
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class LoadReport:
+    table: str
+    file_name: str
+    sha256: str
+    encoding: str = ""
+    rows: int = 0
+    be_conversions: int = 0
+    be_columns: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    batch_id: int | None = None
+    inserted: int = 0
+    replaced: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.batch_id is not None and not self.problems
+
+    def problems_frame(self, lang: str = "en") -> pd.DataFrame:
+        return pd.DataFrame(
+            [{"row": p.row, "column": p.column, "value": p.value, "rule": p.rule, "message": p.text(lang)} for p in self.problems],
+            columns=["row", "column", "value", "rule", "message"],
+        )
+
+
+class RollbackRefused(ValueError):
+    """The batch cannot be rolled back as asked; the message says why."""
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except OSError:
+        return "unknown"
+
+
+def context(cur: duckdb.DuckDBPyConnection, extra_factories: set[str] | None = None) -> Context:
+    subdistricts = {r[0] for r in cur.execute("select subdistrict_code from subdistricts").fetchall()}
+    factories = {r[0] for r in cur.execute("select factory_id from establishments").fetchall()}
+    standards = dict(cur.execute("select parameter, unit from effluent_standards").fetchall())
+    indicators = {r[0] for r in cur.execute("select code from indicators").fetchall()}
+    return Context(subdistricts, factories | (extra_factories or set()), standards, indicators)
+
+
+def _noop(_fraction: float, _label: str) -> None:
+    return None
+
+
+def check_bytes(con: duckdb.DuckDBPyConnection, table_name: str, data: bytes, file_name: str) -> tuple[LoadReport, pd.DataFrame | None]:
+    """Parse and validate without writing; returns the report and the typed frame (None when unreadable)."""
+    report = LoadReport(table_name, file_name, hashlib.sha256(data).hexdigest())
+    if table_name not in TABLES:
+        report.problems.append(Problem(None, None, table_name, "unknown_table", allowed=", ".join(TABLES)))
+        return report, None
+    table = TABLES[table_name]
+    try:
+        parsed = parse(data, table)
+    except UnreadableFile as exc:
+        report.problems.append(Problem(None, None, None, "unreadable_file", detail=str(exc)))
+        return report, None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        rule = "nothing_to_load" if isinstance(exc, pd.errors.EmptyDataError) else "unreadable_file"
+        report.problems.append(Problem(None, None, None, rule, detail=str(exc).strip()))
+        return report, None
+    report.encoding, report.rows = parsed.encoding, len(parsed.frame)
+    report.be_conversions, report.be_columns = parsed.be_conversions, parsed.be_columns
+    with con.cursor() as cur:
+        ctx = context(cur)
+    report.problems = validate(parsed, table, ctx)
+    return report, parsed.frame
+
+
+def load_bytes(
+    con: duckdb.DuckDBPyConnection,
+    table_name: str,
+    data: bytes,
+    file_name: str,
+    loaded_by: str | None = None,
+    is_demo: bool = False,
+    progress: Progress = _noop,
+) -> LoadReport:
+    """Validate the whole file; if it is clean, write it as one batch in one transaction."""
+    progress(0.05, "parse")
+    report, frame = check_bytes(con, table_name, data, file_name)
+    if report.problems or frame is None:
+        return report
+    progress(0.6, "write")
+    table = TABLES[table_name]
+    rows = _prepare(frame, table, con)
+    with WRITE_LOCK, con.cursor() as cur:
+        cur.execute("begin transaction")
+        try:
+            batch_id = scalar(
+                cur,
+                "insert into batches (table_name, file_name, sha256, encoding, rows_in_file, rows_inserted, rows_replaced,"
+                " be_conversions, loaded_by, is_demo) values ($t, $f, $s, $e, $n, 0, 0, $be, $who, $demo) returning batch_id",
+                {"t": table_name, "f": file_name, "s": report.sha256, "e": report.encoding, "n": len(rows),
+                 "be": report.be_conversions, "who": loaded_by or current_user(), "demo": is_demo},
+            )
+            rows["batch_id"] = batch_id
+            cur.register("incoming", rows)
+            cur.execute(history_sql(table), {"batch": batch_id})
+            replaced = scalar(cur, history_count_sql(table), {"batch": batch_id})
+            cur.execute(upsert_sql(table))
+            cur.unregister("incoming")
+            cur.execute(
+                "update batches set rows_inserted = $i, rows_replaced = $r where batch_id = $b",
+                {"i": len(rows) - replaced, "r": replaced, "b": batch_id},
+            )
+            cur.execute("commit")
+        except duckdb.Error as exc:
+            cur.execute("rollback")
+            report.problems.append(Problem(None, None, None, "database_rule", detail=str(exc).splitlines()[0]))
+            return report
+    report.batch_id, report.inserted, report.replaced = int(batch_id), len(rows) - int(replaced), int(replaced)
+    progress(1.0, "done")
+    return report
+
+
+def load_file(con: duckdb.DuckDBPyConnection, table_name: str, path: str | Path, loaded_by: str | None = None) -> LoadReport:
+    p = Path(path)
+    return load_bytes(con, table_name, p.read_bytes(), p.name, loaded_by)
+
+
+def _prepare(frame: pd.DataFrame, table: Table, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """All template columns in order (absent ones null), units spelled as the standard spells them."""
+    rows = frame.reindex(columns=table.column_names).reset_index(drop=True)
+    if table.name == "effluent_samples":
+        with con.cursor() as cur:
+            units = dict(cur.execute("select parameter, unit from effluent_standards").fetchall())
+        rows["unit"] = rows["parameter"].map(units).fillna(rows["unit"])
+    return rows
+
+
+def _key_join(table: Table, left: str, right: str) -> str:
+    return " and ".join(left + "." + k + " = " + right + "." + k for k in table.key)
+
+
+def history_sql(table: Table) -> str:
+    """Copy the rows the batch is about to replace into <table>_history."""
+    t = table.name
+    return (
+        "insert into " + t + "_history select t.*, $batch from " + t + " t"
+        " where exists (select 1 from incoming i where " + _key_join(table, "i", "t") + ")"
+    )
+
+
+def history_count_sql(table: Table) -> str:
+    return "select count(*) from " + table.name + "_history where replaced_by_batch = $batch"
+
+
+def upsert_sql(table: Table) -> str:
+    cols = table.column_names + ["batch_id"]
+    updates = ", ".join(c + " = excluded." + c for c in cols if c not in table.key)
+    return (
+        "insert into " + table.name + " (" + ", ".join(cols) + ") select " + ", ".join(cols) + " from incoming"
+        " on conflict (" + ", ".join(table.key) + ") do update set " + updates
+    )
+
+
+def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = None) -> dict[str, int]:
+    """Undo a batch: delete the rows it inserted, restore the rows it replaced. Returns counts."""
+    with WRITE_LOCK, con.cursor() as cur:
+        found_rows = cur.execute("select table_name, status from batches where batch_id = $b", {"b": batch_id}).fetchall()
+        if not found_rows:
+            raise RollbackRefused(f"There is no batch {batch_id}.")
+        table_name, status = found_rows[0]
+        if status != "loaded":
+            raise RollbackRefused(f"Batch {batch_id} was already rolled back.")
+        table = TABLES[table_name]
+        later = cur.execute(later_batches_sql(table), {"b": batch_id}).fetchall()
+        if later:
+            ids = ", ".join(str(r[0]) for r in later)
+            raise RollbackRefused(f"Later batch(es) {ids} replaced rows of batch {batch_id}; roll those back first.")
+        cur.execute("begin transaction")
+        try:
+            deleted = len(cur.execute(delete_inserted_sql(table), {"b": batch_id}).fetchall())
+            restored = scalar(cur, history_count_sql(table), {"batch": batch_id})
+            cur.execute(restore_sql(table), {"b": batch_id})
+            cur.execute("delete from " + table.name + "_history where replaced_by_batch = $b", {"b": batch_id})
+            cur.execute(
+                "update batches set status = 'rolled_back', rolled_back_by = $who, rolled_back_at = current_timestamp"
+                " where batch_id = $b",
+                {"b": batch_id, "who": by or current_user()},
+            )
+            cur.execute("commit")
+        except duckdb.ConstraintException as exc:
+            cur.execute("rollback")
+            raise RollbackRefused(
+                f"Batch {batch_id} added establishments that other tables now use; roll back or remove those rows first. ({exc})"
+            ) from exc
+    return {"deleted": int(deleted), "restored": int(restored)}
+
+
+def later_batches_sql(table: Table) -> str:
+    return "select distinct replaced_by_batch from " + table.name + "_history where batch_id = $b order by 1"
+
+
+def delete_inserted_sql(table: Table) -> str:
+    t = table.name
+    return (
+        "delete from " + t + " t where t.batch_id = $b and not exists (select 1 from " + t + "_history h"
+        " where h.replaced_by_batch = $b and " + _key_join(table, "h", "t") + ") returning 1"
+    )
+
+
+def restore_sql(table: Table) -> str:
+    cols = table.column_names + ["batch_id"]
+    updates = ", ".join(c + " = excluded." + c for c in cols if c not in table.key)
+    return (
+        "insert into " + table.name + " (" + ", ".join(cols) + ") select " + ", ".join(cols) + " from " + table.name
+        + "_history where replaced_by_batch = $b on conflict (" + ", ".join(table.key) + ") do update set " + updates
+    )

@@ -1,0 +1,66 @@
+"""Shared fixtures: a real DuckDB file per test, CSV files written to disk, database fingerprints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from store.db import init
+from store.load import LoadReport, load_file
+from store.tables import TABLES
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+BOUNDARIES = SHARED / "data" / "geo" / "saraburi_eit_subdistricts.geojson"
+
+ESTABLISHMENTS = (
+    "factory_id,name_th,kind,subdistrict_code,lat,lon,controlled_factory,registered_year,closed_year\n"
+    "F1,โรงงานหนึ่ง,factory,190906,14.68,100.83,yes,2015,\n"
+    "F2,โรงงานสอง,factory,191306,14.71,100.90,no,2015,\n"
+    "M1,เหมืองหนึ่ง,mine,191306,14.72,100.91,no,2000,\n"
+)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "eit.duckdb"
+
+
+@pytest.fixture
+def con(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection, _, _ = init(db_path)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    def _write(text: str, name: str = "upload.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def load(con: duckdb.DuckDBPyConnection, write: Callable[..., Path]) -> Callable[..., LoadReport]:
+    def _load(table: str, text: str, encoding: str = "utf-8", name: str = "upload.csv") -> LoadReport:
+        return load_file(con, table, write(text, name, encoding), loaded_by="tester")
+
+    return _load
+
+
+@pytest.fixture
+def factories(load: Callable[..., LoadReport]) -> LoadReport:
+    report = load("establishments", ESTABLISHMENTS)
+    assert report.ok, report.problems
+    return report
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every upload table and of the batch log, to prove a rejected load wrote nothing."""
+    with con.cursor() as cur:
+        return {t: cur.execute("select * from " + t + " order by all").fetchall() for t in [*TABLES, "batches"]}

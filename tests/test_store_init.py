@@ -1,0 +1,36 @@
+"""`store init`: schema, reference data and idempotence."""
+
+from pathlib import Path
+
+from store.db import init
+from tests.conftest import fingerprint
+
+
+def test_init_creates_schema_and_reference_rows(con):
+    with con.cursor() as cur:
+        assert cur.execute("select subdistrict_code, area_m2 from subdistricts order by 1").fetchall() == [
+            ("190906", 27992873.0),
+            ("191306", 61972685.0),
+        ]
+        assert cur.execute("select count(*) from indicators").fetchall() == [(21,)]
+        assert cur.execute("select count(*), count(*) filter (where provisional) from indicators").fetchall() == [(21, 21)]
+        assert cur.execute("select count(*) from effluent_standards").fetchall() == [(18,)]
+        assert cur.execute("select min_value, max_value, unit from effluent_standards where parameter = 'pH'").fetchall() == [
+            (5.5, 9.0, "pH")
+        ]
+        assert cur.execute("select count(*), min(status), max(status) from activities").fetchall() == [(6, "planned", "planned")]
+        assert cur.execute("select count(*) from evidence where indicator_code = '18.1.1'").fetchall() == [(3,)]
+        assert cur.execute("select count(*), min(status) from evidence").fetchall() == [(88, "missing")]
+        thresholds = dict(cur.execute("select code, threshold from indicators").fetchall())
+        assert thresholds["19.1.1"] == 30 and thresholds["2.1.1"] == 5 and thresholds["3.1.1"] == 0
+
+
+def test_init_twice_changes_nothing(db_path: Path):
+    con, applied, added = init(db_path)
+    assert applied == ["001_init"] and sum(added.values()) == 135
+    before = fingerprint(con)
+    con.close()
+    con, applied, added = init(db_path)
+    assert applied == [] and sum(added.values()) == 0
+    assert fingerprint(con) == before
+    con.close()
