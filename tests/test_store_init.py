@@ -27,10 +27,20 @@ def test_init_creates_schema_and_reference_rows(con):
 
 def test_init_twice_changes_nothing(db_path: Path):
     con, applied, added = init(db_path)
-    assert applied == ["001_init"] and sum(added.values()) == 135
+    assert applied == ["001_init", "002_indicator_macros"] and sum(added.values()) == 135
     before = fingerprint(con)
     con.close()
     con, applied, added = init(db_path)
     assert applied == [] and sum(added.values()) == 0
     assert fingerprint(con) == before
     con.close()
+
+
+def test_templates_match_the_table_specs():
+    from store.tables import TABLES
+    from store.templates import TEMPLATE_DIR, column_guide, header
+
+    for name in TABLES:
+        assert (TEMPLATE_DIR / f"{name}.csv").read_text(encoding="utf-8") == header(name), name
+        guide = column_guide(name)
+        assert guide["description_th"].str.len().gt(0).all() and guide["description_en"].str.len().gt(0).all(), name

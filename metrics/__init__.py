@@ -1,0 +1,1 @@
+"""The indicator engine: catalogue, one registry of indicator queries, scorecard and level verdicts."""
