@@ -1,13 +1,19 @@
-"""Entry point: opens the database and shows what it holds (pages arrive with the dashboard issue)."""
+"""Entry: page config, navigation over app_pages/, sidebar (language, area, year). No queries here."""
 
 import streamlit as st
 
-from store.db import db_path, init
+from ui.i18n import t
+from ui.state import sidebar
 
-st.set_page_config(page_title="Saraburi Eco-Industrial Town", layout="wide")
-con, _, _ = init(db_path())
-with con.cursor() as cur:
-    batches = cur.execute("select table_name, rows_in_file, is_demo from batches where status = 'loaded'").df()
-st.title("เมืองอุตสาหกรรมเชิงนิเวศ จังหวัดสระบุรี")
-st.write(f"Database: `{db_path()}`")
-st.dataframe(batches)
+st.set_page_config(page_title="Saraburi Eco-Industrial Town", page_icon=":material/factory:", layout="wide")
+st.session_state.setdefault("lang", "th")
+
+pages = [
+    st.Page("app_pages/overview.py", title=t("page_overview"), icon=":material/fact_check:", url_path="overview", default=True),
+    st.Page("app_pages/indicator.py", title=t("page_indicator"), icon=":material/monitoring:", url_path="indicator"),
+    st.Page("app_pages/establishment.py", title=t("page_establishment"), icon=":material/factory:", url_path="establishment"),
+]
+page = st.navigation(pages)
+st.sidebar.title(t("app_title"))
+sidebar()
+page.run()

@@ -165,11 +165,11 @@ def evaluate(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all") -> Sc
 
 
 def data_years(cur: duckdb.DuckDBPyConnection) -> list[int]:
-    """Every year that any yearly table has data for, ascending."""
+    """Every year that a yearly table has data for, ascending (certificate issue dates alone do not make a year)."""
     rows = cur.execute(
         "select distinct y from ("
         " select year as y from annual_reports union select year from practices"
-        " union select year(issued_on) from certifications union select year(sampled_on) from effluent_samples"
+        " union select year(sampled_on) from effluent_samples"
         " union select year from green_areas union select year from surveys union select year from infrastructure"
         ") where y is not null order by y"
     ).fetchall()

@@ -7,7 +7,7 @@ from functools import cache
 
 from store.db import ROOT
 
-SQL_DIR = ROOT / "sql" / "indicators"
+SQL_ROOT = ROOT / "sql"
 
 
 @dataclass(frozen=True)
@@ -54,5 +54,6 @@ SUM_QUERIES = {"report_share", "green_area_share", "investment_growth"}
 
 
 @cache
-def sql(query: str) -> str:
-    return (SQL_DIR / f"{query}.sql").read_text(encoding="utf-8")
+def sql(query: str, folder: str = "indicators") -> str:
+    """The text of sql/<folder>/<query>.sql; names come from this module's allowlists, never from users."""
+    return (SQL_ROOT / folder / f"{query}.sql").read_text(encoding="utf-8")

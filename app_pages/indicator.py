@@ -1,0 +1,84 @@
+"""One indicator: formula, trend against the criterion, the two subdistricts, the rows behind the number."""
+
+import streamlit as st
+
+from ui.charts import effluent_figure, intensity_change_figure, trend_figure
+from ui.formulas import FORMULAS
+from ui.i18n import area_label, columns, lang, number, reason, t, year_label, year_short
+from ui.state import banner, catalogue, data_version, evidence, samples, scorecard, status, subdistrict_names, trend
+from ui.widgets import empty_database, gap_text, provisional_badge, split_text, status_badge, threshold_text
+
+year, area = st.session_state["year"], st.session_state["area"]
+version = data_version()
+st.title(t("page_indicator"))
+banner()
+if status(version)["is_empty"]:
+    empty_database()
+    st.stop()
+
+codes = [i.code for i in catalogue(version)]
+names = {i.code: i.name(lang()) for i in catalogue(version)}
+wanted = st.query_params.get("code", codes[0])
+code = st.selectbox(t("choose_indicator"), codes, index=codes.index(wanted) if wanted in codes else 0, format_func=lambda c: f"{c} {names[c]}")
+st.query_params["code"] = code
+
+r = scorecard(version, year, area).result(code)
+ind = r.indicator
+st.subheader(f"{code} {ind.name(lang())}")
+cols = st.columns(4)
+cols[0].metric(f"{t('value')} · {year_label(year)}", number(r.value, ind.unit))
+cols[1].metric(t("threshold"), threshold_text(r, mark_provisional=False))
+cols[2].metric(t("numerator"), number(r.numerator))
+cols[3].metric(t("denominator"), number(r.denominator))
+badges = st.columns([1, 1, 6])
+with badges[0]:
+    status_badge(r.status)
+with badges[1]:
+    provisional_badge(r)
+for line in (gap_text(r), split_text(r)):
+    if line:
+        st.markdown(line)
+st.markdown(f"**{t('formula')}:** {FORMULAS[code][0 if lang() == 'th' else 1]}")
+
+sub = subdistrict_names(version)
+area_names = {a: area_label(a, sub) for a in ("all", "190906", "191306")}
+series = trend(version, code)
+st.markdown(f"#### {t('trend')}")
+st.plotly_chart(trend_figure(series, ind.threshold, ind.unit, area_names, {y: year_short(y) for y in series["year"]}, t("threshold")), width="stretch")
+
+st.markdown(f"#### {t('by_subdistrict')} · {year_label(year)}")
+side = st.columns(2)
+for col, code_ in zip(side, ("190906", "191306"), strict=True):
+    other = scorecard(version, year, code_).result(code)
+    col.metric(area_names[code_], number(other.value, ind.unit), help=f"{number(other.numerator)} / {number(other.denominator)}")
+
+st.markdown(f"#### {t('behind')}")
+rows = r.rows.copy()
+rows["reason"] = rows["reason"].map(reason)
+shown = rows[[c for c in ("entity_id", "name_th" if lang() == "th" else "name_en", "subdistrict_code", "kind", "counted", "in_denominator", "reason", "detail", "change_pct", "intensity", "previous", "target", "samples", "exceedances") if c in rows.columns]]
+st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
+st.download_button(t("download_csv"), shown.to_csv(index=False).encode("utf-8-sig"), file_name=f"indicator_{code}_{year}_{area}.csv", mime="text/csv")
+people = [e for e in r.rows["entity_id"] if str(e).startswith(("F", "M", "D")) and "/" not in str(e)]
+if people and ind.entity in ("factory", "establishment"):
+    pick = st.selectbox(t("choose_establishment"), people, key="behind_pick")
+    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {pick}", icon=":material/factory:", query_params={"id": pick})
+
+if code in ("7.2.1", "7.2.2"):
+    st.markdown(f"#### {t('intensity_change')}")
+    bars = r.rows.assign(label=r.rows["name_th" if lang() == "th" else "name_en"])
+    st.plotly_chart(intensity_change_figure(bars, {"x": t("change_pct")}), width="stretch")
+
+if code == "7.1.1":
+    st.markdown(f"#### {t('samples_vs_limits')} · {year_label(year)}")
+    data = samples(version, year, area)
+    if not data.empty:
+        data["name"] = data["name_th" if lang() == "th" else "name_en"]
+        parameter = st.selectbox("parameter", sorted(data["parameter"].unique()))
+        labels = {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}
+        st.plotly_chart(effluent_figure(data, parameter, labels, {}), width="stretch")
+
+st.markdown(f"#### {t('checklist')}")
+items = evidence(version, code)
+items["status"] = items["status"].map(reason)
+checklist = items[["item_no", "description_th" if lang() == "th" else "description_en", "responsible", "status", "reference"]]
+st.dataframe(checklist, hide_index=True, width="stretch", column_config=columns(list(checklist.columns)))

@@ -1,0 +1,75 @@
+"""Plotly figure builders (pure: data in, figure out) with Thai-capable fonts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+FONT = "Sarabun, Garuda, Loma, 'Noto Sans Thai', sans-serif"
+COLOURS = {"all": "#1b7f5a", "190906": "#2b6cb0", "191306": "#c05621"}
+PASS, FAIL = "#1b7f5a", "#c53030"
+
+
+def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
+    fig.update_layout(font={"family": FONT, "size": 14}, height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      legend={"orientation": "h", "y": -0.2}, template="plotly_white")
+    return fig
+
+
+def trend_figure(trend: pd.DataFrame, threshold: float, unit: str, area_names: dict[str, str], year_fmt: dict[int, str],
+                 threshold_label: str) -> go.Figure:
+    fig = go.Figure()
+    for area, part in trend.groupby("area", sort=False):
+        fig.add_trace(go.Scatter(
+            x=[year_fmt[y] for y in part["year"]], y=part["value"], mode="lines+markers", name=area_names[str(area)],
+            line={"color": COLOURS.get(str(area), "#555"), "width": 3 if area == "all" else 2},
+            connectgaps=False,
+        ))
+    fig.add_hline(y=threshold, line_dash="dash", line_color=FAIL, annotation_text=threshold_label, annotation_position="top left")
+    fig.update_yaxes(title="%" if unit == "percent" else "", rangemode="tozero")
+    fig.update_xaxes(type="category")
+    return _layout(fig)
+
+
+def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str], date_fmt: dict[object, str]) -> go.Figure:
+    """ECHO-style: each sample a point against the legal limit lines; exceedances red and hollow."""
+    part = samples[samples["parameter"] == parameter].sort_values("sampled_on")
+    fig = go.Figure()
+    for exceeds, colour, symbol, name in ((False, PASS, "circle", labels["within"]), (True, FAIL, "x", labels["exceedance"])):
+        sub = part[part["exceeds"] == exceeds]
+        fig.add_trace(go.Scatter(
+            x=sub["sampled_on"], y=sub["value"], mode="markers", name=f"{name} ({len(sub)})",
+            marker={"color": colour, "symbol": symbol, "size": 9 if exceeds else 7},
+            text=[f"{i} {n}" for i, n in zip(sub["factory_id"], sub["name"], strict=True)], hovertemplate="%{text}<br>%{x}: %{y}<extra></extra>",
+        ))
+    if len(part):
+        unit = str(part["unit"].iloc[0])
+        for column in ("max_value", "min_value"):
+            limit = part[column].iloc[0]
+            if pd.notna(limit):
+                fig.add_hline(y=float(limit), line_dash="dash", line_color=FAIL, annotation_text=f"{labels['limit']} {limit:g} {unit}")
+        fig.update_yaxes(title=f"{parameter} ({unit})")
+    return _layout(fig)
+
+
+def establishment_figure(reports: pd.DataFrame, series: dict[str, str], year_fmt: dict[int, str]) -> go.Figure:
+    """Small multiples of a factory's yearly rates."""
+    fig = make_subplots(rows=1, cols=len(series), subplot_titles=list(series.values()))
+    x = [year_fmt[int(y)] for y in reports["year"]]
+    for i, column in enumerate(series, start=1):
+        fig.add_trace(go.Scatter(x=x, y=reports[column], mode="lines+markers", showlegend=False, line={"color": COLOURS["all"]}), row=1, col=i)
+    fig.update_xaxes(type="category")
+    fig.update_annotations(font={"family": FONT, "size": 12})
+    return _layout(fig, height=300)
+
+
+def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
+    """7.2.1 / 7.2.2: each eligible factory's change in intensity against last year, improvers green."""
+    part = rows[rows["change_pct"].notna()].sort_values("change_pct")
+    colours = [PASS if c else FAIL for c in part["counted"]]
+    fig = go.Figure(go.Bar(x=part["change_pct"], y=part["entity_id"], orientation="h", marker_color=colours,
+                           hovertext=part["label"], hovertemplate="%{hovertext}: %{x:.1f} %<extra></extra>"))
+    fig.update_xaxes(title=labels["x"])
+    fig.update_yaxes(showticklabels=len(part) <= 40)
+    return _layout(fig, height=max(300, min(900, 14 * len(part))))

@@ -1,0 +1,134 @@
+"""The one cached DuckDB connection, cached results keyed by a data version, and the sidebar filters."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from metrics import engine, profile
+from metrics.catalogue import AREAS, Indicator, load_catalogue
+from store.db import db_path, init
+from ui.i18n import area_label, t, year_short
+
+
+@st.cache_resource
+def connection(path: str) -> duckdb.DuckDBPyConnection:
+    con, _, _ = init(path)
+    return con
+
+
+def con() -> duckdb.DuckDBPyConnection:
+    return connection(str(db_path()))
+
+
+def data_version() -> str:
+    """Changes whenever a batch lands or is rolled back, so cached results never go stale."""
+    with con().cursor() as cur:
+        row = cur.execute("select count(*), coalesce(max(batch_id), 0), count(*) filter (where status = 'rolled_back') from batches").fetchall()[0]
+        crit = cur.execute("select coalesce(sum(hash(code, threshold, provisional)), 0) from indicators").fetchall()[0][0]
+        ev = cur.execute("select coalesce(sum(hash(indicator_code, item_no, status)), 0) from evidence").fetchall()[0][0]
+    return f"{row[0]}:{row[1]}:{row[2]}:{crit}:{ev}"
+
+
+@st.cache_data(show_spinner=False)
+def scorecard(version: str, year: int, area: str) -> engine.Scorecard:
+    with con().cursor() as cur:
+        return engine.evaluate(cur, year, area)
+
+
+@st.cache_data(show_spinner=False)
+def trend(version: str, code: str) -> pd.DataFrame:
+    with con().cursor() as cur:
+        return engine.trend(cur, code)
+
+
+@st.cache_data(show_spinner=False)
+def years(version: str) -> list[int]:
+    with con().cursor() as cur:
+        return engine.data_years(cur)
+
+
+@st.cache_data(show_spinner=False)
+def catalogue(version: str) -> list[Indicator]:
+    with con().cursor() as cur:
+        return load_catalogue(cur)
+
+
+@st.cache_data(show_spinner=False)
+def status(version: str) -> dict[str, object]:
+    with con().cursor() as cur:
+        return profile.dataset_status(cur)
+
+
+@st.cache_data(show_spinner=False)
+def subdistrict_names(version: str) -> dict[str, tuple[str, str]]:
+    with con().cursor() as cur:
+        return {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
+
+
+@st.cache_data(show_spinner=False)
+def establishment_list(version: str, area: str) -> pd.DataFrame:
+    with con().cursor() as cur:
+        return profile.establishments(cur, area)
+
+
+@st.cache_data(show_spinner=False)
+def establishment_profile(version: str, factory_id: str, year: int) -> profile.Profile | None:
+    with con().cursor() as cur:
+        return profile.profile(cur, factory_id, year)
+
+
+@st.cache_data(show_spinner=False)
+def samples(version: str, year: int | None, area: str) -> pd.DataFrame:
+    with con().cursor() as cur:
+        return profile.samples(cur, year, area)
+
+
+@st.cache_data(show_spinner=False)
+def evidence(version: str, code: str) -> pd.DataFrame:
+    with con().cursor() as cur:
+        return cur.execute(
+            "select item_no, description_th, description_en, responsible, status, reference from evidence"
+            " where indicator_code = $code order by item_no", {"code": code}
+        ).df()
+
+
+@st.cache_data(show_spinner=False)
+def evidence_by_level(version: str) -> pd.DataFrame:
+    with con().cursor() as cur:
+        return cur.execute(
+            "select i.level, count(*) as total, count(*) filter (where e.status = 'ready') as ready"
+            " from evidence e join indicators i on i.code = e.indicator_code group by i.level order by i.level"
+        ).df()
+
+
+def sidebar() -> tuple[int, str]:
+    """Language, area and year in the sidebar; returns (year CE, area).
+
+    The widgets' keys carry the language, because a select box keeps its first labels otherwise;
+    the chosen values live in session_state["area"] and ["year"], which the pages read.
+    """
+    version = data_version()
+    st.session_state.setdefault("lang", "th")
+    st.sidebar.radio(t("language"), ["th", "en"], key="lang", horizontal=True, format_func=lambda x: "ไทย" if x == "th" else "English")
+    suffix = st.session_state["lang"]
+    names = subdistrict_names(version)
+    area = st.session_state.get("area", "all")
+    st.session_state["area"] = st.sidebar.selectbox(
+        t("area"), AREAS, index=AREAS.index(area) if area in AREAS else 0, key=f"area_{suffix}", format_func=lambda a: area_label(a, names)
+    )
+    available = years(version) or [pd.Timestamp.today().year - 1]
+    year = st.session_state.get("year")
+    if year not in available:
+        year = max(available)
+    st.session_state["year"] = st.sidebar.selectbox(t("year"), available, index=available.index(year), key=f"year_{suffix}", format_func=year_short)
+    return int(st.session_state["year"]), str(st.session_state["area"])
+
+
+def banner() -> None:
+    """The demo label, shown on every page while demo data is loaded."""
+    info = status(data_version())
+    if info["is_demo"]:
+        st.warning(t("demo_banner"), icon=":material/science:")
+    st.caption(t("provisional_note"))
