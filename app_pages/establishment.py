@@ -24,7 +24,7 @@ wanted = st.query_params.get("id", ids[0])
 if wanted not in labels:
     st.error(t("not_found", id=wanted))
     wanted = ids[0]
-factory_id = st.selectbox(t("choose_establishment"), ids, index=ids.index(wanted), format_func=lambda i: f"{i} · {labels[i]}")
+factory_id = st.selectbox(t("choose_establishment"), ids, index=ids.index(wanted), format_func={i: f"{i} · {labels[i]}" for i in ids}.__getitem__)
 st.query_params["id"] = factory_id
 
 p = establishment_profile(version, factory_id, year)

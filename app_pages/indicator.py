@@ -19,7 +19,7 @@ if status(version)["is_empty"]:
 codes = [i.code for i in catalogue(version)]
 names = {i.code: i.name(lang()) for i in catalogue(version)}
 wanted = st.query_params.get("code", codes[0])
-code = st.selectbox(t("choose_indicator"), codes, index=codes.index(wanted) if wanted in codes else 0, format_func=lambda c: f"{c} {names[c]}")
+code = st.selectbox(t("choose_indicator"), codes, index=codes.index(wanted) if wanted in codes else 0, format_func={c: f"{c} {names[c]}" for c in codes}.__getitem__)
 st.query_params["code"] = code
 
 r = scorecard(version, year, area).result(code)

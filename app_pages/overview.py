@@ -40,7 +40,7 @@ for level in (1, 2, 3):
         row[0].page_link("app_pages/indicator.py", label=r.code, query_params={"code": r.code})
         row[1].markdown(r.indicator.name(st.session_state["lang"]) + (f"  \n:gray[{split_text(r)}]" if r.split else ""))
         row[2].markdown(f"**{number(r.value, r.indicator.unit)}**", help=f"{t('numerator')} {number(r.numerator)} / {t('denominator')} {number(r.denominator)}")
-        row[3].markdown(threshold_text(r))
+        row[3].markdown(threshold_text(r).replace(">", "\\>"))  # a leading ">" would be a blockquote
         with row[4]:
             status_badge(r.status)
         before = previous[r.code].value

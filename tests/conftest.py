@@ -64,3 +64,15 @@ def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, 
     """Every row of every upload table and of the batch log, to prove a rejected load wrote nothing."""
     with con.cursor() as cur:
         return {t: cur.execute("select * from " + t + " order by all").fetchall() for t in [*TABLES, "batches"]}
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real DuckDB file with the demo data set, built once per test session."""
+    from store.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    connection, _, _ = init(path)
+    load_demo(connection)
+    connection.close()
+    return path

@@ -114,15 +114,20 @@ def sidebar() -> tuple[int, str]:
     st.sidebar.radio(t("language"), ["th", "en"], key="lang", horizontal=True, format_func=lambda x: "ไทย" if x == "th" else "English")
     suffix = st.session_state["lang"]
     names = subdistrict_names(version)
+    # Labels are computed here, not in format_func: a format_func must not depend on session state.
+    area_labels = {a: area_label(a, names) for a in AREAS}
     area = st.session_state.get("area", "all")
     st.session_state["area"] = st.sidebar.selectbox(
-        t("area"), AREAS, index=AREAS.index(area) if area in AREAS else 0, key=f"area_{suffix}", format_func=lambda a: area_label(a, names)
+        t("area"), AREAS, index=AREAS.index(area) if area in AREAS else 0, key=f"area_{suffix}", format_func=area_labels.__getitem__
     )
     available = years(version) or [pd.Timestamp.today().year - 1]
+    year_labels = {y: year_short(y) for y in available}
     year = st.session_state.get("year")
     if year not in available:
         year = max(available)
-    st.session_state["year"] = st.sidebar.selectbox(t("year"), available, index=available.index(year), key=f"year_{suffix}", format_func=year_short)
+    st.session_state["year"] = st.sidebar.selectbox(
+        t("year"), available, index=available.index(year), key=f"year_{suffix}", format_func=year_labels.__getitem__
+    )
     return int(st.session_state["year"]), str(st.session_state["area"])
 
 

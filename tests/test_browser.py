@@ -1,0 +1,137 @@
+"""The app in a real browser: every page in Thai and English, numbers against the engine, click-through."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from metrics.engine import evaluate
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app, screenshot, wait_ready
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
+    pytest.skip("Debian's chromium is not installed (scripts/run-tests.sh installs it)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The app on a copy of the demo database; the tests read expected numbers from the original
+    (the running app holds the copy's write lock)."""
+    db = tmp_path_factory.mktemp("browser") / "app.duckdb"
+    shutil.copy(demo_db, db)
+    with running_app(db) as url:
+        yield url, demo_db
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="th-TH")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.errors = errors
+    yield pg
+    context.close()
+
+
+def to_english(page) -> None:
+    page.get_by_text("English", exact=True).click()
+    page.wait_for_timeout(200)
+    wait_ready(page)
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+PAGES = {"overview": "/", "indicator": "/indicator?code=7.2.1", "effluent": "/indicator?code=7.1.1", "establishment": "/establishment?id=DEMO-F003"}
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_renders_in_both_languages(app_url, page, name, lang):
+    url, _ = app_url
+    page.goto(url + PAGES[name])
+    wait_ready(page)
+    if lang == "en":
+        to_english(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert not page.errors
+    text = main_text(page)
+    assert ("ข้อมูลสาธิต" if lang == "th" else "Demo data") in text
+    if name in ("indicator", "effluent"):
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)  # the trend chart drew
+    screenshot(page, f"{name}_{lang}")
+
+
+def test_scorecard_on_screen_equals_the_engine(app_url, page):
+    url, db = app_url
+    page.goto(url + "/")
+    wait_ready(page)
+    to_english(page)
+    year = int(re.search(r"· (\d{4})\n", main_text(page)).group(1))  # the overview's subheader names the year
+    con = duckdb.connect(str(db), read_only=True)
+    with con.cursor() as cur:
+        card = evaluate(cur, year, "all")
+    con.close()
+    text = main_text(page)
+    codes = [r.code for r in card.results]
+    for i, r in enumerate(card.results):
+        start = text.index(r.code + "\n")
+        end = text.index(codes[i + 1] + "\n", start) if i + 1 < len(codes) else len(text)
+        value = "No data" if r.value is None else (f"{r.value:,.2f} %" if r.indicator.unit == "percent" else f"{int(r.value):,}")
+        assert value in text[start:end], (r.code, value, text[start:end])
+        assert {"pass": "Pass", "fail": "Fail", "no_data": "No data"}[r.status] in text[start:end]
+    assert page.locator('[data-testid="stMain"] blockquote').count() == 0  # "> 0 %" once rendered as a quote
+    assert re.search(rf"Level reached\s*\n\s*{card.town_level if card.town_level else 'Level 1 not yet reached'}", text)
+
+
+def test_click_from_indicator_to_factory(app_url, page):
+    url, db = app_url
+    page.goto(url + "/")
+    wait_ready(page)
+    to_english(page)
+    page.get_by_role("link", name="19.1.1", exact=True).click()
+    wait_ready(page)
+    assert "/indicator" in page.url and "code=19.1.1" in page.url
+    assert "19.1.1 Share of factories certified Green Industry" in main_text(page)
+    link = page.get_by_role("link", name=re.compile("Open establishment profile"))
+    factory = link.inner_text().split(": ")[-1].strip()
+    link.click()
+    wait_ready(page)
+    assert f"id={factory}" in page.url
+    con = duckdb.connect(str(db), read_only=True)
+    name = con.execute("select name_en from establishments where factory_id = $f", {"f": factory}).fetchall()[0][0]
+    con.close()
+    assert name in main_text(page)
+    screenshot(page, "click_through_profile")
+
+
+def test_year_change_rerenders_the_overview(app_url, page):
+    url, _ = app_url
+    page.goto(url + "/")
+    wait_ready(page)
+    to_english(page)
+    before = main_text(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1).click()
+    page.get_by_role("option", name="2021").click()
+    page.wait_for_selector(READY)
+    wait_ready(page)
+    after = main_text(page)
+    assert "· 2021" in after and after != before

@@ -1,0 +1,110 @@
+"""Every page run from the entry point with AppTest: no exception, numbers equal the engine's, empty states."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from metrics.engine import evaluate
+from ui.i18n import TEXT
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["app_pages/overview.py", "app_pages/indicator.py", "app_pages/establishment.py"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def app(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("EIT_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [str(m.value) for m in at.metric] + [h.value for h in at.subheader] + [w.value for w in at.warning] + [i.value for i in at.info])
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(demo_db, monkeypatch, page, lang):
+    at = app(demo_db, monkeypatch)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    banner = TEXT["demo_banner"][0 if lang == "th" else 1]
+    assert any(w.value == banner for w in at.warning)
+
+
+def test_overview_numbers_equal_the_engine(demo_db, monkeypatch):
+    at = app(demo_db, monkeypatch)
+    at.session_state["lang"] = "en"
+    at.run()
+    year = at.session_state["year"]
+    con = duckdb.connect(str(demo_db))
+    with con.cursor() as cur:
+        card = evaluate(cur, year, "all")
+    shown = texts(at)
+    for r in card.results:
+        if r.value is None:
+            continue
+        value = f"{r.value:,.2f} %" if r.indicator.unit == "percent" else f"{int(r.value):,}"
+        assert f"**{value}**" in shown, (r.code, value)
+    assert str(card.town_level) in [str(m.value) for m in at.metric]
+
+
+def test_year_and_area_change_the_scorecard(demo_db, monkeypatch):
+    at = app(demo_db, monkeypatch)
+    at.session_state["lang"] = "en"
+    at.run()
+    first = texts(at)
+    at.selectbox(key="area_en").select("191306").run()
+    at.selectbox(key="year_en").select(2020).run()
+    assert not at.exception
+    con = duckdb.connect(str(demo_db))
+    with con.cursor() as cur:
+        r = evaluate(cur, 2020, "191306").result("19.1.1")
+    assert f"**{r.value:,.2f} %**" in texts(at) and texts(at) != first
+
+
+def test_indicator_page_follows_the_code_in_the_link(demo_db, monkeypatch):
+    at = app(demo_db, monkeypatch)
+    at.query_params["code"] = "7.1.1"
+    at.run()
+    at.switch_page("app_pages/indicator.py").run()
+    assert not at.exception
+    chooser = next(s for s in at.selectbox if s.label == TEXT["choose_indicator"][0])
+    assert chooser.value == "7.1.1"
+    assert any("7.1.1" in h.value for h in at.subheader)
+
+
+def test_unknown_establishment_says_so(demo_db, monkeypatch):
+    at = app(demo_db, monkeypatch)
+    at.session_state["lang"] = "en"
+    at.query_params["id"] = "NOPE-1"
+    at.run()
+    at.switch_page("app_pages/establishment.py").run()
+    assert not at.exception
+    assert any("No establishment NOPE-1" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_empty_database_explains_what_to_upload(tmp_path, monkeypatch, page):
+    at = app(tmp_path / "empty.duckdb", monkeypatch)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert any("load CSV files from the templates" in i.value for i in at.info)
+    assert not at.warning  # no demo banner on a database without demo data
