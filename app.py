@@ -12,6 +12,7 @@ pages = [
     st.Page("app_pages/overview.py", title=t("page_overview"), icon=":material/fact_check:", url_path="overview", default=True),
     st.Page("app_pages/indicator.py", title=t("page_indicator"), icon=":material/monitoring:", url_path="indicator"),
     st.Page("app_pages/establishment.py", title=t("page_establishment"), icon=":material/factory:", url_path="establishment"),
+    st.Page("app_pages/map.py", title=t("page_map"), icon=":material/map:", url_path="map"),
 ]
 page = st.navigation(pages)
 st.sidebar.title(t("app_title"))

@@ -11,7 +11,9 @@ import duckdb
 import pytest
 
 from metrics.engine import evaluate
+from store.geo import load_boundaries
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app, screenshot, wait_ready
+from tests.conftest import BOUNDARIES
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +27,10 @@ def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
     (the running app holds the copy's write lock)."""
     db = tmp_path_factory.mktemp("browser") / "app.duckdb"
     shutil.copy(demo_db, db)
+    if BOUNDARIES.exists():
+        con = duckdb.connect(str(db))
+        load_boundaries(con, BOUNDARIES)
+        con.close()
     with running_app(db) as url:
         yield url, demo_db
 
@@ -60,7 +66,8 @@ def main_text(page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
 
 
-PAGES = {"overview": "/", "indicator": "/indicator?code=7.2.1", "effluent": "/indicator?code=7.1.1", "establishment": "/establishment?id=DEMO-F003"}
+PAGES = {"overview": "/", "indicator": "/indicator?code=7.2.1", "effluent": "/indicator?code=7.1.1",
+         "establishment": "/establishment?id=DEMO-F003", "map": "/map"}
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -135,3 +142,41 @@ def test_year_change_rerenders_the_overview(app_url, page):
     wait_ready(page)
     after = main_text(page)
     assert "· 2021" in after and after != before
+
+
+def map_frame(page):
+    """The frame that holds the Leaflet map (streamlit-folium renders it in a component iframe)."""
+    for _ in range(100):
+        for frame in page.frames:
+            if frame.locator(".leaflet-container").count():
+                return frame
+        page.wait_for_timeout(200)
+    raise AssertionError("no Leaflet map frame on the page")
+
+
+@pytest.mark.skipif(not BOUNDARIES.exists(), reason="needs ../shared reference boundaries")
+def test_map_draws_polygons_and_markers_with_the_network_blocked(app_url, browser):
+    url, _ = app_url
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    blocked: list[str] = []
+
+    def only_loopback(route):
+        if route.request.url.startswith(url):
+            return route.continue_()
+        blocked.append(route.request.url)
+        return route.abort()
+
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.goto(url + "/map")
+    wait_ready(page)
+    frame = map_frame(page)
+    frame.wait_for_selector(".leaflet-overlay-pane path.leaflet-interactive", timeout=30_000)
+    assert frame.locator(".leaflet-overlay-pane path.leaflet-interactive").count() == 2  # both subdistricts
+    frame.wait_for_selector(".leaflet-marker-icon", timeout=30_000)
+    assert frame.locator(".marker-cluster").count() >= 5  # establishments, clustered
+    text = main_text(page)
+    assert "DEMO-F007" in text and "DEMO-F012" in text  # the location check flags the two misplaced ones
+    assert not [u for u in blocked if "leaflet" in u or "jquery" in u]  # nothing the map needs came from outside
+    screenshot(page, "map_offline_th")
+    context.close()

@@ -90,6 +90,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "name": ("ชื่อ", "Name"),
     "kind": ("ประเภท", "Kind"),
     "none": ("ไม่มี", "None"),
+    "map_colour_by": ("ระบายสีตามตัวชี้วัด", "Colour by indicator"),
+    "map_tiles": ("แผนที่พื้นหลัง OpenStreetMap (ต้องใช้อินเทอร์เน็ต)", "OpenStreetMap background (needs internet)"),
+    "counts": ("นับในตัวชี้วัด", "counts"),
+    "does_not_count": ("ไม่นับ", "does not count"),
+    "not_in_indicator": ("ไม่อยู่ในตัวชี้วัดนี้/ไม่มีข้อมูล", "not in this indicator / no data"),
+    "legend": ("คำอธิบายสัญลักษณ์", "Legend"),
+    "legend_shapes": ("● วงกลม = โรงงาน · ■ สี่เหลี่ยม = เหมือง · กลุ่มตัวเลข = หลายแห่งรวมกัน (ซูมเข้าเพื่อแยก)",
+                      "● circle = factory · ■ square = mine · numbered bubble = several together (zoom in)"),
+    "legend_fill": ("สีพื้นตำบล: เขียว = ผ่าน · แดง = ไม่ผ่าน · เทา = ไม่มีข้อมูล", "Subdistrict fill: green = pass · red = fail · grey = no data"),
+    "no_boundaries": ("ยังไม่มีขอบเขตตำบลในฐานข้อมูล แผนที่จึงแสดงเฉพาะจุดสถานประกอบการ เพิ่มขอบเขต (OCHA COD-AB) ด้วยคำสั่ง `python -m store boundaries --file ไฟล์.geojson` หรือ `--download` เมื่อมีอินเทอร์เน็ต",
+                      "No subdistrict boundaries in the database yet, so the map shows establishments only. Add them (OCHA COD-AB) with `python -m store boundaries --file FILE.geojson`, or `--download` where the internet is reachable"),
+    "location_check": ("ตรวจสอบพิกัด: สถานประกอบการที่พิกัดไม่อยู่ในตำบลที่แจ้ง", "Location check: establishments whose point is not in the subdistrict they claim"),
+    "location_ok": ("พิกัดของทุกสถานประกอบการอยู่ในตำบลที่แจ้ง", "Every establishment's point lies in the subdistrict it claims"),
+    "other_subdistrict": ("อยู่ในอีกตำบลหนึ่ง", "inside the other subdistrict"),
+    "outside": ("อยู่นอกทั้งสองตำบล", "outside both subdistricts"),
+    "no_coordinates": ("ไม่มีพิกัด", "no coordinates"),
+    "misplaced": ("พิกัดไม่ตรงกับตำบลที่แจ้ง", "point not in the claimed subdistrict"),
+    "attribution": ("ขอบเขตตำบล: © RTSD / OCHA, COD-AB Thailand ผ่าน HDX (CC BY-IGO)", "Boundaries: © RTSD / OCHA, COD-AB Thailand, via HDX (CC BY-IGO)"),
+    "profile_link": ("เปิดข้อมูลสถานประกอบการ", "Open profile"),
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -102,7 +121,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "responsible": ("ผู้รับผิดชอบ", "Responsible"), "status": ("สถานะ", "Status"), "reference": ("ที่อยู่เอกสาร", "Reference"),
     "code": ("รหัส", "Code"), "scheme": ("การรับรอง", "Scheme"), "level": ("ระดับ", "Level"), "issued_on": ("วันที่ได้รับ", "Issued"),
     "expires_on": ("วันหมดอายุ", "Expires"), "valid_in_year": ("ใช้ได้ในปีที่เลือก", "Valid in the chosen year"),
-    "practice": ("มาตรการ", "Practice"), "year": ("ปี", "Year"),
+    "practice": ("มาตรการ", "Practice"), "year": ("ปี", "Year"), "factory_id": ("เลขทะเบียน", "Registration no."),
+    "lat": ("ละติจูด", "Latitude"), "lon": ("ลองจิจูด", "Longitude"), "found_code": ("ตำบลตามพิกัด", "Subdistrict of the point"),
 }
 
 

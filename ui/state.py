@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import duckdb
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
 from metrics import engine, profile
 from metrics.catalogue import AREAS, Indicator, load_catalogue
+from store import geo
 from store.db import db_path, init
 from ui.i18n import area_label, t, year_short
 
@@ -26,9 +28,10 @@ def data_version() -> str:
     """Changes whenever a batch lands or is rolled back, so cached results never go stale."""
     with con().cursor() as cur:
         row = cur.execute("select count(*), coalesce(max(batch_id), 0), count(*) filter (where status = 'rolled_back') from batches").fetchall()[0]
+        geo_loaded = cur.execute("select count(*), max(loaded_at) from boundaries").fetchall()[0]
         crit = cur.execute("select coalesce(sum(hash(code, threshold, provisional)), 0) from indicators").fetchall()[0][0]
         ev = cur.execute("select coalesce(sum(hash(indicator_code, item_no, status)), 0) from evidence").fetchall()[0][0]
-    return f"{row[0]}:{row[1]}:{row[2]}:{crit}:{ev}"
+    return f"{row[0]}:{row[1]}:{row[2]}:{crit}:{ev}:{geo_loaded}"
 
 
 @st.cache_data(show_spinner=False)
@@ -101,6 +104,17 @@ def evidence_by_level(version: str) -> pd.DataFrame:
             "select i.level, count(*) as total, count(*) filter (where e.status = 'ready') as ready"
             " from evidence e join indicators i on i.code = e.indicator_code group by i.level order by i.level"
         ).df()
+
+
+@st.cache_data(show_spinner=False)
+def boundaries(version: str) -> gpd.GeoDataFrame:
+    with con().cursor() as cur:
+        return geo.stored_boundaries(cur)
+
+
+@st.cache_data(show_spinner=False)
+def location_check(version: str) -> pd.DataFrame:
+    return geo.location_check(establishment_list(version, "all"), boundaries(version))
 
 
 def sidebar() -> tuple[int, str]:
