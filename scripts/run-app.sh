@@ -9,5 +9,8 @@ if [ ! -f "$EIT_DB" ]; then
   echo "No database at $EIT_DB yet: building it from the demo data set …"
   .venv/bin/python -m store init --db "$EIT_DB"
   .venv/bin/python -m store demo --db "$EIT_DB"
+  # Demo data is synthetic, so the demo dashboard opens for reading without sign-in.
+  .venv/bin/python -m store access --db "$EIT_DB" --public-read on --by "run-app.sh (demo)"
 fi
+.venv/bin/python -m ui.static_assets >/dev/null
 exec .venv/bin/streamlit run app.py "$@"

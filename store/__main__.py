@@ -1,4 +1,4 @@
-"""`python -m store init|load|demo|rollback|batches|boundaries`: the store's command line (SPEC §5)."""
+"""`python -m store init|load|demo|rollback|batches|boundaries|users|access`: the store's command line (SPEC §5)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,53 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
+
 from store.db import connect, db_path, init
 
 MAX_PRINTED = 5000
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from store.accounts import ensure_first_admin
+
     con, applied, added = init(args.db)
+    password = ensure_first_admin(con)
     con.close()
     print(f"database {args.db}: migrations applied {applied or 'none (up to date)'}; reference rows added {sum(added.values())}")
+    if password:
+        print(f"account 'admin' created with one-time password: {password}  (sign in and change it; it is not shown again)")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from store import accounts
+
+    con, _, _ = init(args.db)
+    try:
+        if args.action == "list":
+            for name, role, active, must_change, created_at, created_by in accounts.users(con):
+                print(f"{name:<20} {role:<10} {'active' if active else 'inactive':<9} {'must change password' if must_change else ''}")
+        elif args.action == "add":
+            print(f"one-time password for {args.username}: {accounts.add_user(con, args.username, args.role, args.by)}")
+        else:
+            print(f"new one-time password for {args.username}: {accounts.reset_password(con, args.username)}")
+    except accounts.AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_access(args: argparse.Namespace) -> int:
+    from store.accounts import public_read, set_public_read
+
+    con, _, _ = init(args.db)
+    if args.public_read is not None:
+        set_public_read(con, args.public_read == "on", args.by)
+    print(f"reading without sign-in: {'on' if public_read(con) else 'off'}")
+    con.close()
     return 0
 
 
@@ -121,8 +159,26 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--download", action="store_true", help="download the official OCHA COD-AB file")
     p.set_defaults(func=cmd_boundaries)
 
+    p = add("users", "list accounts, add one, or issue a new one-time password")
+    p.add_argument("action", choices=["list", "add", "reset-password"])
+    p.add_argument("--username")
+    p.add_argument("--role", choices=["committee", "analyst", "admin"], default="committee")
+    p.add_argument("--by", default="command line")
+    p.set_defaults(func=cmd_users)
+    p = add("access", "show or set whether the dashboard may be read without sign-in")
+    p.add_argument("--public-read", choices=["on", "off"])
+    p.add_argument("--by", default="command line")
+    p.set_defaults(func=cmd_access)
+
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    if args.command == "users" and args.action != "list" and not args.username:
+        parser.error("users add / reset-password need --username")
+    try:
+        return int(args.func(args))
+    except duckdb.IOException as exc:
+        # Another process (usually the running app) holds the file; DuckDB allows one writer process.
+        print(f"error: cannot open {args.db}: {str(exc).splitlines()[0]}\nStop the app (or other process) using it and try again.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

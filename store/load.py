@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from store.db import WRITE_LOCK, scalar
-from store.parse import UnreadableFile, parse
+from store.parse import UnreadableFile, decode, parse
 from store.tables import TABLES, Table
 from store.validate import Context, Problem, validate
 
@@ -136,6 +136,34 @@ def load_bytes(
     report.batch_id, report.inserted, report.replaced = int(batch_id), len(rows) - int(replaced), int(replaced)
     progress(1.0, "done")
     return report
+
+
+def detect_table(data: bytes) -> str | None:
+    """The table whose template the file's header fits: every key column there, no unknown column.
+
+    When several fit, the one sharing the most columns wins; None when no template fits.
+    """
+    try:
+        text, _ = decode(data)
+    except UnreadableFile:
+        return None
+    first = text.split("\n", 1)[0]
+    sep = max((",", ";", "\t"), key=first.count)
+    header = {h.strip() for h in first.strip("\r").split(sep)}
+    fits = [
+        (len(header & set(t.column_names)), name)
+        for name, t in TABLES.items()
+        if set(t.key) <= header and header <= set(t.column_names)
+    ]
+    return max(fits)[1] if fits else None
+
+
+def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    with con.cursor() as cur:
+        return cur.execute(
+            "select batch_id, table_name, file_name, rows_in_file, rows_inserted, rows_replaced, loaded_by, loaded_at,"
+            " status, rolled_back_by, rolled_back_at, is_demo, sha256 from batches order by batch_id desc"
+        ).df()
 
 
 def load_file(con: duckdb.DuckDBPyConnection, table_name: str, path: str | Path, loaded_by: str | None = None) -> LoadReport:

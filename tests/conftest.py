@@ -71,8 +71,11 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real DuckDB file with the demo data set, built once per test session."""
     from store.demo import load_demo
 
+    from store.accounts import set_public_read
+
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     connection, _, _ = init(path)
     load_demo(connection)
+    set_public_read(connection, True, "tests")  # as scripts/run-app.sh opens the demo for reading
     connection.close()
     return path

@@ -101,6 +101,12 @@ def test_unknown_establishment_says_so(demo_db, monkeypatch):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_empty_database_explains_what_to_upload(tmp_path, monkeypatch, page):
+    from store.accounts import set_public_read
+    from store.db import init
+
+    con, _, _ = init(tmp_path / "empty.duckdb")
+    set_public_read(con, True, "tests")
+    con.close()
     at = app(tmp_path / "empty.duckdb", monkeypatch)
     at.session_state["lang"] = "en"
     at.run()

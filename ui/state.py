@@ -9,15 +9,22 @@ import streamlit as st
 
 from metrics import engine, profile
 from metrics.catalogue import AREAS, Indicator, load_catalogue
-from store import geo
+from store import accounts, geo
 from store.db import db_path, init
+from ui.auth import announce_first_admin
 from ui.i18n import area_label, t, year_short
 
 
 @st.cache_resource
 def connection(path: str) -> duckdb.DuckDBPyConnection:
     con, _, _ = init(path)
+    announce_first_admin(accounts.ensure_first_admin(con))
     return con
+
+
+def access() -> bool:
+    """Whether the dashboard may be read without signing in (an admin's setting)."""
+    return accounts.public_read(con())
 
 
 def con() -> duckdb.DuckDBPyConnection:
@@ -104,6 +111,14 @@ def evidence_by_level(version: str) -> pd.DataFrame:
             "select i.level, count(*) as total, count(*) filter (where e.status = 'ready') as ready"
             " from evidence e join indicators i on i.code = e.indicator_code group by i.level order by i.level"
         ).df()
+
+
+@st.cache_data(show_spinner=False)
+def example_csv(table: str) -> bytes:
+    """A few rows of the demo data set as an example file for one table (UTF-8 with BOM, for Excel)."""
+    from store.demo import demo_tables
+
+    return demo_tables()[table].head(5).to_csv(index=False).encode("utf-8-sig")
 
 
 @st.cache_data(show_spinner=False)

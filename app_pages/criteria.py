@@ -1,0 +1,30 @@
+"""Criteria: thresholds and provisional flags, editable by an admin, each change recorded with its reason."""
+
+import streamlit as st
+
+from store.edits import EditRefused, criteria, criteria_history, update_criterion
+from ui.auth import require
+from ui.i18n import columns, lang, t
+from ui.state import con
+
+who = require("admin")
+st.title(t("page_criteria"))
+st.caption(t("provisional_note"))
+
+before = criteria(con())
+shown = before.drop(columns=["name_en" if lang() == "th" else "name_th"])
+after = st.data_editor(shown, hide_index=True, width="stretch", disabled=[c for c in shown.columns if c not in ("threshold", "provisional")],
+                       column_config=columns(list(shown.columns)), key="criteria_editor")  # fmt: skip
+reason = st.text_input(t("reason_required"))
+if st.button(t("save"), type="primary"):
+    try:
+        changed = sum(
+            update_criterion(con(), code, float(th), bool(pr), reason, who.username)
+            for code, th, pr in zip(after["code"], after["threshold"], after["provisional"], strict=True)
+        )
+    except EditRefused as exc:
+        st.error(str(exc))
+    else:
+        st.success(t("criteria_saved", n=changed) if changed else t("nothing_changed"))
+with st.expander(t("edit_history")):
+    st.dataframe(criteria_history(con()), hide_index=True)

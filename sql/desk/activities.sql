@@ -1,0 +1,13 @@
+-- The action plan's activities as the checklist editor shows them.
+select
+    activity_id,
+    title_th,
+    responsible,
+    planned_start,
+    planned_end,
+    status,
+    done_on,
+    participants,
+    target_participants
+from activities
+order by activity_id

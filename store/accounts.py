@@ -1,0 +1,131 @@
+"""Accounts and roles: bcrypt password hashes, a first admin with a one-time password, settings."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+import bcrypt
+import duckdb
+
+from store.db import WRITE_LOCK, scalar
+
+ROLES = ("committee", "analyst", "admin")
+RANK = {"anonymous": 0, "committee": 1, "analyst": 2, "admin": 3}
+MIN_PASSWORD = 10
+DUMMY_HASH = bcrypt.hashpw(b"timing-equaliser", bcrypt.gensalt(rounds=12))
+
+
+class AccountError(ValueError):
+    """An account operation was refused; the message says why."""
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    role: str
+    must_change_password: bool
+
+
+def hash_password(password: str) -> str:
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
+
+
+def one_time_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def allowed(role: str, needed: str) -> bool:
+    """committee < analyst < admin: each role may do what the ones below it may."""
+    return RANK.get(role, 0) >= RANK[needed]
+
+
+def ensure_first_admin(con: duckdb.DuckDBPyConnection) -> str | None:
+    """With no account at all, create 'admin' with a random one-time password and return it (else None).
+
+    There is no default password: each install gets its own, shown once, to be changed at first sign-in.
+    """
+    with WRITE_LOCK, con.cursor() as cur:
+        if scalar(cur, "select count(*) from users") > 0:
+            return None
+        password = one_time_password()
+        cur.execute(
+            "insert into users (username, role, password_hash, must_change_password, created_by) values ('admin', 'admin', $h, true, 'first run')",
+            {"h": hash_password(password)},
+        )
+        return password
+
+
+def add_user(con: duckdb.DuckDBPyConnection, username: str, role: str, by: str) -> str:
+    """Create an account; returns its one-time password (to be changed at first sign-in)."""
+    username = username.strip()
+    if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
+        raise AccountError("A username uses letters, digits, '.', '_' or '-' only.")
+    if role not in ROLES:
+        raise AccountError(f"Role must be one of {', '.join(ROLES)}.")
+    password = one_time_password()
+    with WRITE_LOCK, con.cursor() as cur:
+        if scalar(cur, "select count(*) from users where username = $u", {"u": username}):
+            raise AccountError(f"There is already an account '{username}'.")
+        cur.execute(
+            "insert into users (username, role, password_hash, must_change_password, created_by) values ($u, $r, $h, true, $by)",
+            {"u": username, "r": role, "h": hash_password(password), "by": by},
+        )
+    return password
+
+
+def reset_password(con: duckdb.DuckDBPyConnection, username: str) -> str:
+    password = one_time_password()
+    with WRITE_LOCK, con.cursor() as cur:
+        if not scalar(cur, "select count(*) from users where username = $u", {"u": username}):
+            raise AccountError(f"There is no account '{username}'.")
+        cur.execute("update users set password_hash = $h, must_change_password = true where username = $u",
+                    {"u": username, "h": hash_password(password)})  # fmt: skip
+    return password
+
+
+def change_password(con: duckdb.DuckDBPyConnection, username: str, old: str, new: str) -> None:
+    if authenticate(con, username, old) is None:
+        raise AccountError("The current password is wrong.")
+    if len(new) < MIN_PASSWORD:
+        raise AccountError(f"A password needs at least {MIN_PASSWORD} characters.")
+    if new == old:
+        raise AccountError("The new password must differ from the old one.")
+    with WRITE_LOCK, con.cursor() as cur:
+        cur.execute("update users set password_hash = $h, must_change_password = false where username = $u",
+                    {"u": username, "h": hash_password(new)})  # fmt: skip
+
+
+def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool) -> None:
+    with WRITE_LOCK, con.cursor() as cur:
+        cur.execute("update users set active = $a where username = $u", {"u": username, "a": active})
+
+
+def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str) -> User | None:
+    """The user when the password matches an active account; None otherwise (same answer for both cases)."""
+    with con.cursor() as cur:
+        rows = cur.execute("select role, password_hash, must_change_password from users where username = $u and active",
+                           {"u": username.strip()}).fetchall()  # fmt: skip
+    if not rows:
+        bcrypt.checkpw(b"x", DUMMY_HASH)  # spend the same time, so timing does not reveal which usernames exist
+        return None
+    role, hashed, must_change = rows[0]
+    if not bcrypt.checkpw(password.encode("utf-8"), hashed.encode("ascii")):
+        return None
+    return User(username.strip(), role, bool(must_change))
+
+
+def users(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    with con.cursor() as cur:
+        return cur.execute("select username, role, active, must_change_password, created_at, created_by from users order by username").fetchall()
+
+
+def public_read(con: duckdb.DuckDBPyConnection) -> bool:
+    with con.cursor() as cur:
+        return scalar(cur, "select value from settings where key = 'public_read'") == "true"
+
+
+def set_public_read(con: duckdb.DuckDBPyConnection, value: bool, by: str) -> None:
+    with WRITE_LOCK, con.cursor() as cur:
+        cur.execute("update settings set value = $v, changed_by = $by, changed_at = current_timestamp where key = 'public_read'",
+                    {"v": "true" if value else "false", "by": by})  # fmt: skip

@@ -1,0 +1,141 @@
+"""Browser edits of the evidence checklist, the action plan and the criteria, each with an audit trail."""
+
+from __future__ import annotations
+
+import math
+
+import duckdb
+import pandas as pd
+
+from store.db import ROOT, WRITE_LOCK
+
+# What a checklist editor may change, per table (everything else is read-only in the browser).
+EDITABLE = {
+    "evidence": ("status", "reference", "responsible"),
+    "activities": ("status", "planned_start", "planned_end", "done_on", "participants", "responsible"),
+}
+KEYS = {"evidence": ("indicator_code", "item_no"), "activities": ("activity_id",)}
+ALLOWED = {
+    ("evidence", "status"): {"missing", "in_progress", "ready"},
+    ("activities", "status"): {"planned", "in_progress", "done", "cancelled"},
+}
+
+
+DESK_SQL = ROOT / "sql" / "desk"
+
+
+def desk_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    """Run sql/desk/<name>.sql; names come from the callers below, never from users."""
+    assert name in {"evidence", "activities", "checklist_edits", "criteria", "criteria_changes"}
+    with con.cursor() as cur:
+        return cur.execute((DESK_SQL / f"{name}.sql").read_text(encoding="utf-8"), params).df()
+
+
+def checklist(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    return desk_query(con, table)
+
+
+def checklist_history(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    return desk_query(con, "checklist_edits", table=table)
+
+
+def criteria(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return desk_query(con, "criteria")
+
+
+def criteria_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return desk_query(con, "criteria_changes")
+
+
+class EditRefused(ValueError):
+    """An edit breaks a rule; nothing was saved."""
+
+
+def _text(value: object) -> str | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")  # type: ignore[no-any-return]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def changes(table: str, before: pd.DataFrame, after: pd.DataFrame) -> list[dict[str, object]]:
+    """Changed cells of editable columns, rows matched by key."""
+    keys = list(KEYS[table])
+    left = before.set_index(keys)
+    right = after.set_index(keys)
+    out = []
+    for key in right.index.intersection(left.index):
+        for column in EDITABLE[table]:
+            if column not in right.columns:
+                continue
+            old, new = _text(left.at[key, column]), _text(right.at[key, column])
+            if old != new:
+                out.append({"key": key if isinstance(key, tuple) else (key,), "column": column, "before": old, "after": new})
+    return out
+
+
+def save_checklist(con: duckdb.DuckDBPyConnection, table: str, before: pd.DataFrame, after: pd.DataFrame, by: str) -> int:
+    """Write the changed cells and one audit row per cell, in one transaction. Returns the number of cells."""
+    if table not in EDITABLE:
+        raise EditRefused(f"{table} is not editable here")
+    found = changes(table, before, after)
+    for change in found:
+        allowed = ALLOWED.get((table, str(change["column"])))
+        if allowed and change["after"] not in allowed:
+            raise EditRefused(f"{change['column']} must be one of {', '.join(sorted(allowed))} (got {change['after']})")
+    if not found:
+        return 0
+    where = " and ".join(k + " = $k" + str(i) for i, k in enumerate(KEYS[table]))
+    with WRITE_LOCK, con.cursor() as cur:
+        cur.execute("begin transaction")
+        try:
+            for change in found:
+                column = str(change["column"])
+                assert column in EDITABLE[table]  # allowlisted identifier
+                params: dict[str, object] = {f"k{i}": v for i, v in enumerate(change["key"])}  # type: ignore[arg-type]
+                params["v"] = change["after"]
+                cur.execute("update " + table + " set " + column + " = $v where " + where, params)
+                cur.execute(
+                    "insert into checklist_edits (table_name, row_key, column_name, before_value, after_value, edited_by)"
+                    " values ($t, $key, $c, $b, $a, $by)",
+                    {"t": table, "key": "/".join(str(k) for k in change["key"]), "c": column,  # type: ignore[union-attr]
+                     "b": change["before"], "a": change["after"], "by": by},
+                )  # fmt: skip
+            cur.execute("commit")
+        except duckdb.Error as exc:
+            cur.execute("rollback")
+            raise EditRefused(str(exc).splitlines()[0]) from exc
+    return len(found)
+
+
+def update_criterion(con: duckdb.DuckDBPyConnection, code: str, threshold: float, provisional: bool, reason: str, by: str) -> bool:
+    """Change one indicator's threshold / provisional flag with a recorded reason. Returns False if nothing changed."""
+    if not reason.strip():
+        raise EditRefused("A reason is required for every change of a criterion.")
+    if not math.isfinite(threshold) or threshold < 0:
+        raise EditRefused("A threshold is a number of at least 0.")
+    with WRITE_LOCK, con.cursor() as cur:
+        rows = cur.execute("select threshold, provisional, unit from indicators where code = $c", {"c": code}).fetchall()
+        if not rows:
+            raise EditRefused(f"There is no indicator {code}.")
+        old_threshold, old_provisional, unit = rows[0]
+        if unit == "percent" and threshold > 100:
+            raise EditRefused("A percentage threshold is at most 100.")
+        if old_threshold == threshold and old_provisional == provisional:
+            return False
+        cur.execute("begin transaction")
+        try:
+            cur.execute("update indicators set threshold = $t, provisional = $p where code = $c", {"t": threshold, "p": provisional, "c": code})
+            cur.execute(
+                "insert into criteria_changes (code, threshold_before, threshold_after, provisional_before, provisional_after, reason, changed_by)"
+                " values ($c, $tb, $ta, $pb, $pa, $r, $by)",
+                {"c": code, "tb": old_threshold, "ta": threshold, "pb": old_provisional, "pa": provisional, "r": reason.strip(), "by": by},
+            )
+            cur.execute("commit")
+        except duckdb.Error:
+            cur.execute("rollback")
+            raise
+    return True

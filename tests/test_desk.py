@@ -1,0 +1,255 @@
+"""The analysts' desk from the entry point (AppTest): sign-in, role gating, upload, rollback, checklists, criteria."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from store import accounts
+from store.db import init
+from store.edits import EditRefused, checklist, save_checklist, update_criterion
+from tests.conftest import fingerprint
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "correct-horse-battery"
+NEW_PROJECT = "project_id,name,system,subdistrict_code,year,status,eco_design\nINF-99,ถนนเชิงนิเวศใหม่,road,190906,2567,completed,ใช่\n"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def db(demo_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database, closed to anonymous readers, with one account per role."""
+    path = tmp_path / "desk.duckdb"
+    shutil.copy(demo_db, path)
+    con, _, _ = init(path)
+    accounts.set_public_read(con, False, "tests")
+    for name, role in (("chair", "committee"), ("ana", "analyst"), ("root", "admin"), ("bob", "analyst")):
+        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
+    con.close()
+    return path
+
+
+def start(db: Path, monkeypatch: pytest.MonkeyPatch, user: str | None = None) -> AppTest:
+    monkeypatch.setenv("EIT_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    if user:
+        at.text_input[0].input(user)
+        at.text_input[1].input(PASSWORD)
+        at.button[0].click()  # the form's submit button
+        at.run()
+        assert at.session_state["user"].username == user
+    return at
+
+
+def page_titles(at: AppTest) -> list[str]:
+    return [t.value for t in at.main.title]
+
+
+def not_in_navigation(at: AppTest, page: str) -> bool:
+    """True when the page is not registered for this session (so no URL reaches it either)."""
+    try:
+        at.switch_page(page)
+    except ValueError as exc:
+        return "Could not find a navigation page" in str(exc)
+    return False
+
+
+def test_anonymous_sees_only_sign_in_when_reading_is_closed(db, monkeypatch):
+    at = start(db, monkeypatch)
+    assert page_titles(at) == ["Sign in"]
+    for page in ("app_pages/upload.py", "app_pages/overview.py", "app_pages/criteria.py", "app_pages/batches.py", "app_pages/checklists.py"):
+        assert not_in_navigation(at, page), page
+
+
+def test_wrong_password_is_refused(db, monkeypatch):
+    at = start(db, monkeypatch)
+    at.text_input[0].input("ana")
+    at.text_input[1].input("wrong-password")
+    at.button[0].click().run()
+    assert "user" not in at.session_state and any("Wrong username or password" in e.value for e in at.error)
+
+
+def test_public_reading_never_opens_a_writing_page(db, monkeypatch):
+    con = duckdb.connect(str(db))
+    accounts.set_public_read(con, True, "tests")
+    con.close()
+    at = start(db, monkeypatch)
+    assert page_titles(at) == ["Scorecard"]
+    for page in ("app_pages/upload.py", "app_pages/batches.py", "app_pages/checklists.py", "app_pages/criteria.py", "app_pages/accounts.py"):
+        assert not_in_navigation(at, page), page
+
+
+@pytest.mark.parametrize("user,reachable,unreachable", [
+    ("chair", ["app_pages/overview.py", "app_pages/map.py"], ["app_pages/upload.py", "app_pages/checklists.py", "app_pages/criteria.py"]),
+    ("ana", ["app_pages/upload.py", "app_pages/batches.py", "app_pages/checklists.py"], ["app_pages/criteria.py", "app_pages/accounts.py"]),
+    ("root", ["app_pages/criteria.py", "app_pages/accounts.py", "app_pages/upload.py"], []),
+])  # fmt: skip
+def test_roles_reach_only_their_pages(db, monkeypatch, user, reachable, unreachable):
+    at = start(db, monkeypatch, user)
+    titles = {"app_pages/overview.py": "Scorecard", "app_pages/map.py": "Map", "app_pages/upload.py": "Upload CSV",
+              "app_pages/batches.py": "Batch history", "app_pages/checklists.py": "Checklists", "app_pages/criteria.py": "Criteria",
+              "app_pages/accounts.py": "Accounts"}  # fmt: skip
+    for page in reachable:
+        at.switch_page(page).run()
+        assert not at.exception and titles[page] in page_titles(at), page
+    for page in unreachable:
+        assert not_in_navigation(at, page), page
+
+
+def test_first_sign_in_with_a_one_time_password_must_change_it(db, monkeypatch):
+    con = duckdb.connect(str(db))
+    one_time = accounts.add_user(con, "newbie", "analyst", "tests")
+    con.close()
+    monkeypatch.setenv("EIT_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.text_input[0].input("newbie")
+    at.text_input[1].input(one_time)
+    at.button[0].click().run()
+    assert page_titles(at) == ["My account"] and any("one-time password" in w.value for w in at.warning)
+    assert not_in_navigation(at, "app_pages/upload.py")  # nothing else until the password is changed
+    at.text_input[0].input(one_time)
+    at.text_input[1].input("a-new-long-password")
+    next(b for b in at.button if b.label == "Change password").click().run()
+    at.switch_page("app_pages/upload.py").run()
+    assert page_titles(at) == ["Upload CSV"]
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.switch_page("app_pages/upload.py").run()
+    at.file_uploader[0].set_value((name, data, "text/csv")).run()
+    return at
+
+
+def test_upload_good_file_loads_one_batch_and_the_scorecard_shows_it(db, monkeypatch):
+    at = start(db, monkeypatch, "ana")
+    at.switch_page("app_pages/overview.py").run()
+    before = [m.value for m in at.markdown if m.value.startswith("**")]
+    upload(at, "projects.csv", NEW_PROJECT.encode("utf-8"))
+    assert any("Detected table: infrastructure" in i.value for i in at.info)
+    assert any("1 Buddhist-era year(s) converted" in c.value for c in at.caption)
+    confirm = next(b for b in at.button if b.label == "Confirm and load")
+    confirm.click().run()
+    assert any("Loaded as batch" in s.value and "1 rows inserted" in s.value for s in at.success)
+    at.switch_page("app_pages/overview.py").run()
+    after = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert before != after  # 1.1.1 counts the new completed eco-design project at once
+    con = duckdb.connect(str(db))
+    assert con.execute("select year, eco_design, loaded_by from infrastructure join batches using (batch_id) where project_id = 'INF-99'").fetchall() == [(2024, True, "ana")]
+    con.close()
+
+
+def test_upload_bad_file_lists_problems_and_writes_nothing(db, monkeypatch):
+    at = start(db, monkeypatch, "ana")
+    con = duckdb.connect(str(db))
+    before = fingerprint(con)
+    con.close()
+    upload(at, "bad.csv", b"project_id,name,system,subdistrict_code,year,status\nINF-98,,railway,190999,2022,done\n")
+    assert any("4 problem(s) found" in e.value for e in at.error)
+    report = at.dataframe[0].value
+    assert sorted(report["column"]) == ["name", "status", "subdistrict_code", "system"] and set(report["row"]) == {2}
+    assert not [b for b in at.button if b.label == "Confirm and load"]
+    con = duckdb.connect(str(db))
+    assert fingerprint(con) == before
+    con.close()
+
+
+def test_upload_cp874_file_keeps_thai(db, monkeypatch):
+    at = start(db, monkeypatch, "ana")
+    upload(at, "tis620.csv", NEW_PROJECT.encode("cp874"))
+    assert any("encoding cp874" in c.value for c in at.caption)
+    next(b for b in at.button if b.label == "Confirm and load").click().run()
+    con = duckdb.connect(str(db))
+    assert con.execute("select name from infrastructure where project_id = 'INF-99'").fetchall() == [("ถนนเชิงนิเวศใหม่",)]
+    con.close()
+
+
+def test_analyst_rolls_back_own_batch_through_the_dialog(db, monkeypatch):
+    at = start(db, monkeypatch, "ana")
+    upload(at, "projects.csv", NEW_PROJECT.encode("utf-8"))
+    next(b for b in at.button if b.label == "Confirm and load").click().run()
+    at.switch_page("app_pages/batches.py").run()
+    chooser = next(s for s in at.selectbox if s.label == "Batch to roll back")
+    assert len(chooser.options) == 1  # only her own batch; the demo batches are not hers
+    next(b for b in at.button if b.label == "Roll back").click().run()
+    next(b for b in at.button if b.label == "Confirm").click().run()
+    assert any("rolled back: 1 rows deleted, 0 restored" in s.value for s in at.success), ([s.value for s in at.success], [e.value for e in at.error], [b.label for b in at.button])
+    con = duckdb.connect(str(db))
+    assert con.execute("select count(*) from infrastructure where project_id = 'INF-99'").fetchall() == [(0,)]
+    con.close()
+
+
+def test_checklist_edit_is_saved_with_who_and_before_after(db):
+    con = duckdb.connect(str(db))
+    before = checklist(con, "evidence")
+    after = before.copy()
+    row = after.index[after["indicator_code"] == "19.1.1"][0]
+    old = after.at[row, "status"]
+    after.at[row, "status"] = "in_progress" if old != "in_progress" else "ready"
+    after.at[row, "reference"] = "แฟ้ม 7"
+    assert save_checklist(con, "evidence", before, after, "ana") == 2
+    edits = con.execute("select row_key, column_name, before_value, after_value, edited_by from checklist_edits order by edit_id").fetchall()
+    assert edits[0][:2] == ("19.1.1/1", "status") and edits[0][2] == old and edits[0][4] == "ana"
+    bad = after.copy()
+    bad.at[row, "status"] = "done"
+    with pytest.raises(EditRefused, match="status must be one of"):
+        save_checklist(con, "evidence", after, bad, "ana")
+    con.close()
+
+
+def test_checklist_page_saves_an_edit(db, monkeypatch):
+    at = start(db, monkeypatch, "ana")
+    at.switch_page("app_pages/checklists.py").run()
+    assert not at.exception and len(at.tabs) == 2
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert any("Nothing changed" in s.value for s in at.success)
+
+
+def test_criteria_need_a_reason_and_change_the_verdict(db):
+    con = duckdb.connect(str(db))
+    with pytest.raises(EditRefused, match="reason"):
+        update_criterion(con, "19.1.1", 35.0, True, "  ", "root")
+    with pytest.raises(EditRefused, match="at most 100"):
+        update_criterion(con, "19.1.1", 135.0, True, "typo", "root")
+    assert update_criterion(con, "19.1.1", 99.0, False, "DIW letter 2026/1", "root")
+    from metrics.engine import evaluate
+
+    with con.cursor() as cur:
+        r = evaluate(cur, 2024, "all").result("19.1.1")
+    assert r.indicator.threshold == 99.0 and not r.indicator.provisional and r.status == "fail"
+    assert con.execute("select threshold_before, threshold_after, reason, changed_by from criteria_changes").fetchall() == [(30.0, 99.0, "DIW letter 2026/1", "root")]
+    con.close()
+
+
+def test_passwords_are_stored_only_as_bcrypt_hashes(db):
+    con = duckdb.connect(str(db))
+    hashes = [r[0] for r in con.execute("select password_hash from users").fetchall()]
+    assert hashes and all(h.startswith("$2b$12$") for h in hashes) and PASSWORD not in "".join(hashes)
+    con.close()
+
+
+def test_first_admin_gets_a_fresh_one_time_password(tmp_path):
+    a, _, _ = init(tmp_path / "a.duckdb")
+    b, _, _ = init(tmp_path / "b.duckdb")
+    pa, pb = accounts.ensure_first_admin(a), accounts.ensure_first_admin(b)
+    assert pa and pb and pa != pb  # no password that works on every install
+    assert accounts.ensure_first_admin(a) is None
+    assert accounts.authenticate(a, "admin", pa).must_change_password
+    a.close()
+    b.close()

@@ -1,0 +1,86 @@
+"""Who is signed in, which pages each role gets, and the guard every writing page calls first."""
+
+from __future__ import annotations
+
+import sys
+
+import streamlit as st
+
+from store import accounts
+from ui.i18n import t
+
+READ_PAGES = [
+    ("app_pages/overview.py", "page_overview", ":material/fact_check:", "overview"),
+    ("app_pages/indicator.py", "page_indicator", ":material/monitoring:", "indicator"),
+    ("app_pages/establishment.py", "page_establishment", ":material/factory:", "establishment"),
+    ("app_pages/map.py", "page_map", ":material/map:", "map"),
+]
+DESK_PAGES = [
+    ("app_pages/upload.py", "page_upload", ":material/upload_file:", "upload"),
+    ("app_pages/batches.py", "page_batches", ":material/history:", "batches"),
+    ("app_pages/checklists.py", "page_checklists", ":material/checklist:", "checklists"),
+]
+ADMIN_PAGES = [
+    ("app_pages/criteria.py", "page_criteria", ":material/tune:", "criteria"),
+    ("app_pages/accounts.py", "page_accounts", ":material/manage_accounts:", "accounts"),
+]
+SIGNIN_PAGE = ("app_pages/signin.py", "page_signin", ":material/login:", "signin")
+
+
+def user() -> accounts.User | None:
+    found = st.session_state.get("user")
+    return found if isinstance(found, accounts.User) else None
+
+
+def role() -> str:
+    u = user()
+    return u.role if u else "anonymous"
+
+
+def sign_in(u: accounts.User) -> None:
+    st.session_state["user"] = u
+
+
+def sign_out() -> None:
+    st.session_state.pop("user", None)
+
+
+def announce_first_admin(password: str | None) -> None:
+    """Print the first admin's one-time password where the operator started the app (once per database)."""
+    if password:
+        print("\n" + "=" * 72 + f"\nFirst run: account 'admin' created with one-time password: {password}\n"
+              "Sign in and change it. It is not stored anywhere in clear and is not shown again.\n" + "=" * 72 + "\n",
+              file=sys.stderr, flush=True)  # fmt: skip
+
+
+def _page(spec: tuple[str, str, str, str], default: bool = False) -> st.Page:
+    path, title, icon, url = spec
+    return st.Page(path, title=t(title), icon=icon, url_path=url, default=default)
+
+
+def navigation_pages(public_read: bool) -> dict[str, list[st.Page]]:
+    """The pages this visitor may open, by section. Pages not listed cannot be reached by URL either."""
+    u = user()
+    if u is not None and u.must_change_password:
+        return {"": [_page(SIGNIN_PAGE, default=True)]}
+    sections: dict[str, list[st.Page]] = {}
+    if u is not None or public_read:
+        sections[t("section_dashboard")] = [_page(p, default=(i == 0)) for i, p in enumerate(READ_PAGES)]
+    if accounts.allowed(role(), "analyst"):
+        sections[t("section_desk")] = [_page(p) for p in DESK_PAGES]
+    if accounts.allowed(role(), "admin"):
+        sections[t("section_admin")] = [_page(p) for p in ADMIN_PAGES]
+    path, _title, icon, url = SIGNIN_PAGE
+    account_page = st.Page(path, title=t("page_account" if u else "page_signin"), icon=icon, url_path=url, default=not sections)
+    sections.setdefault("", []).append(account_page)
+    return sections
+
+
+def require(needed: str) -> accounts.User:
+    """Stop the page unless the signed-in user's role may use it (pages call this before anything else)."""
+    u = user()
+    if u is None or not accounts.allowed(u.role, needed) or u.must_change_password:
+        st.error(t("not_allowed"), icon=":material/block:")
+        st.stop()
+    assert u is not None
+    return u
