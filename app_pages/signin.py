@@ -21,6 +21,7 @@ if current is None:
                 st.error(t("bad_credentials"))
             else:
                 sign_in(found)
+                st.session_state["just_signed_in"] = True
                 st.rerun()
     st.stop()
 

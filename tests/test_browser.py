@@ -58,7 +58,7 @@ def page(browser):
 
 def to_english(page) -> None:
     page.get_by_text("English", exact=True).click()
-    page.wait_for_timeout(200)
+    page.get_by_text("Language", exact=True).wait_for(timeout=60_000)  # the sidebar relabelled in English
     wait_ready(page)
 
 
@@ -115,12 +115,15 @@ def test_click_from_indicator_to_factory(app_url, page):
     wait_ready(page)
     to_english(page)
     page.get_by_role("link", name="19.1.1", exact=True).click()
+    page.get_by_role("heading", name=re.compile("^19.1.1 Share of factories")).wait_for(timeout=60_000)
     wait_ready(page)
     assert "/indicator" in page.url and "code=19.1.1" in page.url
     assert "19.1.1 Share of factories certified Green Industry" in main_text(page)
     link = page.get_by_role("link", name=re.compile("Open establishment profile"))
     factory = link.inner_text().split(": ")[-1].strip()
     link.click()
+    page.get_by_role("heading", name="Establishment profile", exact=True).wait_for(timeout=60_000)
+    page.wait_for_url(re.compile(f"id={factory}"), timeout=60_000)
     wait_ready(page)
     assert f"id={factory}" in page.url
     con = duckdb.connect(str(db), read_only=True)
@@ -138,7 +141,7 @@ def test_year_change_rerenders_the_overview(app_url, page):
     before = main_text(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1).click()
     page.get_by_role("option", name="2021").click()
-    page.wait_for_selector(READY)
+    page.get_by_role("heading", name=re.compile("· 2021$")).wait_for(timeout=60_000)
     wait_ready(page)
     after = main_text(page)
     assert "· 2021" in after and after != before

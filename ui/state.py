@@ -132,6 +132,14 @@ def location_check(version: str) -> pd.DataFrame:
     return geo.location_check(establishment_list(version, "all"), boundaries(version))
 
 
+def remember_language() -> None:
+    """The language lives in session_state["lang"], not in the radio's own key: a widget's state is
+    dropped when a run ends before it is drawn (st.switch_page), and the language must survive that."""
+    st.session_state.setdefault("lang", "th")
+    if st.session_state.get("lang_radio") in ("th", "en"):
+        st.session_state["lang"] = st.session_state["lang_radio"]
+
+
 def sidebar() -> tuple[int, str]:
     """Language, area and year in the sidebar; returns (year CE, area).
 
@@ -139,8 +147,9 @@ def sidebar() -> tuple[int, str]:
     the chosen values live in session_state["area"] and ["year"], which the pages read.
     """
     version = data_version()
-    st.session_state.setdefault("lang", "th")
-    st.sidebar.radio(t("language"), ["th", "en"], key="lang", horizontal=True, format_func=lambda x: "ไทย" if x == "th" else "English")
+    choices = ["th", "en"]
+    st.sidebar.radio(t("language"), choices, index=choices.index(st.session_state["lang"]), key="lang_radio", horizontal=True,
+                     format_func={"th": "ไทย", "en": "English"}.__getitem__)  # fmt: skip
     suffix = st.session_state["lang"]
     names = subdistrict_names(version)
     # Labels are computed here, not in format_func: a format_func must not depend on session state.

@@ -1,0 +1,131 @@
+"""The data desk in a real browser: anonymous visitors, an analyst's upload → scorecard → rollback round trip."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from store import accounts
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, screenshot, wait_ready
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
+    pytest.skip("Debian's chromium is not installed (scripts/run-tests.sh installs it)", allow_module_level=True)
+
+PASSWORD = "analyst-password-1"
+GOOD = "project_id,name,system,subdistrict_code,year,status,eco_design\nINF-77,ทางจักรยานเชิงนิเวศ,road,191306,2567,completed,yes\n"
+BAD = "project_id,name,system,subdistrict_code,year,status,eco_design\nINF-78,,railway,191306,2567,completed,maybe\n"
+
+
+@pytest.fixture(scope="module")
+def desk(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("desk")
+    db = folder / "desk.duckdb"
+    shutil.copy(demo_db, db)
+    con = duckdb.connect(str(db))
+    accounts.set_public_read(con, False, "tests")
+    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), PASSWORD)
+    con.close()
+    (folder / "good.csv").write_text(GOOD, encoding="utf-8-sig")
+    (folder / "bad.csv").write_text(BAD, encoding="utf-8")
+    with running_app(db) as url:
+        yield url, folder
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 1800})
+        yield pg
+        browser.close()
+
+
+def english(page) -> None:
+    page.get_by_text("English", exact=True).click()
+    wait_ready(page)
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def heading(page, name: str) -> None:
+    """Wait for a page's title: after a click the old page may still report itself idle for a moment."""
+    page.get_by_role("heading", name=name, exact=True).wait_for(timeout=60_000)
+    wait_ready(page)
+
+
+def value_of(page, code: str, next_code: str) -> str:
+    """The scorecard row of `code`: the text between its code link and the next one."""
+    page.get_by_role("link", name=next_code, exact=True).wait_for(timeout=60_000)
+    wait_ready(page)
+    text = main_text(page)
+    start = text.index(code + "\n")
+    return text[start:text.index(next_code + "\n", start)]
+
+
+@pytest.mark.parametrize("path", ["/upload", "/batches", "/checklists", "/criteria", "/accounts", "/"])
+def test_anonymous_visitor_reaches_no_writing_page(desk, page, path):
+    url, _ = desk
+    page.goto(url + path)
+    wait_ready(page)
+    assert page.locator('input[type="file"]').count() == 0
+    assert page.get_by_role("button", name=re.compile("เข้าสู่ระบบ|Sign in")).count() == 1  # only the sign-in form
+    assert "ภาพรวมตัวชี้วัด" not in main_text(page)
+
+
+def test_analyst_uploads_sees_scorecard_change_and_rolls_back(desk, page):
+    url, folder = desk
+    page.goto(url + "/")
+    wait_ready(page)
+    english(page)
+    page.get_by_role("textbox", name="Username").fill("ana")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    heading(page, "Scorecard")
+    before = value_of(page, "1.1.1", "1.2.1")
+
+    page.get_by_role("link", name="Upload CSV").click()
+    heading(page, "Upload CSV")
+    page.locator('input[type="file"]').set_input_files(str(folder / "bad.csv"))
+    page.get_by_text("problem(s) found").wait_for(timeout=30_000)
+    assert "3 problem(s) found — nothing has been written" in main_text(page)
+    assert page.get_by_role("button", name="Confirm and load").count() == 0
+    screenshot(page, "upload_bad_file_en")
+
+    page.locator('input[type="file"]').set_input_files(str(folder / "good.csv"))  # replaces the single file
+    page.get_by_role("button", name="Confirm and load").click()
+    page.get_by_text("Loaded as batch").wait_for(timeout=60_000)
+    assert "1 rows inserted, 0 replaced" in main_text(page)
+    screenshot(page, "upload_loaded_en")
+
+    page.get_by_role("link", name="Scorecard").click()
+    heading(page, "Scorecard")
+    after = value_of(page, "1.1.1", "1.2.1")
+    count = re.compile(r"\n(\d+)\s")  # the count after the indicator's name
+    n_before = int(count.search(before).group(1))  # type: ignore[union-attr]
+    assert int(count.search(after).group(1)) == n_before + 1  # type: ignore[union-attr]  # the new project counts at once
+
+    page.get_by_role("link", name="Batch history").click()
+    heading(page, "Batch history")
+    page.get_by_role("button", name="Roll back").click()
+    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+    page.get_by_text("rolled back: 1 rows deleted").wait_for(timeout=30_000)
+    screenshot(page, "rollback_done_en")
+    page.get_by_role("link", name="Scorecard").click()
+    heading(page, "Scorecard")
+    assert int(count.search(value_of(page, "1.1.1", "1.2.1")).group(1)) == n_before  # type: ignore[union-attr]
+
+    for path in ("/criteria", "/accounts"):
+        page.goto(url + path)
+        wait_ready(page)
+        assert "Criteria" not in main_text(page) and "Accounts" not in main_text(page)
