@@ -6,10 +6,11 @@ from store.accounts import allowed
 from store.load import RollbackRefused, batches, rollback
 from ui.auth import require
 from ui.i18n import columns, t
-from ui.state import con
+from ui.state import banner, con
 
 who = require("analyst")
 st.title(t("page_batches"))
+banner()
 if "rollback_message" in st.session_state:
     kind, text = st.session_state.pop("rollback_message")
     (st.success if kind == "success" else st.error)(text)
@@ -22,7 +23,10 @@ mine = log[(log["status"] == "loaded") & (allowed(who.role, "admin") | (log["loa
 if mine.empty:
     st.caption(t("rollback_none"))
     st.stop()
-names = {int(b): f"{b} · {tb} · {f} · {n}" for b, tb, f, n in zip(mine["batch_id"], mine["table_name"], mine["file_name"], mine["rows_in_file"], strict=True)}
+names = {
+    int(b): f"{b} · {tb} · {f} · {n}"
+    for b, tb, f, n in zip(mine["batch_id"], mine["table_name"], mine["file_name"], mine["rows_in_file"], strict=True)
+}
 batch = st.selectbox(t("rollback_choose"), list(names), format_func=names.__getitem__)
 
 

@@ -5,10 +5,11 @@ import streamlit as st
 from store.edits import EDITABLE, EditRefused, checklist, checklist_history, save_checklist
 from ui.auth import require
 from ui.i18n import columns, t
-from ui.state import con
+from ui.state import banner, con
 
 who = require("analyst")
 st.title(t("page_checklists"))
+banner()
 
 OPTIONS = {"evidence": ["missing", "in_progress", "ready"], "activities": ["planned", "in_progress", "done", "cancelled"]}
 

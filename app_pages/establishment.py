@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from ui.charts import establishment_figure, effluent_figure
+from ui.charts import effluent_figure, establishment_figure
 from ui.i18n import columns, date_label, lang, reason, t, year_label, year_short
 from ui.state import banner, data_version, establishment_list, establishment_profile, status
 from ui.widgets import empty_database
@@ -24,7 +24,9 @@ wanted = st.query_params.get("id", ids[0])
 if wanted not in labels:
     st.error(t("not_found", id=wanted))
     wanted = ids[0]
-factory_id = st.selectbox(t("choose_establishment"), ids, index=ids.index(wanted), format_func={i: f"{i} · {labels[i]}" for i in ids}.__getitem__)
+factory_id = st.selectbox(
+    t("choose_establishment"), ids, index=ids.index(wanted), format_func={i: f"{i} · {labels[i]}" for i in ids}.__getitem__
+)
 st.query_params["id"] = factory_id
 
 p = establishment_profile(version, factory_id, year)
@@ -70,5 +72,7 @@ if p.samples.empty:
 else:
     data = p.samples.assign(name=p.samples[name_col])
     parameter = st.selectbox("parameter", sorted(data["parameter"].unique()), key="profile_parameter")
-    st.plotly_chart(effluent_figure(data, parameter, {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}, {}), width="stretch")
+    st.plotly_chart(
+        effluent_figure(data, parameter, {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}, {}), width="stretch"
+    )
     st.caption(f"{t('exceedance')}: {int(pd.Series(data['exceeds']).sum())}")

@@ -4,8 +4,9 @@ import streamlit as st
 
 from ui.charts import effluent_figure, intensity_change_figure, trend_figure
 from ui.formulas import FORMULAS
-from ui.i18n import area_label, columns, lang, number, reason, t, year_label, year_short
+from ui.i18n import area_label, columns, lang, number, t, year_label, year_short
 from ui.state import banner, catalogue, data_version, evidence, samples, scorecard, status, subdistrict_names, trend
+from ui.tables import behind, evidence_checklist
 from ui.widgets import empty_database, gap_text, provisional_badge, split_text, status_badge, threshold_text
 
 year, area = st.session_state["year"], st.session_state["area"]
@@ -19,7 +20,12 @@ if status(version)["is_empty"]:
 codes = [i.code for i in catalogue(version)]
 names = {i.code: i.name(lang()) for i in catalogue(version)}
 wanted = st.query_params.get("code", codes[0])
-code = st.selectbox(t("choose_indicator"), codes, index=codes.index(wanted) if wanted in codes else 0, format_func={c: f"{c} {names[c]}" for c in codes}.__getitem__)
+code = st.selectbox(
+    t("choose_indicator"),
+    codes,
+    index=codes.index(wanted) if wanted in codes else 0,
+    format_func={c: f"{c} {names[c]}" for c in codes}.__getitem__,
+)
 st.query_params["code"] = code
 
 r = scorecard(version, year, area).result(code)
@@ -44,7 +50,9 @@ sub = subdistrict_names(version)
 area_names = {a: area_label(a, sub) for a in ("all", "190906", "191306")}
 series = trend(version, code)
 st.markdown(f"#### {t('trend')}")
-st.plotly_chart(trend_figure(series, ind.threshold, ind.unit, area_names, {y: year_short(y) for y in series["year"]}, t("threshold")), width="stretch")
+st.plotly_chart(
+    trend_figure(series, ind.threshold, ind.unit, area_names, {y: year_short(y) for y in series["year"]}, t("threshold")), width="stretch"
+)
 
 st.markdown(f"#### {t('by_subdistrict')} · {year_label(year)}")
 side = st.columns(2)
@@ -53,13 +61,13 @@ for col, code_ in zip(side, ("190906", "191306"), strict=True):
     col.metric(area_names[code_], number(other.value, ind.unit), help=f"{number(other.numerator)} / {number(other.denominator)}")
 
 st.markdown(f"#### {t('behind')}")
-rows = r.rows.copy()
-rows["reason"] = rows["reason"].map(reason)
-shown = rows[[c for c in ("entity_id", "name_th" if lang() == "th" else "name_en", "subdistrict_code", "kind", "counted", "in_denominator", "reason", "detail", "change_pct", "intensity", "previous", "target", "samples", "exceedances") if c in rows.columns]]
+shown = behind(r.rows)
 st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
-st.download_button(t("download_csv"), shown.to_csv(index=False).encode("utf-8-sig"), file_name=f"indicator_{code}_{year}_{area}.csv", mime="text/csv")
-people = [e for e in r.rows["entity_id"] if str(e).startswith(("F", "M", "D")) and "/" not in str(e)]
-if people and ind.entity in ("factory", "establishment"):
+st.download_button(
+    t("download_csv"), shown.to_csv(index=False).encode("utf-8-sig"), file_name=f"indicator_{code}_{year}_{area}.csv", mime="text/csv"
+)
+people = list(r.rows["entity_id"]) if ind.entity in ("factory", "establishment") else []
+if people:
     pick = st.selectbox(t("choose_establishment"), people, key="behind_pick")
     st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {pick}", icon=":material/factory:", query_params={"id": pick})
 
@@ -78,7 +86,5 @@ if code == "7.1.1":
         st.plotly_chart(effluent_figure(data, parameter, labels, {}), width="stretch")
 
 st.markdown(f"#### {t('checklist')}")
-items = evidence(version, code)
-items["status"] = items["status"].map(reason)
-checklist = items[["item_no", "description_th" if lang() == "th" else "description_en", "responsible", "status", "reference"]]
+checklist = evidence_checklist(evidence(version, code))
 st.dataframe(checklist, hide_index=True, width="stretch", column_config=columns(list(checklist.columns)))

@@ -36,13 +36,19 @@ labels = MapLabels(
     status={"counts": t("counts"), "does_not_count": t("does_not_count"), "no_data": t("not_in_indicator")},
     kind={"factory": t("kind_factory"), "mine": t("kind_mine")},
     subdistrict_status={s: t(s) for s in ("pass", "fail", "no_data")},
-    profile=t("profile_link"), value=t("value"), misplaced=t("misplaced"),
+    profile=t("profile_link"),
+    value=t("value"),
+    misplaced=t("misplaced"),
 )
 name_col = "name_th" if lang() == "th" else "name_en"
-fmap = build_map(places, polygons if area == "all" else polygons[polygons["subdistrict_code"] == area], area_results, labels, name_col, tiles)
+fmap = build_map(
+    places, polygons if area == "all" else polygons[polygons["subdistrict_code"] == area], area_results, labels, name_col, tiles
+)
 st_folium(fmap, height=620, use_container_width=True, returned_objects=[], key=f"map_{code}_{year}_{area}_{lang()}_{tiles}")
 
-st.markdown(f"**{t('legend')}:** :green[● {t('counts')}] · :red[● {t('does_not_count')}] · :gray[● {t('not_in_indicator')}]  \n{t('legend_shapes')}  \n{t('legend_fill')}")
+st.markdown(
+    f"**{t('legend')}:** :green[● {t('counts')}] · :red[● {t('does_not_count')}] · :gray[● {t('not_in_indicator')}]  \n{t('legend_shapes')}  \n{t('legend_fill')}"
+)
 st.caption(t("attribution") + (" · © OpenStreetMap contributors" if tiles else ""))
 
 st.markdown(f"#### {t('location_check')}")

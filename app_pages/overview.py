@@ -27,7 +27,10 @@ for level, col in zip((1, 2, 3), top[1:], strict=True):
     verdict = next(lv["status"] for lv in card.levels if lv["level"] == level)
     col.metric(t(f"level_{level}"), status_text(str(verdict)))
     if level in evidence.index:
-        col.caption(f"{t('evidence_ready')}: " + t("evidence_ready_n", ready=int(evidence.at[level, "ready"]), total=int(evidence.at[level, "total"])))
+        col.caption(
+            f"{t('evidence_ready')}: "
+            + t("evidence_ready_n", ready=int(evidence.at[level, "ready"]), total=int(evidence.at[level, "total"]))
+        )
 
 widths = [1.1, 4.2, 1.4, 1.6, 1.3, 1.2, 2.3]
 for level in (1, 2, 3):
@@ -39,7 +42,10 @@ for level in (1, 2, 3):
         row = st.columns(widths, vertical_alignment="center")
         row[0].page_link("app_pages/indicator.py", label=r.code, query_params={"code": r.code})
         row[1].markdown(r.indicator.name(st.session_state["lang"]) + (f"  \n:gray[{split_text(r)}]" if r.split else ""))
-        row[2].markdown(f"**{number(r.value, r.indicator.unit)}**", help=f"{t('numerator')} {number(r.numerator)} / {t('denominator')} {number(r.denominator)}")
+        row[2].markdown(
+            f"**{number(r.value, r.indicator.unit)}**",
+            help=f"{t('numerator')} {number(r.numerator)} / {t('denominator')} {number(r.denominator)}",
+        )
         row[3].markdown(threshold_text(r).replace(">", "\\>"))  # a leading ">" would be a blockquote
         with row[4]:
             status_badge(r.status)

@@ -17,7 +17,9 @@ label[""] = t("detect_table")
 choice = st.selectbox(t("choose_table"), ["", *TABLES], format_func=label.__getitem__)
 if choice:
     cols = st.columns(2)
-    cols[0].download_button(t("download_template"), header(choice).encode("utf-8-sig"), f"{choice}.csv", "text/csv", icon=":material/download:")
+    cols[0].download_button(
+        t("download_template"), header(choice).encode("utf-8-sig"), f"{choice}.csv", "text/csv", icon=":material/download:"
+    )
     cols[1].download_button(t("download_example"), example_csv(choice), f"{choice}_example.csv", "text/csv", icon=":material/download:")
     with st.expander(t("column_guide")):
         st.table(column_guide(choice).set_index("column"))
@@ -51,7 +53,10 @@ if report.sha256 in done:
 st.success(t("ready_to_load"), icon=":material/task_alt:")
 if st.button(t("confirm_load"), type="primary", icon=":material/upload:"):
     bar = st.progress(0.0, text=t("loading"))
-    result = load_bytes(con(), table, data, uploaded.name, loaded_by=who.username, progress=lambda f, _s: bar.progress(f, text=t("loading")))
+    result = load_bytes(
+        con(), table, data, uploaded.name, loaded_by=who.username, progress=lambda f, _s: bar.progress(f, text=t("loading"))
+    )
+    bar.empty()
     if result.ok:
         done[report.sha256] = result.batch_id
         st.success(t("loaded", batch=result.batch_id, inserted=result.inserted, replaced=result.replaced), icon=":material/check_circle:")

@@ -183,5 +183,7 @@ def trend(cur: duckdb.DuckDBPyConnection, code: str, areas: tuple[str, ...] = AR
     for year in years or data_years(cur):
         for area in areas:
             r = evaluate_indicator(cur, ind, year, area)
-            out.append({"year": year, "area": area, "value": r.value, "numerator": r.numerator, "denominator": r.denominator, "status": r.status})
+            out.append(
+                {"year": year, "area": area, "value": r.value, "numerator": r.numerator, "denominator": r.denominator, "status": r.status}
+            )
     return pd.DataFrame(out, columns=["year", "area", "value", "numerator", "denominator", "status"])

@@ -50,8 +50,15 @@ def profile(cur: duckdb.DuckDBPyConnection, factory_id: str, year: int) -> Profi
         rows = evaluate_indicator(cur, ind, year, "all").rows
         mine = rows[rows["entity_id"] == factory_id]
         if not mine.empty:
-            toward.append({"code": ind.code, "name_th": ind.name_th, "name_en": ind.name_en,
-                           "counted": bool(mine["counted"].iloc[0]), "reason": mine["reason"].iloc[0]})
+            toward.append(
+                {
+                    "code": ind.code,
+                    "name_th": ind.name_th,
+                    "name_en": ind.name_en,
+                    "counted": bool(mine["counted"].iloc[0]),
+                    "reason": mine["reason"].iloc[0],
+                }
+            )
     return Profile(
         identity=identity.iloc[0].to_dict(),
         certificates=_frame(cur, "certificates", factory_id=factory_id, year=year),

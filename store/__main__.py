@@ -31,7 +31,7 @@ def cmd_users(args: argparse.Namespace) -> int:
     con, _, _ = init(args.db)
     try:
         if args.action == "list":
-            for name, role, active, must_change, created_at, created_by in accounts.users(con):
+            for name, role, active, must_change, _created_at, _created_by in accounts.users(con):
                 print(f"{name:<20} {role:<10} {'active' if active else 'inactive':<9} {'must change password' if must_change else ''}")
         elif args.action == "add":
             print(f"one-time password for {args.username}: {accounts.add_user(con, args.username, args.role, args.by)}")
@@ -177,7 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except duckdb.IOException as exc:
         # Another process (usually the running app) holds the file; DuckDB allows one writer process.
-        print(f"error: cannot open {args.db}: {str(exc).splitlines()[0]}\nStop the app (or other process) using it and try again.", file=sys.stderr)
+        print(
+            f"error: cannot open {args.db}: {str(exc).splitlines()[0]}\nStop the app (or other process) using it and try again.",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -117,7 +117,9 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str) -
 
 def users(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
     with con.cursor() as cur:
-        return cur.execute("select username, role, active, must_change_password, created_at, created_by from users order by username").fetchall()
+        return cur.execute(
+            "select username, role, active, must_change_password, created_at, created_by from users order by username"
+        ).fetchall()
 
 
 def public_read(con: duckdb.DuckDBPyConnection) -> bool:

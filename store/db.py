@@ -47,7 +47,9 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 
 def applied_versions(cur: duckdb.DuckDBPyConnection) -> set[str]:
-    cur.execute("create table if not exists schema_migrations (version varchar primary key, applied_at timestamp default current_timestamp)")
+    cur.execute(
+        "create table if not exists schema_migrations (version varchar primary key, applied_at timestamp default current_timestamp)"
+    )
     return {row[0] for row in cur.execute("select version from schema_migrations").fetchall()}
 
 

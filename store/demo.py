@@ -16,13 +16,23 @@ KHAO_WONG, NA_PHRA_LAN = "190906", "191306"
 # Interiors of the two subdistricts (the OCHA COD-AB polygons shrunk by ~400 m and simplified), so
 # that demo coordinates fall inside the subdistrict they claim without shipping the boundary file.
 INTERIOR = {
-    KHAO_WONG: shapely.Polygon(
-        [(100.8055, 14.6631), (100.8171, 14.7031), (100.8476, 14.6915), (100.8553, 14.6673), (100.8472, 14.6563)]
-    ),
+    KHAO_WONG: shapely.Polygon([(100.8055, 14.6631), (100.8171, 14.7031), (100.8476, 14.6915), (100.8553, 14.6673), (100.8472, 14.6563)]),
     NA_PHRA_LAN: shapely.Polygon(
-        [(100.8587, 14.6809), (100.8533, 14.7202), (100.8829, 14.7346), (100.9069, 14.731), (100.9202, 14.7396),
-         (100.9437, 14.7367), (100.9548, 14.7416), (100.9493, 14.7355), (100.9524, 14.7183), (100.9383, 14.6999),
-         (100.9206, 14.6937), (100.9015, 14.6962), (100.8662, 14.677)]
+        [
+            (100.8587, 14.6809),
+            (100.8533, 14.7202),
+            (100.8829, 14.7346),
+            (100.9069, 14.731),
+            (100.9202, 14.7396),
+            (100.9437, 14.7367),
+            (100.9548, 14.7416),
+            (100.9493, 14.7355),
+            (100.9524, 14.7183),
+            (100.9383, 14.6999),
+            (100.9206, 14.6937),
+            (100.9015, 14.6962),
+            (100.8662, 14.677),
+        ]
     ),
 }
 # Two establishments are placed wrongly on purpose, so the map's data-quality check has something to flag.
@@ -43,7 +53,18 @@ INDUSTRIES = [
 ]
 INDUSTRY_WEIGHTS = [30, 6, 8, 20, 14, 14, 10, 14, 10, 24]
 NAME_TH = ["ศิลาทอง", "ผาแก้ว", "เขาวงพัฒนา", "หน้าพระลานรุ่งเรือง", "ธาราสระบุรี", "มั่นคงวัสดุ", "เจริญศิลา", "พระพุทธบาทการผลิต", "สยามผาขาว", "ทรัพย์ภูผา"]
-NAME_EN = ["Silathong", "Pha Kaew", "Khao Wong Phatthana", "Na Phra Lan Rungrueang", "Thara Saraburi", "Mankhong Materials", "Charoen Sila", "Phra Phutthabat Manufacturing", "Siam Pha Khao", "Sap Phu Pha"]
+NAME_EN = [
+    "Silathong",
+    "Pha Kaew",
+    "Khao Wong Phatthana",
+    "Na Phra Lan Rungrueang",
+    "Thara Saraburi",
+    "Mankhong Materials",
+    "Charoen Sila",
+    "Phra Phutthabat Manufacturing",
+    "Siam Pha Khao",
+    "Sap Phu Pha",
+]
 
 # Adoption: share of factories that have a practice implemented in 2019 and in 2024 (rising in between).
 PRACTICE_RATES = {
@@ -77,22 +98,39 @@ def establishments(rng: np.random.Generator) -> pd.DataFrame:
             registered = int(rng.integers(2020, 2024))
         closed = int(rng.integers(2021, 2024)) if rng.random() < 0.05 and registered < 2020 else None
         n = i % len(NAME_TH)
-        rows.append({
-            "factory_id": f"DEMO-F{i:03d}", "name_th": f"บริษัท {NAME_TH[n]}{th} {i} จำกัด (สาธิต)",
-            "name_en": f"{NAME_EN[n]} {en} {i} Co., Ltd. (demo)", "kind": "factory", "diw_type": diw, "industry": en,
-            "subdistrict_code": code, "in_industrial_zone": "yes" if rng.random() < 0.15 else "no",
-            "controlled_factory": "yes" if INDUSTRIES[ind][3] >= 100_000 or rng.random() < 0.3 else "no",
-            "registered_year": registered, "closed_year": closed,
-        })
+        rows.append(
+            {
+                "factory_id": f"DEMO-F{i:03d}",
+                "name_th": f"บริษัท {NAME_TH[n]}{th} {i} จำกัด (สาธิต)",
+                "name_en": f"{NAME_EN[n]} {en} {i} Co., Ltd. (demo)",
+                "kind": "factory",
+                "diw_type": diw,
+                "industry": en,
+                "subdistrict_code": code,
+                "in_industrial_zone": "yes" if rng.random() < 0.15 else "no",
+                "controlled_factory": "yes" if INDUSTRIES[ind][3] >= 100_000 or rng.random() < 0.3 else "no",
+                "registered_year": registered,
+                "closed_year": closed,
+            }
+        )
     for i in range(1, 41):
         code = NA_PHRA_LAN if i <= 36 else KHAO_WONG
         n = (i * 3) % len(NAME_TH)
-        rows.append({
-            "factory_id": f"DEMO-M{i:02d}", "name_th": f"เหมืองหินปูน{NAME_TH[n]} {i} (สาธิต)",
-            "name_en": f"{NAME_EN[n]} Limestone Quarry {i} (demo)", "kind": "mine", "diw_type": "", "industry": "Limestone quarrying",
-            "subdistrict_code": code, "in_industrial_zone": "no", "controlled_factory": "no",
-            "registered_year": int(rng.integers(1985, 2015)), "closed_year": None,
-        })
+        rows.append(
+            {
+                "factory_id": f"DEMO-M{i:02d}",
+                "name_th": f"เหมืองหินปูน{NAME_TH[n]} {i} (สาธิต)",
+                "name_en": f"{NAME_EN[n]} Limestone Quarry {i} (demo)",
+                "kind": "mine",
+                "diw_type": "",
+                "industry": "Limestone quarrying",
+                "subdistrict_code": code,
+                "in_industrial_zone": "no",
+                "controlled_factory": "no",
+                "registered_year": int(rng.integers(1985, 2015)),
+                "closed_year": None,
+            }
+        )
     frame = pd.DataFrame(rows)
     for code in (KHAO_WONG, NA_PHRA_LAN):
         mask = frame["subdistrict_code"] == code
@@ -116,10 +154,10 @@ def annual_reports(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for _, e in est.iterrows():
         if e["kind"] == "mine":
-            base_q, water_per_t = rng.uniform(300_000, 1_500_000), 0.08
+            base_q, water_per_t = float(rng.uniform(300_000, 1_500_000)), 0.08
         else:
-            _, _, _, q, water_per_t, _ = by_name[e["industry"]]
-            base_q = q * rng.lognormal(0, 0.4)
+            _, _, _, typical_q, water_per_t, _ = by_name[e["industry"]]
+            base_q = float(typical_q * rng.lognormal(0, 0.4))
         water_i = water_per_t * rng.lognormal(0, 0.2)
         trend = rng.normal(-0.03, 0.03)  # most factories use a little less water per tonne each year
         has_target = rng.random() < 0.35
@@ -138,11 +176,18 @@ def annual_reports(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
             renew = min(0.6, renew_share + 0.018 * k + abs(rng.normal(0, 0.01)))
             invest_y = invest * (1 + 0.04 * k) * rng.lognormal(0, 0.15)
             row = {
-                "factory_id": e["factory_id"], "year": year, "production_qty": round(q, 1), "production_unit": "t",
-                "water_use_m3": round(water, 1), "wastewater_m3": round(water * rng.uniform(0.2, 0.7), 1),
-                "waste_generated_t": round(waste, 2), "waste_3r_t": round(waste * max(0.0, share_3r_y), 2),
-                "energy_total_gj": round(energy, 1), "energy_renewable_gj": round(energy * renew, 1),
-                "ghg_tco2e": round(energy * 0.09 * (1 - renew), 1), "green_area_m2": round(rng.uniform(500, 20_000)),
+                "factory_id": e["factory_id"],
+                "year": year,
+                "production_qty": round(q, 1),
+                "production_unit": "t",
+                "water_use_m3": round(water, 1),
+                "wastewater_m3": round(water * rng.uniform(0.2, 0.7), 1),
+                "waste_generated_t": round(waste, 2),
+                "waste_3r_t": round(waste * max(0.0, share_3r_y), 2),
+                "energy_total_gj": round(energy, 1),
+                "energy_renewable_gj": round(energy * renew, 1),
+                "ghg_tco2e": round(energy * 0.09 * (1 - renew), 1),
+                "green_area_m2": round(rng.uniform(500, 20_000)),
                 "investment_thb": round(invest_y, -3),
                 "water_intensity_target": round(water_i * (1 + trend) ** k * 1.0, 4) if has_target else None,
                 "wastewater_intensity_target": round(water_i * (1 + trend) ** k * 0.45, 4) if has_target else None,
@@ -165,16 +210,34 @@ def certifications(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
             while year <= 2024 and level <= 5:
                 issued = pd.Timestamp(year, int(rng.integers(1, 13)), int(rng.integers(1, 28)))
                 expires = issued + pd.DateOffset(years=3) - pd.DateOffset(days=1)
-                rows.append({"factory_id": e["factory_id"], "scheme": "GI", "issued_on": issued.date(), "level": level, "expires_on": expires.date()})
+                rows.append(
+                    {
+                        "factory_id": e["factory_id"],
+                        "scheme": "GI",
+                        "issued_on": issued.date(),
+                        "level": level,
+                        "expires_on": expires.date(),
+                    }
+                )
                 year += int(rng.integers(1, 4))
                 level += 1 if rng.random() < 0.6 else 0
                 if rng.random() < 0.12:
                     break
-        for scheme, p in (("CSR_DIW", 0.08), ("CSR_BEGINNER", 0.06), ("ECO_FACTORY", 0.07), ("ISO14001", 0.18), ("TEA", 0.05), ("CFO", 0.06), ("CFR", 0.03)):
+        for scheme, p in (
+            ("CSR_DIW", 0.08),
+            ("CSR_BEGINNER", 0.06),
+            ("ECO_FACTORY", 0.07),
+            ("ISO14001", 0.18),
+            ("TEA", 0.05),
+            ("CFO", 0.06),
+            ("CFR", 0.03),
+        ):
             if rng.random() < p:
                 issued = pd.Timestamp(int(rng.integers(max(2017, start), 2025)), int(rng.integers(1, 13)), 15)
                 expires = None if scheme == "TEA" else (issued + pd.DateOffset(years=3)).date()
-                rows.append({"factory_id": e["factory_id"], "scheme": scheme, "issued_on": issued.date(), "level": None, "expires_on": expires})
+                rows.append(
+                    {"factory_id": e["factory_id"], "scheme": scheme, "issued_on": issued.date(), "level": None, "expires_on": expires}
+                )
     return pd.DataFrame(rows)
 
 
@@ -190,12 +253,30 @@ def practices(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
                 continue
             for year in YEARS:
                 if year == adopted - 1:
-                    rows.append({"factory_id": e["factory_id"], "year": year, "practice": practice, "status": "planned", "evidence_ref": ""})
+                    rows.append(
+                        {"factory_id": e["factory_id"], "year": year, "practice": practice, "status": "planned", "evidence_ref": ""}
+                    )
                 elif year >= adopted:
-                    rows.append({"factory_id": e["factory_id"], "year": year, "practice": practice, "status": "implemented", "evidence_ref": f"ecoapp/{e['factory_id']}/{year}/{practice}"})
+                    rows.append(
+                        {
+                            "factory_id": e["factory_id"],
+                            "year": year,
+                            "practice": practice,
+                            "status": "implemented",
+                            "evidence_ref": f"ecoapp/{e['factory_id']}/{year}/{practice}",
+                        }
+                    )
     for i in range(1, 4):  # a few mines run community monitoring networks
         for year in YEARS[2:]:
-            rows.append({"factory_id": f"DEMO-M{i:02d}", "year": year, "practice": "participatory_monitoring", "status": "implemented", "evidence_ref": f"EIA monitoring report {year + 543}"})
+            rows.append(
+                {
+                    "factory_id": f"DEMO-M{i:02d}",
+                    "year": year,
+                    "practice": "participatory_monitoring",
+                    "status": "implemented",
+                    "evidence_ref": f"EIA monitoring report {year + 543}",
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -238,7 +319,15 @@ def green_areas(rng: np.random.Generator) -> pd.DataFrame:
     for code, items in plan.items():
         for k, year in enumerate(YEARS):
             for category, name, m2 in items:
-                rows.append({"subdistrict_code": code, "year": year, "category": category, "name": name, "green_area_m2": round(m2 * (1 + 0.07 * k) * rng.uniform(0.97, 1.03))})
+                rows.append(
+                    {
+                        "subdistrict_code": code,
+                        "year": year,
+                        "category": category,
+                        "name": name,
+                        "green_area_m2": round(m2 * (1 + 0.07 * k) * rng.uniform(0.97, 1.03)),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -252,7 +341,17 @@ def surveys(rng: np.random.Generator) -> pd.DataFrame:
                 score = int(rng.choice([4, 5], p=[0.65, 0.35])) if good else int(rng.choice([1, 2, 3], p=[0.1, 0.3, 0.6]))
                 kind = "community" if r <= int(n * 0.8) else str(rng.choice(["factory", "agency"]))
                 code = NA_PHRA_LAN if rng.random() < 0.55 else KHAO_WONG
-                rows.append({"survey_id": survey_id, "respondent_id": f"R{r:04d}", "question": question, "year": year + 543, "subdistrict_code": code, "respondent_type": kind, "score": score})
+                rows.append(
+                    {
+                        "survey_id": survey_id,
+                        "respondent_id": f"R{r:04d}",
+                        "question": question,
+                        "year": year + 543,
+                        "subdistrict_code": code,
+                        "respondent_type": kind,
+                        "score": score,
+                    }
+                )
     return pd.DataFrame(rows)  # years written in BE on purpose: the loader converts them, as for a real survey
 
 
@@ -298,7 +397,10 @@ def evidence(rng: np.random.Generator) -> pd.DataFrame:
     status = rng.choice(["ready", "in_progress", "missing"], size=len(seed), p=[0.55, 0.25, 0.2])
     status[seed["indicator_code"].to_numpy() == "18.1.1"] = "ready"
     seed["status"] = status
-    seed["reference"] = ["แฟ้มหลักฐาน สอจ.สระบุรี (สาธิต) " + c + "/" + n if s == "ready" else "" for c, n, s in zip(seed["indicator_code"], seed["item_no"], status, strict=True)]
+    seed["reference"] = [
+        "แฟ้มหลักฐาน สอจ.สระบุรี (สาธิต) " + c + "/" + n if s == "ready" else ""
+        for c, n, s in zip(seed["indicator_code"], seed["item_no"], status, strict=True)
+    ]
     return seed
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
@@ -61,7 +62,15 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def changes(table: str, before: pd.DataFrame, after: pd.DataFrame) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class Change:
+    key: tuple[object, ...]
+    column: str
+    before: str | None
+    after: str | None
+
+
+def changes(table: str, before: pd.DataFrame, after: pd.DataFrame) -> list[Change]:
     """Changed cells of editable columns, rows matched by key."""
     keys = list(KEYS[table])
     left = before.set_index(keys)
@@ -73,7 +82,7 @@ def changes(table: str, before: pd.DataFrame, after: pd.DataFrame) -> list[dict[
                 continue
             old, new = _text(left.at[key, column]), _text(right.at[key, column])
             if old != new:
-                out.append({"key": key if isinstance(key, tuple) else (key,), "column": column, "before": old, "after": new})
+                out.append(Change(key if isinstance(key, tuple) else (key,), column, old, new))
     return out
 
 
@@ -83,9 +92,9 @@ def save_checklist(con: duckdb.DuckDBPyConnection, table: str, before: pd.DataFr
         raise EditRefused(f"{table} is not editable here")
     found = changes(table, before, after)
     for change in found:
-        allowed = ALLOWED.get((table, str(change["column"])))
-        if allowed and change["after"] not in allowed:
-            raise EditRefused(f"{change['column']} must be one of {', '.join(sorted(allowed))} (got {change['after']})")
+        allowed = ALLOWED.get((table, change.column))
+        if allowed and change.after not in allowed:
+            raise EditRefused(f"{change.column} must be one of {', '.join(sorted(allowed))} (got {change.after})")
     if not found:
         return 0
     where = " and ".join(k + " = $k" + str(i) for i, k in enumerate(KEYS[table]))
@@ -93,16 +102,15 @@ def save_checklist(con: duckdb.DuckDBPyConnection, table: str, before: pd.DataFr
         cur.execute("begin transaction")
         try:
             for change in found:
-                column = str(change["column"])
-                assert column in EDITABLE[table]  # allowlisted identifier
-                params: dict[str, object] = {f"k{i}": v for i, v in enumerate(change["key"])}  # type: ignore[arg-type]
-                params["v"] = change["after"]
-                cur.execute("update " + table + " set " + column + " = $v where " + where, params)
+                assert change.column in EDITABLE[table]  # allowlisted identifier
+                params: dict[str, object] = {f"k{i}": v for i, v in enumerate(change.key)}
+                params["v"] = change.after
+                cur.execute("update " + table + " set " + change.column + " = $v where " + where, params)
                 cur.execute(
                     "insert into checklist_edits (table_name, row_key, column_name, before_value, after_value, edited_by)"
                     " values ($t, $key, $c, $b, $a, $by)",
-                    {"t": table, "key": "/".join(str(k) for k in change["key"]), "c": column,  # type: ignore[union-attr]
-                     "b": change["before"], "a": change["after"], "by": by},
+                    {"t": table, "key": "/".join(str(k) for k in change.key), "c": change.column,
+                     "b": change.before, "a": change.after, "by": by},
                 )  # fmt: skip
             cur.execute("commit")
         except duckdb.Error as exc:
@@ -128,7 +136,9 @@ def update_criterion(con: duckdb.DuckDBPyConnection, code: str, threshold: float
             return False
         cur.execute("begin transaction")
         try:
-            cur.execute("update indicators set threshold = $t, provisional = $p where code = $c", {"t": threshold, "p": provisional, "c": code})
+            cur.execute(
+                "update indicators set threshold = $t, provisional = $p where code = $c", {"t": threshold, "p": provisional, "c": code}
+            )
             cur.execute(
                 "insert into criteria_changes (code, threshold_before, threshold_after, provisional_before, provisional_after, reason, changed_by)"
                 " values ($c, $tb, $ta, $pb, $pa, $r, $by)",

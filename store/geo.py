@@ -129,7 +129,9 @@ def location_check(establishments: pd.DataFrame, polygons: gpd.GeoDataFrame) -> 
         return out
     has_point = out["lat"].notna() & out["lon"].notna()
     points = gpd.GeoDataFrame(out[has_point], geometry=gpd.points_from_xy(out.loc[has_point, "lon"], out.loc[has_point, "lat"]), crs=4326)
-    joined = gpd.sjoin(points, polygons[["subdistrict_code", "geometry"]].rename(columns={"subdistrict_code": "inside"}), how="left", predicate="within")
+    joined = gpd.sjoin(
+        points, polygons[["subdistrict_code", "geometry"]].rename(columns={"subdistrict_code": "inside"}), how="left", predicate="within"
+    )
     found = joined.groupby(level=0)["inside"].first()
     out.loc[found.index, "found_code"] = found
     out["status"] = "ok"

@@ -115,8 +115,16 @@ def load_bytes(
                 cur,
                 "insert into batches (table_name, file_name, sha256, encoding, rows_in_file, rows_inserted, rows_replaced,"
                 " be_conversions, loaded_by, is_demo) values ($t, $f, $s, $e, $n, 0, 0, $be, $who, $demo) returning batch_id",
-                {"t": table_name, "f": file_name, "s": report.sha256, "e": report.encoding, "n": len(rows),
-                 "be": report.be_conversions, "who": loaded_by or current_user(), "demo": is_demo},
+                {
+                    "t": table_name,
+                    "f": file_name,
+                    "s": report.sha256,
+                    "e": report.encoding,
+                    "n": len(rows),
+                    "be": report.be_conversions,
+                    "who": loaded_by or current_user(),
+                    "demo": is_demo,
+                },
             )
             rows["batch_id"] = batch_id
             cur.register("incoming", rows)
@@ -151,9 +159,7 @@ def detect_table(data: bytes) -> str | None:
     sep = max((",", ";", "\t"), key=first.count)
     header = {h.strip() for h in first.strip("\r").split(sep)}
     fits = [
-        (len(header & set(t.column_names)), name)
-        for name, t in TABLES.items()
-        if set(t.key) <= header and header <= set(t.column_names)
+        (len(header & set(t.column_names)), name) for name, t in TABLES.items() if set(t.key) <= header and header <= set(t.column_names)
     ]
     return max(fits)[1] if fits else None
 
@@ -228,8 +234,7 @@ def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = Non
             cur.execute(restore_sql(table), {"b": batch_id})
             cur.execute("delete from " + table.name + "_history where replaced_by_batch = $b", {"b": batch_id})
             cur.execute(
-                "update batches set status = 'rolled_back', rolled_back_by = $who, rolled_back_at = current_timestamp"
-                " where batch_id = $b",
+                "update batches set status = 'rolled_back', rolled_back_by = $who, rolled_back_at = current_timestamp where batch_id = $b",
                 {"b": batch_id, "who": by or current_user()},
             )
             cur.execute("commit")
@@ -257,6 +262,16 @@ def restore_sql(table: Table) -> str:
     cols = table.column_names + ["batch_id"]
     updates = ", ".join(c + " = excluded." + c for c in cols if c not in table.key)
     return (
-        "insert into " + table.name + " (" + ", ".join(cols) + ") select " + ", ".join(cols) + " from " + table.name
-        + "_history where replaced_by_batch = $b on conflict (" + ", ".join(table.key) + ") do update set " + updates
+        "insert into "
+        + table.name
+        + " ("
+        + ", ".join(cols)
+        + ") select "
+        + ", ".join(cols)
+        + " from "
+        + table.name
+        + "_history where replaced_by_batch = $b on conflict ("
+        + ", ".join(table.key)
+        + ") do update set "
+        + updates
     )

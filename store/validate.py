@@ -28,9 +28,7 @@ class Problem:
     detail: str = ""
 
     def text(self, lang: str = "en") -> str:
-        return message(
-            self.rule, lang, column=self.column, value=self.value, allowed=self.allowed, limit=self.limit, detail=self.detail
-        )
+        return message(self.rule, lang, column=self.column, value=self.value, allowed=self.allowed, limit=self.limit, detail=self.detail)
 
 
 @dataclass
@@ -81,31 +79,68 @@ def row_rules(table: Table, ctx: Context) -> list[RowRule]:
     rules: list[RowRule] = []
     for col in table.columns:
         if col.name == "subdistrict_code":
-            rules.append(RowRule("unknown_subdistrict", col.name, (col.name,), lambda d: d["subdistrict_code"].isin(ctx.subdistricts), allowed=codes))
+            rules.append(
+                RowRule("unknown_subdistrict", col.name, (col.name,), lambda d: d["subdistrict_code"].isin(ctx.subdistricts), allowed=codes)
+            )
         if col.kind == "year":
-            rules.append(RowRule("year_range", col.name, (col.name,), lambda d, c=col.name: d[c].between(YEAR_MIN, YEAR_MAX)))
+            rules.append(RowRule("year_range", col.name, (col.name,), _year_in_range(col.name)))
     name = table.name
     if "factory_id" in table.column_names and name != "establishments":
         rules.append(RowRule("unknown_factory", "factory_id", ("factory_id",), lambda d: d["factory_id"].isin(ctx.factories)))
     if name == "establishments":
-        rules.append(RowRule("closed_before_registered", "closed_year", ("closed_year", "registered_year"), lambda d: d["closed_year"] >= d["registered_year"]))
-        rules.append(RowRule("lat_lon_pair", "lat", ("lat",), lambda d: d["lat"].isna() == _column(d, "lon").isna(), only_when_present=False))
+        rules.append(
+            RowRule(
+                "closed_before_registered",
+                "closed_year",
+                ("closed_year", "registered_year"),
+                lambda d: d["closed_year"] >= d["registered_year"],
+            )
+        )
+        rules.append(
+            RowRule("lat_lon_pair", "lat", ("lat",), lambda d: d["lat"].isna() == _column(d, "lon").isna(), only_when_present=False)
+        )
     if name == "annual_reports":
-        rules.append(RowRule("waste_3r_exceeds_generated", "waste_3r_t", ("waste_3r_t", "waste_generated_t"), lambda d: d["waste_3r_t"] <= d["waste_generated_t"]))
-        rules.append(RowRule("renewable_exceeds_total", "energy_renewable_gj", ("energy_renewable_gj", "energy_total_gj"), lambda d: d["energy_renewable_gj"] <= d["energy_total_gj"]))
+        rules.append(
+            RowRule(
+                "waste_3r_exceeds_generated",
+                "waste_3r_t",
+                ("waste_3r_t", "waste_generated_t"),
+                lambda d: d["waste_3r_t"] <= d["waste_generated_t"],
+            )
+        )
+        rules.append(
+            RowRule(
+                "renewable_exceeds_total",
+                "energy_renewable_gj",
+                ("energy_renewable_gj", "energy_total_gj"),
+                lambda d: d["energy_renewable_gj"] <= d["energy_total_gj"],
+            )
+        )
     if name == "certifications":
         rules.append(RowRule("gi_level_required", "level", ("scheme",), lambda d: (d["scheme"] != "GI") | _column(d, "level").notna()))
-        rules.append(RowRule("expires_before_issued", "expires_on", ("expires_on", "issued_on"), lambda d: d["expires_on"] >= d["issued_on"]))
+        rules.append(
+            RowRule("expires_before_issued", "expires_on", ("expires_on", "issued_on"), lambda d: d["expires_on"] >= d["issued_on"])
+        )
     if name == "effluent_samples":
         params = ", ".join(sorted(ctx.standards))
-        rules.append(RowRule("unknown_parameter", "parameter", ("parameter",), lambda d: d["parameter"].isin(ctx.standards), allowed=params))
+        rules.append(
+            RowRule("unknown_parameter", "parameter", ("parameter",), lambda d: d["parameter"].isin(ctx.standards), allowed=params)
+        )
         rules.append(RowRule("unit_mismatch", "unit", ("parameter", "unit"), lambda d: _unit_ok(d, ctx.standards)))
         rules.append(RowRule("ph_range", "value", ("parameter", "value"), lambda d: (d["parameter"] != "pH") | (d["value"] <= 14)))
     if name == "activities":
-        rules.append(RowRule("end_before_start", "planned_end", ("planned_end", "planned_start"), lambda d: d["planned_end"] >= d["planned_start"]))
+        rules.append(
+            RowRule("end_before_start", "planned_end", ("planned_end", "planned_start"), lambda d: d["planned_end"] >= d["planned_start"])
+        )
     if name in ("activities", "evidence"):
-        rules.append(RowRule("unknown_indicator", "indicator_code", ("indicator_code",), lambda d: d["indicator_code"].isin(ctx.indicators)))
+        rules.append(
+            RowRule("unknown_indicator", "indicator_code", ("indicator_code",), lambda d: d["indicator_code"].isin(ctx.indicators))
+        )
     return rules
+
+
+def _year_in_range(column: str) -> Callable[[pd.DataFrame], pd.Series]:
+    return lambda d: d[column].between(YEAR_MIN, YEAR_MAX)
 
 
 def _column(d: pd.DataFrame, name: str) -> pd.Series:
@@ -180,8 +215,7 @@ def validate(parsed: Parsed, table: Table, ctx: Context) -> list[Problem]:
     present = [c for c in table.column_names if c in frame.columns]
     rules = [r for r in row_rules(table, ctx) if all(n in frame.columns for n in r.needs)]
     frame_checks = [
-        pa.Check(lambda d, r=r: _skipped(d, r) | r.ok(d).fillna(True).astype(bool), name=f"row:{i}")
-        for i, r in enumerate(rules)
+        pa.Check(lambda d, r=r: _skipped(d, r) | r.ok(d).fillna(True).astype(bool), name=f"row:{i}") for i, r in enumerate(rules)
     ]
     schema = pa.DataFrameSchema(_column_checks(table, present), checks=frame_checks)
     try:
@@ -221,7 +255,7 @@ def _duplicate_keys(frame: pd.DataFrame, table: Table) -> list[Problem]:
     groups = rows.groupby([dup[k].astype(str) for k in keys], sort=False)
     for key_values, members in groups:
         key_text = ", ".join(key_values) if isinstance(key_values, tuple) else str(key_values)
-        for i, row in members.items():
+        for row in members:
             others = ", ".join(str(r) for r in members if r != row)
             problems.append(Problem(int(row), ",".join(keys), key_text, "duplicate_key", detail=others))
     return problems

@@ -69,9 +69,8 @@ def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real DuckDB file with the demo data set, built once per test session."""
-    from store.demo import load_demo
-
     from store.accounts import set_public_read
+    from store.demo import load_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     connection, _, _ = init(path)

@@ -12,7 +12,7 @@ import pytest
 
 from metrics.engine import evaluate
 from store.geo import load_boundaries
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app, screenshot, wait_ready
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, screenshot, wait_ready
 from tests.conftest import BOUNDARIES
 
 pytestmark = pytest.mark.browser
@@ -66,8 +66,13 @@ def main_text(page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
 
 
-PAGES = {"overview": "/", "indicator": "/indicator?code=7.2.1", "effluent": "/indicator?code=7.1.1",
-         "establishment": "/establishment?id=DEMO-F003", "map": "/map"}
+PAGES = {
+    "overview": "/",
+    "indicator": "/indicator?code=7.2.1",
+    "effluent": "/indicator?code=7.1.1",
+    "establishment": "/establishment?id=DEMO-F003",
+    "map": "/map",
+}
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

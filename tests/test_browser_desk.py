@@ -70,7 +70,7 @@ def value_of(page, code: str, next_code: str) -> str:
     wait_ready(page)
     text = main_text(page)
     start = text.index(code + "\n")
-    return text[start:text.index(next_code + "\n", start)]
+    return text[start : text.index(next_code + "\n", start)]
 
 
 @pytest.mark.parametrize("path", ["/upload", "/batches", "/checklists", "/criteria", "/accounts", "/"])

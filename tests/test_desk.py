@@ -72,7 +72,13 @@ def not_in_navigation(at: AppTest, page: str) -> bool:
 def test_anonymous_sees_only_sign_in_when_reading_is_closed(db, monkeypatch):
     at = start(db, monkeypatch)
     assert page_titles(at) == ["Sign in"]
-    for page in ("app_pages/upload.py", "app_pages/overview.py", "app_pages/criteria.py", "app_pages/batches.py", "app_pages/checklists.py"):
+    for page in (
+        "app_pages/upload.py",
+        "app_pages/overview.py",
+        "app_pages/criteria.py",
+        "app_pages/batches.py",
+        "app_pages/checklists.py",
+    ):
         assert not_in_navigation(at, page), page
 
 
@@ -90,7 +96,13 @@ def test_public_reading_never_opens_a_writing_page(db, monkeypatch):
     con.close()
     at = start(db, monkeypatch)
     assert page_titles(at) == ["Scorecard"]
-    for page in ("app_pages/upload.py", "app_pages/batches.py", "app_pages/checklists.py", "app_pages/criteria.py", "app_pages/accounts.py"):
+    for page in (
+        "app_pages/upload.py",
+        "app_pages/batches.py",
+        "app_pages/checklists.py",
+        "app_pages/criteria.py",
+        "app_pages/accounts.py",
+    ):
         assert not_in_navigation(at, page), page
 
 
@@ -151,7 +163,9 @@ def test_upload_good_file_loads_one_batch_and_the_scorecard_shows_it(db, monkeyp
     after = [m.value for m in at.markdown if m.value.startswith("**")]
     assert before != after  # 1.1.1 counts the new completed eco-design project at once
     con = duckdb.connect(str(db))
-    assert con.execute("select year, eco_design, loaded_by from infrastructure join batches using (batch_id) where project_id = 'INF-99'").fetchall() == [(2024, True, "ana")]
+    assert con.execute(
+        "select year, eco_design, loaded_by from infrastructure join batches using (batch_id) where project_id = 'INF-99'"
+    ).fetchall() == [(2024, True, "ana")]
     con.close()
 
 
@@ -189,7 +203,11 @@ def test_analyst_rolls_back_own_batch_through_the_dialog(db, monkeypatch):
     assert len(chooser.options) == 1  # only her own batch; the demo batches are not hers
     next(b for b in at.button if b.label == "Roll back").click().run()
     next(b for b in at.button if b.label == "Confirm").click().run()
-    assert any("rolled back: 1 rows deleted, 0 restored" in s.value for s in at.success), ([s.value for s in at.success], [e.value for e in at.error], [b.label for b in at.button])
+    assert any("rolled back: 1 rows deleted, 0 restored" in s.value for s in at.success), (
+        [s.value for s in at.success],
+        [e.value for e in at.error],
+        [b.label for b in at.button],
+    )
     con = duckdb.connect(str(db))
     assert con.execute("select count(*) from infrastructure where project_id = 'INF-99'").fetchall() == [(0,)]
     con.close()
@@ -204,7 +222,9 @@ def test_checklist_edit_is_saved_with_who_and_before_after(db):
     after.at[row, "status"] = "in_progress" if old != "in_progress" else "ready"
     after.at[row, "reference"] = "แฟ้ม 7"
     assert save_checklist(con, "evidence", before, after, "ana") == 2
-    edits = con.execute("select row_key, column_name, before_value, after_value, edited_by from checklist_edits order by edit_id").fetchall()
+    edits = con.execute(
+        "select row_key, column_name, before_value, after_value, edited_by from checklist_edits order by edit_id"
+    ).fetchall()
     assert edits[0][:2] == ("19.1.1/1", "status") and edits[0][2] == old and edits[0][4] == "ana"
     bad = after.copy()
     bad.at[row, "status"] = "done"
@@ -233,7 +253,9 @@ def test_criteria_need_a_reason_and_change_the_verdict(db):
     with con.cursor() as cur:
         r = evaluate(cur, 2024, "all").result("19.1.1")
     assert r.indicator.threshold == 99.0 and not r.indicator.provisional and r.status == "fail"
-    assert con.execute("select threshold_before, threshold_after, reason, changed_by from criteria_changes").fetchall() == [(30.0, 99.0, "DIW letter 2026/1", "root")]
+    assert con.execute("select threshold_before, threshold_after, reason, changed_by from criteria_changes").fetchall() == [
+        (30.0, 99.0, "DIW letter 2026/1", "root")
+    ]
     con.close()
 
 

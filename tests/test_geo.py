@@ -54,8 +54,11 @@ def test_bad_boundary_files_are_refused_and_change_nothing(con, tmp_path: Path):
     with pytest.raises(BoundaryError, match="not a readable"):
         load_boundaries(con, junk)
     elsewhere = tmp_path / "elsewhere.geojson"
-    elsewhere.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"100101"},'
-                         '"geometry":{"type":"Point","coordinates":[100.5,13.7]}}]}', encoding="utf-8")
+    elsewhere.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"100101"},'
+        '"geometry":{"type":"Point","coordinates":[100.5,13.7]}}]}',
+        encoding="utf-8",
+    )
     with pytest.raises(BoundaryError, match="no feature for subdistricts"):
         load_boundaries(con, elsewhere)
     with con.cursor() as cur:

@@ -11,11 +11,14 @@ LABELS = MapLabels(
     status={"counts": "counts", "does_not_count": "does not count", "no_data": "no data"},
     kind={"factory": "Factory", "mine": "Mine"},
     subdistrict_status={"pass": "Pass", "fail": "Fail", "no_data": "No data"},
-    profile="Open profile", value="Value", misplaced="misplaced",
+    profile="Open profile",
+    value="Value",
+    misplaced="misplaced",
 )
 POLYGONS = gpd.GeoDataFrame(
     {"subdistrict_code": ["190906", "191306"], "name_th": ["เขาวง", "หน้าพระลาน"], "name_en": ["Khao Wong", "Na Phra Lan"]},
-    geometry=[box(100.80, 14.65, 100.86, 14.71), box(100.85, 14.67, 100.96, 14.75)], crs="EPSG:4326",
+    geometry=[box(100.80, 14.65, 100.86, 14.71), box(100.85, 14.67, 100.96, 14.75)],
+    crs="EPSG:4326",
 )
 
 

@@ -222,7 +222,10 @@ def test_scorecard_cli_json_matches_spec_shape(cur, db_path, con):
     con.close()
     out = subprocess.run(
         [sys.executable, "-m", "metrics", "scorecard", "--db", str(db_path), "--year", "2565", "--format", "json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr
     card_ = json.loads(out.stdout)
@@ -230,7 +233,14 @@ def test_scorecard_cli_json_matches_spec_shape(cur, db_path, con):
     assert card_["levels"] == [{"level": 1, "status": "fail"}, {"level": 2, "status": "fail"}, {"level": 3, "status": "fail"}]
     first = card_["indicators"][1]
     assert {k: first[k] for k in ("code", "level", "value", "numerator", "denominator", "threshold", "status", "provisional")} == {
-        "code": "19.1.1", "level": 1, "value": 25.0, "numerator": 1, "denominator": 4, "threshold": 30.0, "status": "fail", "provisional": True
+        "code": "19.1.1",
+        "level": 1,
+        "value": 25.0,
+        "numerator": 1,
+        "denominator": 4,
+        "threshold": 30.0,
+        "status": "fail",
+        "provisional": True,
     }
     by_code = {i["code"]: i for i in card_["indicators"]}
     assert by_code["20.2.1"]["value"] is None and by_code["20.2.1"]["status"] == "no_data"
@@ -238,6 +248,9 @@ def test_scorecard_cli_json_matches_spec_shape(cur, db_path, con):
     assert len(by_code) == 21
     table = subprocess.run(
         [sys.executable, "-m", "metrics", "scorecard", "--db", str(db_path), "--year", "2022", "--area", "190906"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert table.returncode == 0 and "19.1.1" in table.stdout and "town level 0" in table.stdout

@@ -32,7 +32,13 @@ def app(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join([m.value for m in at.markdown] + [str(m.value) for m in at.metric] + [h.value for h in at.subheader] + [w.value for w in at.warning] + [i.value for i in at.info])
+    return "\n".join(
+        [m.value for m in at.markdown]
+        + [str(m.value) for m in at.metric]
+        + [h.value for h in at.subheader]
+        + [w.value for w in at.warning]
+        + [i.value for i in at.info]
+    )
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -15,11 +15,14 @@ def test_upsert_replaces_by_key_and_logs_the_batch(con, load, factories):
     assert (second.inserted, second.replaced) == (1, 1)
     with con.cursor() as cur:
         assert cur.execute("select factory_id, year, water_use_m3 from annual_reports order by all").fetchall() == [
-            ("F1", 2021, 10.0), ("F1", 2022, 25.0), ("F2", 2022, 30.0)
+            ("F1", 2021, 10.0),
+            ("F1", 2022, 25.0),
+            ("F2", 2022, 30.0),
         ]
         log = cur.execute(
             "select table_name, file_name, length(sha256), rows_in_file, rows_inserted, rows_replaced, loaded_by, status"
-            " from batches where batch_id = $b", {"b": second.batch_id}
+            " from batches where batch_id = $b",
+            {"b": second.batch_id},
         ).fetchall()
     assert log == [("annual_reports", "second.csv", 64, 2, 1, 1, "tester", "loaded")]
 

@@ -5,9 +5,7 @@ import pytest
 from tests.conftest import ESTABLISHMENTS
 
 
-@pytest.mark.parametrize(
-    "encoding,expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp874", "cp874"), ("tis-620", "cp874")]
-)
+@pytest.mark.parametrize("encoding,expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp874", "cp874"), ("tis-620", "cp874")])
 def test_each_encoding_keeps_thai_text(con, load, encoding, expected):
     report = load("establishments", ESTABLISHMENTS, encoding=encoding)
     assert report.ok, report.problems
@@ -33,7 +31,9 @@ def test_thai_digits_separators_be_years(con, load, factories):
     assert report.ok, report.problems
     assert report.be_conversions == 1 and report.be_columns == {"year": 1}
     with con.cursor() as cur:
-        rows = cur.execute("select factory_id, year, production_qty, water_use_m3, investment_thb from annual_reports order by 1").fetchall()
+        rows = cur.execute(
+            "select factory_id, year, production_qty, water_use_m3, investment_thb from annual_reports order by 1"
+        ).fetchall()
     assert rows == [("F1", 2022, 1234.5, 123.0, 2500000.0), ("F2", 2021, 10.0, 5.0, None)]
 
 
@@ -45,11 +45,15 @@ def test_be_dates_and_day_first_dates(con, load, factories):
     assert report.ok, report.problems
     assert report.be_conversions == 2
     with con.cursor() as cur:
-        rows = cur.execute("select factory_id, strftime(issued_on, '%Y-%m-%d'), strftime(expires_on, '%Y-%m-%d') from certifications order by 1").fetchall()
+        rows = cur.execute(
+            "select factory_id, strftime(issued_on, '%Y-%m-%d'), strftime(expires_on, '%Y-%m-%d') from certifications order by 1"
+        ).fetchall()
     assert rows == [("F1", "2022-03-15", "2025-03-14"), ("F2", "2021-01-02", None)]
 
 
-@pytest.mark.parametrize("word,value", [("true", True), ("No", False), ("1", True), ("n", False), ("ใช่", True), ("ไม่ใช่", False), ("มี", True), ("ไม่มี", False)])
+@pytest.mark.parametrize(
+    "word,value", [("true", True), ("No", False), ("1", True), ("n", False), ("ใช่", True), ("ไม่ใช่", False), ("มี", True), ("ไม่มี", False)]
+)
 def test_booleans_in_thai_and_english(con, load, word, value):
     report = load("establishments", f"factory_id,name_th,kind,subdistrict_code,controlled_factory\nF9,ก,factory,190906,{word}\n")
     assert report.ok, report.problems

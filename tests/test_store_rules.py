@@ -11,7 +11,7 @@ P = "factory_id,year,practice,status"
 S = "factory_id,sampled_on,parameter,value,unit"
 G = "subdistrict_code,year,category,name,green_area_m2"
 Q = "survey_id,respondent_id,question,year,subdistrict_code,respondent_type,score"
-I = "project_id,name,system,subdistrict_code,year,status"
+INF = "project_id,name,system,subdistrict_code,year,status"
 ACT = "activity_id,title_th,status"
 EV = "indicator_code,item_no,description_th,status"
 
@@ -28,18 +28,33 @@ CASES = [
     ("lat in Thailand", "establishments", E + ",lat,lon\nF9,ก,factory,190906,51.5,100.8\n", (2, "lat", "max")),
     ("lon in Thailand", "establishments", E + ",lat,lon\nF9,ก,factory,190906,14.7,-0.1\n", (2, "lon", "min")),
     ("lat and lon together", "establishments", E + ",lat,lon\nF9,ก,factory,190906,14.7,\n", (2, "lat", "lat_lon_pair")),
-    ("closed before registered", "establishments", E + ",registered_year,closed_year\nF9,ก,factory,190906,2020,2019\n", (2, "closed_year", "closed_before_registered")),
+    (
+        "closed before registered",
+        "establishments",
+        E + ",registered_year,closed_year\nF9,ก,factory,190906,2020,2019\n",
+        (2, "closed_year", "closed_before_registered"),
+    ),
     ("year is a number", "establishments", E + ",registered_year\nF9,ก,factory,190906,twenty\n", (2, "registered_year", "not_a_number")),
     ("boolean words", "establishments", E + ",in_industrial_zone\nF9,ก,factory,190906,maybe\n", (2, "in_industrial_zone", "not_a_boolean")),
     ("factory must exist", "annual_reports", A + "\nNOPE,2022\n", (2, "factory_id", "unknown_factory")),
     ("numbers >= 0", "annual_reports", A + ",water_use_m3\nF1,2022,-5\n", (2, "water_use_m3", "min")),
     ("production > 0", "annual_reports", A + ",production_qty\nF1,2022,0\n", (2, "production_qty", "min_exclusive")),
-    ("3R <= generated", "annual_reports", A + ",waste_generated_t,waste_3r_t\nF1,2022,10,11\n", (2, "waste_3r_t", "waste_3r_exceeds_generated")),
-    ("renewable <= total", "annual_reports", A + ",energy_total_gj,energy_renewable_gj\nF1,2022,10,12\n", (2, "energy_renewable_gj", "renewable_exceeds_total")),
+    (
+        "3R <= generated",
+        "annual_reports",
+        A + ",waste_generated_t,waste_3r_t\nF1,2022,10,11\n",
+        (2, "waste_3r_t", "waste_3r_exceeds_generated"),
+    ),
+    (
+        "renewable <= total",
+        "annual_reports",
+        A + ",energy_total_gj,energy_renewable_gj\nF1,2022,10,12\n",
+        (2, "energy_renewable_gj", "renewable_exceeds_total"),
+    ),
     ("year required", "annual_reports", A + "\nF1,\n", (2, "year", "required")),
     ("year plausible", "annual_reports", A + "\nF1,1066\n", (2, "year", "year_range")),
     ("year whole", "annual_reports", A + "\nF1,2022.5\n", (2, "year", "not_an_integer")),
-    ("number syntax", "annual_reports", A + ",water_use_m3\nF1,2022,\"1,2\"\n", (2, "water_use_m3", "not_a_number")),
+    ("number syntax", "annual_reports", A + ',water_use_m3\nF1,2022,"1,2"\n', (2, "water_use_m3", "not_a_number")),
     ("scheme allowed", "certifications", C + "\nF1,LEED,2022-01-01,,\n", (2, "scheme", "allowed")),
     ("GI needs level", "certifications", C + "\nF1,GI,2022-01-01,,\n", (2, "level", "gi_level_required")),
     ("level 1-5", "certifications", C + "\nF1,GI,2022-01-01,6,\n", (2, "level", "max")),
@@ -63,12 +78,17 @@ CASES = [
     ("score 1-5", "surveys", Q + "\nS1,R1,eco_town_awareness,2022,190906,community,6\n", (2, "score", "max")),
     ("score integer", "surveys", Q + "\nS1,R1,eco_town_awareness,2022,190906,community,4.5\n", (2, "score", "not_an_integer")),
     ("survey year required", "surveys", Q + "\nS1,R1,eco_town_awareness,,190906,community,4\n", (2, "year", "required")),
-    ("system allowed", "infrastructure", I + "\nP1,ถนน,railway,190906,2022,completed\n", (2, "system", "allowed")),
-    ("project status allowed", "infrastructure", I + "\nP1,ถนน,road,190906,2022,finished\n", (2, "status", "allowed")),
-    ("project name required", "infrastructure", I + "\nP1,,road,190906,2022,completed\n", (2, "name", "required")),
+    ("system allowed", "infrastructure", INF + "\nP1,ถนน,railway,190906,2022,completed\n", (2, "system", "allowed")),
+    ("project status allowed", "infrastructure", INF + "\nP1,ถนน,road,190906,2022,finished\n", (2, "status", "allowed")),
+    ("project name required", "infrastructure", INF + "\nP1,,road,190906,2022,completed\n", (2, "name", "required")),
     ("activity status", "activities", ACT + "\n2.1,อบรม,postponed\n", (2, "status", "allowed")),
     ("activity title required", "activities", ACT + "\n2.1,,planned\n", (2, "title_th", "required")),
-    ("activity dates ordered", "activities", ACT + ",planned_start,planned_end\n2.1,อบรม,planned,2022-05-01,2022-04-01\n", (2, "planned_end", "end_before_start")),
+    (
+        "activity dates ordered",
+        "activities",
+        ACT + ",planned_start,planned_end\n2.1,อบรม,planned,2022-05-01,2022-04-01\n",
+        (2, "planned_end", "end_before_start"),
+    ),
     ("evidence status", "evidence", EV + "\n18.1.1,4,คำสั่ง,done\n", (2, "status", "allowed")),
     ("evidence indicator known", "evidence", EV + "\n99.9.9,1,คำสั่ง,ready\n", (2, "indicator_code", "unknown_indicator")),
     ("evidence description required", "evidence", EV + "\n18.1.1,4,,ready\n", (2, "description_th", "required")),
@@ -87,7 +107,11 @@ def test_bad_file_is_reported_and_nothing_written(con, load, factories, table, t
     for lang in ("en", "th"):
         text_ = problem.text(lang)
         assert text_ and "{" not in text_
-        assert (problem.column or "") in text_ or (problem.value or "") in text_ or problem.rule in ("nothing_to_load", "gi_level_required", "lat_lon_pair")
+        assert (
+            (problem.column or "") in text_
+            or (problem.value or "") in text_
+            or problem.rule in ("nothing_to_load", "gi_level_required", "lat_lon_pair")
+        )
     assert fingerprint(con) == before
 
 

@@ -12,20 +12,31 @@ PASS, FAIL = "#1b7f5a", "#c53030"
 
 
 def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
-    fig.update_layout(font={"family": FONT, "size": 14}, height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                      legend={"orientation": "h", "y": -0.2}, template="plotly_white")
+    fig.update_layout(
+        font={"family": FONT, "size": 14},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        template="plotly_white",
+    )
     return fig
 
 
-def trend_figure(trend: pd.DataFrame, threshold: float, unit: str, area_names: dict[str, str], year_fmt: dict[int, str],
-                 threshold_label: str) -> go.Figure:
+def trend_figure(
+    trend: pd.DataFrame, threshold: float, unit: str, area_names: dict[str, str], year_fmt: dict[int, str], threshold_label: str
+) -> go.Figure:
     fig = go.Figure()
     for area, part in trend.groupby("area", sort=False):
-        fig.add_trace(go.Scatter(
-            x=[year_fmt[y] for y in part["year"]], y=part["value"], mode="lines+markers", name=area_names[str(area)],
-            line={"color": COLOURS.get(str(area), "#555"), "width": 3 if area == "all" else 2},
-            connectgaps=False,
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[year_fmt[y] for y in part["year"]],
+                y=part["value"],
+                mode="lines+markers",
+                name=area_names[str(area)],
+                line={"color": COLOURS.get(str(area), "#555"), "width": 3 if area == "all" else 2},
+                connectgaps=False,
+            )
+        )
     fig.add_hline(y=threshold, line_dash="dash", line_color=FAIL, annotation_text=threshold_label, annotation_position="top left")
     fig.update_yaxes(title="%" if unit == "percent" else "", rangemode="tozero")
     fig.update_xaxes(type="category")
@@ -38,11 +49,17 @@ def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str
     fig = go.Figure()
     for exceeds, colour, symbol, name in ((False, PASS, "circle", labels["within"]), (True, FAIL, "x", labels["exceedance"])):
         sub = part[part["exceeds"] == exceeds]
-        fig.add_trace(go.Scatter(
-            x=sub["sampled_on"], y=sub["value"], mode="markers", name=f"{name} ({len(sub)})",
-            marker={"color": colour, "symbol": symbol, "size": 9 if exceeds else 7},
-            text=[f"{i} {n}" for i, n in zip(sub["factory_id"], sub["name"], strict=True)], hovertemplate="%{text}<br>%{x}: %{y}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=sub["sampled_on"],
+                y=sub["value"],
+                mode="markers",
+                name=f"{name} ({len(sub)})",
+                marker={"color": colour, "symbol": symbol, "size": 9 if exceeds else 7},
+                text=[f"{i} {n}" for i, n in zip(sub["factory_id"], sub["name"], strict=True)],
+                hovertemplate="%{text}<br>%{x}: %{y}<extra></extra>",
+            )
+        )
     if len(part):
         unit = str(part["unit"].iloc[0])
         for column in ("max_value", "min_value"):
@@ -58,7 +75,9 @@ def establishment_figure(reports: pd.DataFrame, series: dict[str, str], year_fmt
     fig = make_subplots(rows=1, cols=len(series), subplot_titles=list(series.values()))
     x = [year_fmt[int(y)] for y in reports["year"]]
     for i, column in enumerate(series, start=1):
-        fig.add_trace(go.Scatter(x=x, y=reports[column], mode="lines+markers", showlegend=False, line={"color": COLOURS["all"]}), row=1, col=i)
+        fig.add_trace(
+            go.Scatter(x=x, y=reports[column], mode="lines+markers", showlegend=False, line={"color": COLOURS["all"]}), row=1, col=i
+        )
     fig.update_xaxes(type="category")
     fig.update_annotations(font={"family": FONT, "size": 12})
     return _layout(fig, height=300)
@@ -68,8 +87,16 @@ def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Fi
     """7.2.1 / 7.2.2: each eligible factory's change in intensity against last year, improvers green."""
     part = rows[rows["change_pct"].notna()].sort_values("change_pct")
     colours = [PASS if c else FAIL for c in part["counted"]]
-    fig = go.Figure(go.Bar(x=part["change_pct"], y=part["entity_id"], orientation="h", marker_color=colours,
-                           hovertext=part["label"], hovertemplate="%{hovertext}: %{x:.1f} %<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=part["change_pct"],
+            y=part["entity_id"],
+            orientation="h",
+            marker_color=colours,
+            hovertext=part["label"],
+            hovertemplate="%{hovertext}: %{x:.1f} %<extra></extra>",
+        )
+    )
     fig.update_xaxes(title=labels["x"])
     fig.update_yaxes(showticklabels=len(part) <= 40)
     return _layout(fig, height=max(300, min(900, 14 * len(part))))

@@ -59,7 +59,9 @@ def build_map(
         folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors").add_to(fmap)
     for _, area in polygons.iterrows():
         status, value = area_results.get(area["subdistrict_code"], ("no_data", ""))
-        label = html.escape(f"{area[name_col] or area['name_th']} ({area['subdistrict_code']}): {value} · {labels.subdistrict_status[status]}")
+        label = html.escape(
+            f"{area[name_col] or area['name_th']} ({area['subdistrict_code']}): {value} · {labels.subdistrict_status[status]}"
+        )
         folium.GeoJson(
             area.geometry.__geo_interface__,
             name=str(area["subdistrict_code"]),
@@ -69,7 +71,9 @@ def build_map(
         centre = area.geometry.representative_point()
         folium.Marker(
             (centre.y, centre.x),
-            icon=folium.DivIcon(html=f'<div style="font-weight:700;font-size:14px;white-space:nowrap;text-shadow:0 0 3px #fff">{label}</div>'),
+            icon=folium.DivIcon(
+                html=f'<div style="font-weight:700;font-size:14px;white-space:nowrap;text-shadow:0 0 3px #fff">{label}</div>'
+            ),
         ).add_to(fmap)
     cluster = MarkerCluster(name="establishments", options={"disableClusteringAtZoom": 14})
     cluster.default_js, cluster.default_css = CLUSTER_JS, CLUSTER_CSS

@@ -34,7 +34,9 @@ def con() -> duckdb.DuckDBPyConnection:
 def data_version() -> str:
     """Changes whenever a batch lands or is rolled back, so cached results never go stale."""
     with con().cursor() as cur:
-        row = cur.execute("select count(*), coalesce(max(batch_id), 0), count(*) filter (where status = 'rolled_back') from batches").fetchall()[0]
+        row = cur.execute(
+            "select count(*), coalesce(max(batch_id), 0), count(*) filter (where status = 'rolled_back') from batches"
+        ).fetchall()[0]
         geo_loaded = cur.execute("select count(*), max(loaded_at) from boundaries").fetchall()[0]
         crit = cur.execute("select coalesce(sum(hash(code, threshold, provisional)), 0) from indicators").fetchall()[0][0]
         ev = cur.execute("select coalesce(sum(hash(indicator_code, item_no, status)), 0) from evidence").fetchall()[0][0]
@@ -100,7 +102,8 @@ def evidence(version: str, code: str) -> pd.DataFrame:
     with con().cursor() as cur:
         return cur.execute(
             "select item_no, description_th, description_en, responsible, status, reference from evidence"
-            " where indicator_code = $code order by item_no", {"code": code}
+            " where indicator_code = $code order by item_no",
+            {"code": code},
         ).df()
 
 

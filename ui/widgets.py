@@ -36,8 +36,13 @@ def provisional_badge(r: Result) -> None:
 def gap_text(r: Result) -> str:
     if r.gap is None:
         return ""
-    key = {"factory": "gap_factory", "establishment": "gap_establishment", "respondent": "gap_respondent",
-           "item": "gap_item", "project": "gap_project"}.get(r.indicator.entity)
+    key = {
+        "factory": "gap_factory",
+        "establishment": "gap_establishment",
+        "respondent": "gap_respondent",
+        "item": "gap_item",
+        "project": "gap_project",
+    }.get(r.indicator.entity)
     return t(key, n=r.gap) if key else ""
 
 
