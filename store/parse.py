@@ -127,9 +127,23 @@ def _numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     if t.str.contains(",", regex=False).any():
         grouped = t.str.fullmatch(THOUSANDS)
         t = t.where(~grouped, t.str.replace(",", "", regex=False))
-    values = pd.to_numeric(t.where(t != ""), errors="coerce").astype("float64")
+    values = _arrow_floats(t)
+    if values is None:  # some cell is not a number: pandas finds which (slower)
+        values = pd.to_numeric(t.where(t != ""), errors="coerce").astype("float64")
+    values = values.where(np.isfinite(values))  # "inf" reads as a float but is no measurement
     failed = (t != "") & values.isna()
     return values, failed
+
+
+def _arrow_floats(text: pd.Series) -> pd.Series | None:
+    """Arrow's string-to-double cast, several times faster than to_numeric; None if any cell fails it."""
+    arr = pa.array(text, type=pa.string())
+    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
+    try:
+        doubles = pc.cast(arr, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pd.Series(doubles.to_numpy(zero_copy_only=False), index=text.index, dtype="float64")
 
 
 def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series, int]:
