@@ -55,6 +55,7 @@ CASES = [
     ("year plausible", "annual_reports", A + "\nF1,1066\n", (2, "year", "year_range")),
     ("year whole", "annual_reports", A + "\nF1,2022.5\n", (2, "year", "not_an_integer")),
     ("number syntax", "annual_reports", A + ',water_use_m3\nF1,2022,"1,2"\n', (2, "water_use_m3", "not_a_number")),
+    ("number finite", "annual_reports", A + ",water_use_m3\nF1,2022,inf\n", (2, "water_use_m3", "not_a_number")),
     ("scheme allowed", "certifications", C + "\nF1,LEED,2022-01-01,,\n", (2, "scheme", "allowed")),
     ("GI needs level", "certifications", C + "\nF1,GI,2022-01-01,,\n", (2, "level", "gi_level_required")),
     ("level 1-5", "certifications", C + "\nF1,GI,2022-01-01,6,\n", (2, "level", "max")),
