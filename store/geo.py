@@ -7,6 +7,7 @@ import json
 import os
 import tempfile
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import duckdb
@@ -18,10 +19,14 @@ from shapely.geometry import shape
 from store.db import WRITE_LOCK
 
 ATTRIBUTION = "© RTSD / OCHA, COD-AB Thailand, via HDX (CC BY-IGO)"
-# OCHA's COD-AB for Thailand on HDX (dataset cod-ab-tha), the admin-3 (tambon) shapefile layer.
+# OCHA's COD-AB for Thailand on HDX (dataset cod-ab-tha): the zipped shapefiles of every admin level.
+# The address is the resource's public download link as cited by users of the data set; it could not be
+# fetched from this project's build machines (no internet), so no checksum is pinned: pass one in
+# $EIT_BOUNDARY_SHA256 to have it verified, or override the address with $EIT_BOUNDARY_URL.
 OFFICIAL_URL = os.environ.get(
     "EIT_BOUNDARY_URL",
-    "https://data.humdata.org/dataset/cod-ab-tha/resource/tha_adm_rtsd_itos_20220121_shp.zip",
+    "https://data.humdata.org/dataset/d24bdc45-eb4c-4e3d-8b16-44db02667c27/resource/"
+    "d0c722ff-6939-4423-ac0d-6501830b1759/download/tha_adm_rtsd_itos_20210121_shp.zip",
 )
 CODE_COLUMNS = ("code", "ADM3_PCODE", "adm3_pcode", "subdistrict_code")
 NAME_TH_COLUMNS = ("name_th", "ADM3_TH", "adm3_th")
@@ -36,12 +41,27 @@ def _first(frame: pd.DataFrame, names: tuple[str, ...]) -> str | None:
     return next((n for n in names if n in frame.columns), None)
 
 
+def _layer(path: Path) -> str:
+    """A GeoJSON as is; in a zip, the tambon (adm3) shapefile when there are several layers."""
+    if path.suffix.lower() != ".zip":
+        return str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            shapefiles = [n for n in archive.namelist() if n.lower().endswith(".shp")]
+    except zipfile.BadZipFile as exc:
+        raise BoundaryError(f"{path.name} is not a readable zip file") from exc
+    if not shapefiles:
+        raise BoundaryError(f"{path.name} holds no shapefile")
+    tambon = [n for n in shapefiles if "adm3" in n.lower()] or shapefiles
+    return f"zip://{path}!{tambon[0]}"
+
+
 def read_boundaries(path: Path, codes: set[str]) -> gpd.GeoDataFrame:
     """The features of `codes` from a GeoJSON or (zipped) shapefile, in WGS84, one row per code."""
     if not path.is_file():
         raise BoundaryError(f"no such file: {path}")
     try:
-        frame = gpd.read_file(f"zip://{path}" if path.suffix.lower() == ".zip" else path)
+        frame = gpd.read_file(_layer(path))
     except Exception as exc:  # pyogrio raises several types for unreadable files
         raise BoundaryError(f"{path.name} is not a readable GeoJSON or shapefile: {exc}") from exc
     code_col = _first(frame, CODE_COLUMNS)

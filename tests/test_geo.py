@@ -73,3 +73,27 @@ def test_cli_boundaries_reports_errors_without_traceback(tmp_path):
     out = subprocess.run([sys.executable, "-m", "store", "boundaries", "--db", str(tmp_path / "b.duckdb"), "--file", str(tmp_path / "none.zip")],
                          cwd=root, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert out.returncode == 1 and "no such file" in out.stderr and "Traceback" not in out.stderr
+
+
+@needs_shared
+def test_zipped_shapefile_with_several_layers_uses_the_tambon_layer(con, tmp_path: Path):
+    """A zip like OCHA's: several admin levels side by side; the adm3 (tambon) layer is the one read."""
+    import zipfile
+
+    import geopandas as gpd
+
+    shared = gpd.read_file(BOUNDARIES)
+    tambon = shared[shared["level"] == "subdistrict"].assign(ADM3_PCODE=lambda d: "TH" + d["code"], ADM3_EN=lambda d: d["name_en"])
+    district = shared[shared["level"] == "district"].assign(ADM2_PCODE=lambda d: "TH" + d["code"])
+    tambon[["ADM3_PCODE", "ADM3_EN", "geometry"]].to_file(tmp_path / "tha_admbnda_adm3_test.shp")
+    district[["ADM2_PCODE", "geometry"]].to_file(tmp_path / "tha_admbnda_adm2_test.shp")
+    archive = tmp_path / "cod_ab.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in tmp_path.glob("tha_admbnda_*"):
+            z.write(f, f.name)
+    assert load_boundaries(con, archive) == 2
+    with con.cursor() as cur:
+        assert cur.execute("select subdistrict_code, name_en from boundaries order by 1").fetchall() == [
+            ("190906", "Khao Wong"),
+            ("191306", "Na Phralan"),
+        ]
