@@ -5,16 +5,9 @@ import streamlit as st
 
 from ui.charts import effluent_figure, establishment_figure
 from ui.i18n import columns, date_label, lang, reason, t, year_label, year_short
-from ui.state import banner, data_version, establishment_list, establishment_profile, status
-from ui.widgets import empty_database
+from ui.state import establishment_list, establishment_profile, read_page
 
-year = st.session_state["year"]
-version = data_version()
-st.title(t("page_establishment"))
-banner()
-if status(version)["is_empty"]:
-    empty_database()
-    st.stop()
+year, area, version = read_page("page_establishment")
 
 listing = establishment_list(version, "all")
 name_col = "name_th" if lang() == "th" else "name_en"

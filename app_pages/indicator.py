@@ -5,17 +5,11 @@ import streamlit as st
 from ui.charts import effluent_figure, intensity_change_figure, trend_figure
 from ui.formulas import FORMULAS
 from ui.i18n import area_label, columns, lang, number, t, year_label, year_short
-from ui.state import banner, catalogue, data_version, evidence, samples, scorecard, status, subdistrict_names, trend
+from ui.state import catalogue, evidence, read_page, samples, scorecard, subdistrict_names, trend
 from ui.tables import behind, evidence_checklist
-from ui.widgets import empty_database, gap_text, provisional_badge, split_text, status_badge, threshold_text
+from ui.widgets import gap_text, provisional_badge, split_text, status_badge, threshold_text
 
-year, area = st.session_state["year"], st.session_state["area"]
-version = data_version()
-st.title(t("page_indicator"))
-banner()
-if status(version)["is_empty"]:
-    empty_database()
-    st.stop()
+year, area, version = read_page("page_indicator")
 
 codes = [i.code for i in catalogue(version)]
 names = {i.code: i.name(lang()) for i in catalogue(version)}

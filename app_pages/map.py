@@ -5,18 +5,11 @@ from streamlit_folium import st_folium
 
 from ui.i18n import columns, lang, number, t
 from ui.maps import MapLabels, build_map, establishment_status
-from ui.state import banner, boundaries, catalogue, data_version, establishment_list, location_check, scorecard, status
+from ui.state import boundaries, catalogue, establishment_list, location_check, read_page, scorecard
 from ui.static_assets import ensure_assets
-from ui.widgets import empty_database
 
-year, area = st.session_state["year"], st.session_state["area"]
-version = data_version()
 ensure_assets()
-st.title(t("page_map"))
-banner()
-if status(version)["is_empty"]:
-    empty_database()
-    st.stop()
+year, area, version = read_page("page_map")
 
 inds = [i for i in catalogue(version)]
 names = {i.code: f"{i.code} {i.name(lang())}" for i in inds}

@@ -3,16 +3,10 @@
 import streamlit as st
 
 from ui.i18n import area_label, number, t, year_label
-from ui.state import banner, data_version, evidence_by_level, scorecard, status, subdistrict_names
-from ui.widgets import empty_database, gap_text, split_text, status_badge, status_text, threshold_text
+from ui.state import evidence_by_level, read_page, scorecard, subdistrict_names
+from ui.widgets import gap_text, split_text, status_badge, status_text, threshold_text
 
-year, area = st.session_state["year"], st.session_state["area"]
-version = data_version()
-st.title(t("page_overview"))
-banner()
-if status(version)["is_empty"]:
-    empty_database()
-    st.stop()
+year, area, version = read_page("page_overview")
 
 card = scorecard(version, year, area)
 previous = {r.code: r for r in scorecard(version, year - 1, area).results}

@@ -78,3 +78,15 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     set_public_read(connection, True, "tests")  # as scripts/run-app.sh opens the demo for reading
     connection.close()
     return path
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    """Streamlit's caches are process-wide: clear them around each AppTest run."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

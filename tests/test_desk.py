@@ -7,7 +7,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from store import accounts
@@ -16,17 +15,9 @@ from store.edits import EditRefused, checklist, save_checklist, update_criterion
 from tests.conftest import fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 PASSWORD = "correct-horse-battery"
 NEW_PROJECT = "project_id,name,system,subdistrict_code,year,status,eco_design\nINF-99,ถนนเชิงนิเวศใหม่,road,190906,2567,completed,ใช่\n"
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -6,23 +6,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from metrics.engine import evaluate
 from ui.i18n import TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 PAGES = ["app_pages/overview.py", "app_pages/indicator.py", "app_pages/establishment.py"]
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def app(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:

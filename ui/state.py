@@ -178,3 +178,19 @@ def banner() -> None:
     if info["is_demo"]:
         st.warning(t("demo_banner"), icon=":material/science:")
     st.caption(t("provisional_note"))
+
+
+def read_page(title_key: str) -> tuple[int, str, str]:
+    """The opening every dashboard page shares: title, demo banner, and the empty-database state.
+
+    Returns (year, area, data version); stops the page with instructions when there is no data yet.
+    """
+    from ui.widgets import empty_database
+
+    version = data_version()
+    st.title(t(title_key))
+    banner()
+    if status(version)["is_empty"]:
+        empty_database()
+        st.stop()
+    return int(st.session_state["year"]), str(st.session_state["area"]), version
