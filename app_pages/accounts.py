@@ -5,7 +5,7 @@ import streamlit as st
 
 from store import accounts
 from ui.auth import require
-from ui.i18n import t
+from ui.i18n import columns, t
 from ui.state import access, con
 
 who = require("admin")
@@ -17,7 +17,7 @@ if public != access():
     st.rerun()
 
 people = pd.DataFrame(accounts.users(con()), columns=["username", "role", "active", "must_change_password", "created_at", "created_by"])
-st.dataframe(people, hide_index=True, width="stretch")
+st.dataframe(people, hide_index=True, width="stretch", column_config=columns(list(people.columns)))
 
 with st.form("add_user", clear_on_submit=True):
     st.markdown(f"#### {t('add_user')}")
