@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.charts import effluent_figure, establishment_figure
-from ui.i18n import columns, date_label, lang, reason, t, year_label, year_short
+from ui.i18n import columns, date_label, lang, month_label, reason, t, year_label, year_short
 from ui.state import establishment_list, establishment_profile, read_page
 
 year, area, version = read_page("page_establishment")
@@ -66,6 +66,7 @@ else:
     data = p.samples.assign(name=p.samples[name_col])
     parameter = st.selectbox("parameter", sorted(data["parameter"].unique()), key="profile_parameter")
     st.plotly_chart(
-        effluent_figure(data, parameter, {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}, {}), width="stretch"
+        effluent_figure(data, parameter, {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}, month_label),
+        width="stretch",
     )
     st.caption(f"{t('exceedance')}: {int(pd.Series(data['exceeds']).sum())}")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.charts import effluent_figure, intensity_change_figure, trend_figure
 from ui.formulas import FORMULAS
-from ui.i18n import area_label, columns, lang, number, t, year_label, year_short
+from ui.i18n import area_label, columns, lang, month_label, number, t, year_label, year_short
 from ui.state import catalogue, evidence, read_page, samples, scorecard, subdistrict_names, trend
 from ui.tables import behind, evidence_checklist
 from ui.widgets import gap_text, provisional_badge, split_text, status_badge, threshold_text
@@ -77,7 +77,7 @@ if code == "7.1.1":
         data["name"] = data["name_th" if lang() == "th" else "name_en"]
         parameter = st.selectbox("parameter", sorted(data["parameter"].unique()))
         labels = {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}
-        st.plotly_chart(effluent_figure(data, parameter, labels, {}), width="stretch")
+        st.plotly_chart(effluent_figure(data, parameter, labels, month_label), width="stretch")
 
 st.markdown(f"#### {t('checklist')}")
 checklist = evidence_checklist(evidence(version, code))

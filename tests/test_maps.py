@@ -73,3 +73,12 @@ def test_bounds_include_a_point_outside_the_outlines():
 def test_establishment_status_from_indicator_rows():
     rows = pd.DataFrame({"entity_id": ["F1", "M1"], "counted": [True, False]})
     assert establishment_status(places(), rows).tolist() == ["counts", "does_not_count", "no_data", "no_data"]
+
+
+def test_month_ticks_use_our_labels():
+    from ui.charts import month_ticks
+
+    dates = pd.Series(pd.to_datetime(["2022-03-15", "2022-09-02", "2023-01-20"]))
+    ticks, text = month_ticks(dates, lambda m: f"{m.month}/{m.year + 543}", most=4)
+    assert ticks[0] == pd.Timestamp("2022-03-01") and text[0] == "3/2565"
+    assert len(ticks) <= 4 and ticks[-1] <= pd.Timestamp("2023-02-01")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -43,7 +45,15 @@ def trend_figure(
     return _layout(fig)
 
 
-def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str], date_fmt: dict[object, str]) -> go.Figure:
+def month_ticks(dates: pd.Series, label: Callable[[pd.Timestamp], str], most: int = 8) -> tuple[list[pd.Timestamp], list[str]]:
+    """Month ticks over the dates' span with our own labels (plotly's Thai locale is not bundled)."""
+    first = pd.Timestamp(dates.min()).to_period("M").to_timestamp()
+    months = pd.date_range(first, pd.Timestamp(dates.max()) + pd.offsets.MonthBegin(1), freq="MS")
+    chosen = list(months[:: max(1, -(-len(months) // most))])
+    return chosen, [label(m) for m in chosen]
+
+
+def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str], month_label: Callable[[pd.Timestamp], str]) -> go.Figure:
     """ECHO-style: each sample a point against the legal limit lines; exceedances red and hollow."""
     part = samples[samples["parameter"] == parameter].sort_values("sampled_on")
     fig = go.Figure()
@@ -67,6 +77,8 @@ def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str
             if pd.notna(limit):
                 fig.add_hline(y=float(limit), line_dash="dash", line_color=FAIL, annotation_text=f"{labels['limit']} {limit:g} {unit}")
         fig.update_yaxes(title=f"{parameter} ({unit})")
+        ticks, text = month_ticks(part["sampled_on"], month_label)
+        fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=text)
     return _layout(fig)
 
 

@@ -344,6 +344,13 @@ def date_label(value: object) -> str:
     return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"  # type: ignore[attr-defined]
 
 
+def month_label(value: pd.Timestamp) -> str:
+    """'มี.ค. 2567' in Thai, 'Mar 2022' in English."""
+    if lang() == "th":
+        return f"{MONTHS_TH[value.month - 1]} {value.year + 543}"
+    return f"{MONTHS_EN[value.month - 1]} {value.year}"
+
+
 def number(value: float | None, unit: str = "", digits: int = 2) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return t("no_data")
