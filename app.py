@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from ui.auth import navigation_pages, role, user
+from ui.auth import navigation_pages, restore_session, role, user, write_pending_cookie
 from ui.i18n import t
-from ui.state import access, remember_language, sidebar
+from ui.state import access, con, remember_language, sidebar
 
 st.set_page_config(page_title="Saraburi Eco-Industrial Town", page_icon=":material/factory:", layout="wide")
 remember_language()
 
+restore_session(con())
 page = st.navigation(navigation_pages(access()))
 if st.session_state.pop("just_signed_in", False) and user() is not None and not user().must_change_password:  # type: ignore[union-attr]
     st.switch_page("app_pages/overview.py")  # land on the scorecard, not on the sign-in page
+write_pending_cookie()
 st.sidebar.title(t("app_title"))
 sidebar()
 if user() is not None:

@@ -20,7 +20,7 @@ if current is None:
             if found is None:
                 st.error(t("bad_credentials"))
             else:
-                sign_in(found)
+                sign_in(found, con())
                 st.session_state["just_signed_in"] = True
                 st.rerun()
     st.stop()
@@ -38,9 +38,9 @@ with st.form("password"):
         except accounts.AccountError as exc:
             st.error(str(exc))
         else:
-            sign_in(accounts.User(current.username, current.role, False))
+            sign_in(accounts.User(current.username, current.role, False), con())
             st.success(t("password_changed"))
             st.rerun()
 if st.button(t("sign_out"), icon=":material/logout:"):
-    sign_out()
+    sign_out(con())
     st.rerun()

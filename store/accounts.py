@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import secrets
+import time
 from dataclasses import dataclass
 
 import bcrypt
@@ -13,6 +17,7 @@ from store.db import WRITE_LOCK, scalar
 ROLES = ("committee", "analyst", "admin")
 RANK = {"anonymous": 0, "committee": 1, "analyst": 2, "admin": 3}
 MIN_PASSWORD = 10
+TOKEN_HOURS = 12  # a sign-in lasts a working day, then the password is asked again
 DUMMY_HASH = bcrypt.hashpw(b"timing-equaliser", bcrypt.gensalt(rounds=12))
 
 
@@ -81,6 +86,7 @@ def reset_password(con: duckdb.DuckDBPyConnection, username: str) -> str:
             raise AccountError(f"There is no account '{username}'.")
         cur.execute("update users set password_hash = $h, must_change_password = true where username = $u",
                     {"u": username, "h": hash_password(password)})  # fmt: skip
+    revoke_sessions(con, username)
     return password
 
 
@@ -94,11 +100,13 @@ def change_password(con: duckdb.DuckDBPyConnection, username: str, old: str, new
     with WRITE_LOCK, con.cursor() as cur:
         cur.execute("update users set password_hash = $h, must_change_password = false where username = $u",
                     {"u": username, "h": hash_password(new)})  # fmt: skip
+    revoke_sessions(con, username)
 
 
 def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool) -> None:
     with WRITE_LOCK, con.cursor() as cur:
         cur.execute("update users set active = $a where username = $u", {"u": username, "a": active})
+    revoke_sessions(con, username)
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str) -> User | None:
@@ -131,3 +139,58 @@ def set_public_read(con: duckdb.DuckDBPyConnection, value: bool, by: str) -> Non
     with WRITE_LOCK, con.cursor() as cur:
         cur.execute("update settings set value = $v, changed_by = $by, changed_at = current_timestamp where key = 'public_read'",
                     {"v": "true" if value else "false", "by": by})  # fmt: skip
+
+
+def _session_key(con: duckdb.DuckDBPyConnection) -> bytes:
+    """The database's random signing key for sign-in tokens, created on first use."""
+    with WRITE_LOCK, con.cursor() as cur:
+        key = scalar(cur, "select value from settings where key = 'session_key'")
+        if key is None:
+            key = secrets.token_hex(32)
+            cur.execute("insert into settings (key, value, changed_by) values ('session_key', $v, 'first sign-in')", {"v": key})
+    return bytes.fromhex(key)
+
+
+def _sign(key: bytes, payload: str) -> str:
+    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def issue_token(con: duckdb.DuckDBPyConnection, username: str, hours: float = TOKEN_HOURS) -> str:
+    """A signed token 'username|expiry|epoch|signature' (base64url), to keep a sign-in across reloads."""
+    with con.cursor() as cur:
+        epoch = scalar(cur, "select session_epoch from users where username = $u", {"u": username})
+    if epoch is None:
+        raise AccountError(f"There is no account '{username}'.")
+    payload = f"{username}|{int(time.time() + hours * 3600)}|{epoch}"
+    raw = f"{payload}|{_sign(_session_key(con), payload)}"
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def user_from_token(con: duckdb.DuckDBPyConnection, token: str) -> User | None:
+    """The user a token was issued to, if its signature holds, it has not expired or been revoked,
+    and the account is still active; None otherwise."""
+    if not isinstance(token, str):
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
+        username, expiry, epoch, signature = raw.split("|")
+        expires_at, token_epoch = int(expiry), int(epoch)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not hmac.compare_digest(signature, _sign(_session_key(con), f"{username}|{expiry}|{epoch}")):
+        return None
+    if expires_at < time.time():
+        return None
+    with con.cursor() as cur:
+        rows = cur.execute(
+            "select role, must_change_password, session_epoch from users where username = $u and active", {"u": username}
+        ).fetchall()
+    if not rows or rows[0][2] != token_epoch:
+        return None
+    return User(username, rows[0][0], bool(rows[0][1]))
+
+
+def revoke_sessions(con: duckdb.DuckDBPyConnection, username: str) -> None:
+    """Invalidate every token issued to the user so far (sign-out, password change, deactivation)."""
+    with WRITE_LOCK, con.cursor() as cur:
+        cur.execute("update users set session_epoch = session_epoch + 1 where username = $u", {"u": username})

@@ -129,3 +129,24 @@ def test_analyst_uploads_sees_scorecard_change_and_rolls_back(desk, page):
         page.goto(url + path)
         wait_ready(page)
         assert "Criteria" not in main_text(page) and "Accounts" not in main_text(page)
+
+
+def test_a_reload_keeps_the_sign_in_until_sign_out(desk, page):
+    url, _ = desk
+    page.goto(url + "/")
+    wait_ready(page)
+    english(page)
+    page.get_by_role("textbox", name="Username").fill("ana")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    heading(page, "Scorecard")
+    page.wait_for_function("document.cookie.includes('eit_session=')", timeout=30_000)
+    page.goto(url + "/upload")  # a full reload: a new Streamlit session
+    page.get_by_role("heading", name=re.compile("Upload CSV|นำเข้าข้อมูล CSV")).wait_for(timeout=60_000)
+    page.get_by_role("link", name=re.compile("My account|บัญชีของฉัน")).click()
+    page.get_by_role("button", name=re.compile("Sign out|ออกจากระบบ")).click()
+    page.get_by_role("textbox", name=re.compile("Username|ชื่อผู้ใช้")).wait_for(timeout=60_000)
+    page.goto(url + "/upload")
+    wait_ready(page)
+    page.get_by_role("button", name=re.compile("^(Sign in|เข้าสู่ระบบ)$")).wait_for(timeout=60_000)
+    assert page.locator('input[type="file"]').count() == 0

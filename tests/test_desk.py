@@ -266,3 +266,26 @@ def test_first_admin_gets_a_fresh_one_time_password(tmp_path):
     assert accounts.authenticate(a, "admin", pa).must_change_password
     a.close()
     b.close()
+
+
+def test_sign_in_tokens_are_signed_expire_and_can_be_revoked(db):
+    con = duckdb.connect(str(db))
+    token = accounts.issue_token(con, "ana")
+    assert accounts.user_from_token(con, token) == accounts.User("ana", "analyst", False)
+    # Tampered: the same token with another username is refused.
+    import base64
+
+    raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    forged = base64.urlsafe_b64encode(raw.replace("ana|", "root|", 1).encode()).decode().rstrip("=")
+    assert accounts.user_from_token(con, forged) is None
+    assert accounts.user_from_token(con, "not-a-token") is None
+    assert accounts.user_from_token(con, accounts.issue_token(con, "ana", hours=-1)) is None  # expired
+    accounts.revoke_sessions(con, "ana")  # what signing out does
+    assert accounts.user_from_token(con, token) is None
+    token = accounts.issue_token(con, "ana")
+    accounts.change_password(con, "ana", PASSWORD, "another-long-password")
+    assert accounts.user_from_token(con, token) is None
+    token = accounts.issue_token(con, "chair")
+    accounts.set_active(con, "chair", False)
+    assert accounts.user_from_token(con, token) is None
+    con.close()

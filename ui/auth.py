@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import duckdb
 import streamlit as st
 
 from store import accounts
@@ -27,6 +28,9 @@ ADMIN_PAGES = [
 SIGNIN_PAGE = ("app_pages/signin.py", "page_signin", ":material/login:", "signin")
 
 
+COOKIE = "eit_session"
+
+
 def user() -> accounts.User | None:
     found = st.session_state.get("user")
     return found if isinstance(found, accounts.User) else None
@@ -37,12 +41,44 @@ def role() -> str:
     return u.role if u else "anonymous"
 
 
-def sign_in(u: accounts.User) -> None:
+def sign_in(u: accounts.User, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    """Sign in for this session; with a connection, also keep the sign-in across reloads (a signed cookie)."""
     st.session_state["user"] = u
+    if con is not None:
+        st.session_state["pending_cookie"] = accounts.issue_token(con, u.username)
 
 
-def sign_out() -> None:
+def sign_out(con: duckdb.DuckDBPyConnection) -> None:
+    u = user()
     st.session_state.pop("user", None)
+    if u is not None:
+        accounts.revoke_sessions(con, u.username)  # the cookie's token stops working everywhere
+    st.session_state["pending_cookie"] = ""
+
+
+def restore_session(con: duckdb.DuckDBPyConnection) -> None:
+    """A new browser session (reload, new tab) picks the sign-in up again from a valid cookie."""
+    if user() is None and "user_checked" not in st.session_state:
+        st.session_state["user_checked"] = True
+        token = st.context.cookies.get(COOKIE)
+        if isinstance(token, str) and token:
+            found = accounts.user_from_token(con, token)
+            if found is not None:
+                st.session_state["user"] = found
+
+
+def write_pending_cookie() -> None:
+    """Set (or, when empty, delete) the sign-in cookie in the browser. Streamlit cannot set cookies
+    from the server, so a one-line script in the page does it; the token is signed and expires."""
+    if "pending_cookie" not in st.session_state:
+        return
+    token = st.session_state.pop("pending_cookie")
+    age = accounts.TOKEN_HOURS * 3600 if token else 0
+    with st.sidebar:
+        st.html(
+            f"<script>document.cookie = '{COOKIE}={token}; path=/; max-age={age}; SameSite=Strict';</script>",
+            unsafe_allow_javascript=True,
+        )
 
 
 def announce_first_admin(password: str | None) -> None:
