@@ -64,6 +64,17 @@ def heading(page, name: str) -> None:
     wait_ready(page)
 
 
+def sign_in_as_analyst(page, url: str) -> None:
+    """Through the real form, in English; lands on the scorecard."""
+    page.goto(url + "/")
+    wait_ready(page)
+    english(page)
+    page.get_by_role("textbox", name="Username").fill("ana")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    heading(page, "Scorecard")
+
+
 def value_of(page, code: str, next_code: str) -> str:
     """The scorecard row of `code`: the text between its code link and the next one."""
     page.get_by_role("link", name=next_code, exact=True).wait_for(timeout=60_000)
@@ -85,13 +96,7 @@ def test_anonymous_visitor_reaches_no_writing_page(desk, page, path):
 
 def test_analyst_uploads_sees_scorecard_change_and_rolls_back(desk, page):
     url, folder = desk
-    page.goto(url + "/")
-    wait_ready(page)
-    english(page)
-    page.get_by_role("textbox", name="Username").fill("ana")
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    heading(page, "Scorecard")
+    sign_in_as_analyst(page, url)
     before = value_of(page, "1.1.1", "1.2.1")
 
     page.get_by_role("link", name="Upload CSV").click()
@@ -133,13 +138,7 @@ def test_analyst_uploads_sees_scorecard_change_and_rolls_back(desk, page):
 
 def test_a_reload_keeps_the_sign_in_until_sign_out(desk, page):
     url, _ = desk
-    page.goto(url + "/")
-    wait_ready(page)
-    english(page)
-    page.get_by_role("textbox", name="Username").fill("ana")
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    heading(page, "Scorecard")
+    sign_in_as_analyst(page, url)
     page.wait_for_function("document.cookie.includes('eit_session=')", timeout=30_000)
     page.goto(url + "/upload")  # a full reload: a new Streamlit session
     page.get_by_role("heading", name=re.compile("Upload CSV|นำเข้าข้อมูล CSV")).wait_for(timeout=60_000)
