@@ -51,6 +51,9 @@ def page_titles(at: AppTest) -> list[str]:
     return [t.value for t in at.main.title]
 
 
+WRITING_PAGES = ("app_pages/upload.py", "app_pages/batches.py", "app_pages/checklists.py", "app_pages/criteria.py", "app_pages/accounts.py")
+
+
 def not_in_navigation(at: AppTest, page: str) -> bool:
     """True when the page is not registered for this session (so no URL reaches it either)."""
     try:
@@ -63,13 +66,7 @@ def not_in_navigation(at: AppTest, page: str) -> bool:
 def test_anonymous_sees_only_sign_in_when_reading_is_closed(db, monkeypatch):
     at = start(db, monkeypatch)
     assert page_titles(at) == ["Sign in"]
-    for page in (
-        "app_pages/upload.py",
-        "app_pages/overview.py",
-        "app_pages/criteria.py",
-        "app_pages/batches.py",
-        "app_pages/checklists.py",
-    ):
+    for page in ("app_pages/overview.py", *WRITING_PAGES):
         assert not_in_navigation(at, page), page
 
 
@@ -87,13 +84,7 @@ def test_public_reading_never_opens_a_writing_page(db, monkeypatch):
     con.close()
     at = start(db, monkeypatch)
     assert page_titles(at) == ["Scorecard"]
-    for page in (
-        "app_pages/upload.py",
-        "app_pages/batches.py",
-        "app_pages/checklists.py",
-        "app_pages/criteria.py",
-        "app_pages/accounts.py",
-    ):
+    for page in WRITING_PAGES:
         assert not_in_navigation(at, page), page
 
 

@@ -218,15 +218,15 @@ def test_trend_covers_every_data_year_and_area(cur):
     assert t[(t["year"] == 2022) & (t["area"] == "all")]["numerator"].item() == 2
 
 
+def scorecard_cli(db_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "metrics", "scorecard", "--db", str(db_path), *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
 def test_scorecard_cli_json_matches_spec_shape(cur, db_path, con):
     con.close()
-    out = subprocess.run(
-        [sys.executable, "-m", "metrics", "scorecard", "--db", str(db_path), "--year", "2565", "--format", "json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out = scorecard_cli(db_path, "--year", "2565", "--format", "json")
     assert out.returncode == 0, out.stderr
     card_ = json.loads(out.stdout)
     assert (card_["year"], card_["area"], card_["town_level"]) == (2022, "all", 0)
@@ -246,11 +246,5 @@ def test_scorecard_cli_json_matches_spec_shape(cur, db_path, con):
     assert by_code["20.2.1"]["value"] is None and by_code["20.2.1"]["status"] == "no_data"
     assert by_code["7.2.1"]["value"] == 66.67
     assert len(by_code) == 21
-    table = subprocess.run(
-        [sys.executable, "-m", "metrics", "scorecard", "--db", str(db_path), "--year", "2022", "--area", "190906"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    table = scorecard_cli(db_path, "--year", "2022", "--area", "190906")
     assert table.returncode == 0 and "19.1.1" in table.stdout and "town level 0" in table.stdout
