@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from store.db import connect, db_path, init
+from store.messages import message
 
 MAX_PRINTED = 5000
 
@@ -67,12 +68,14 @@ def cmd_load(args: argparse.Namespace) -> int:
     report = load_file(con, args.table, path, args.user)
     con.close()
     if not report.ok:
-        print(f"{path.name}: NOT loaded into {args.table}; nothing was written. {len(report.problems)} problem(s):", file=sys.stderr)
+        print(message("cli_not_loaded", args.lang, value=path.name, column=args.table, limit=len(report.problems)), file=sys.stderr)
         for p in report.problems[:MAX_PRINTED]:
-            where = f"row {p.row}" if p.row else "file"
-            print(f"  {where}, column {p.column or '-'}: {p.text(args.lang)} [{p.rule}]", file=sys.stderr)
+            where = message("cli_row", args.lang, row=p.row) if p.row else message("cli_file", args.lang)
+            if p.column:
+                where += ", " + message("cli_column", args.lang, column=p.column)
+            print(f"  {where}: {p.text(args.lang)} [{p.rule}]", file=sys.stderr)
         if len(report.problems) > MAX_PRINTED:
-            print(f"  … and {len(report.problems) - MAX_PRINTED} more", file=sys.stderr)
+            print("  " + message("cli_more", args.lang, limit=len(report.problems) - MAX_PRINTED), file=sys.stderr)
         return 1
     be = f"; {report.be_conversions} Buddhist-era year(s) converted to CE ({report.be_columns})" if report.be_conversions else ""
     print(

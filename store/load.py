@@ -12,9 +12,10 @@ import duckdb
 import pandas as pd
 
 from store.db import WRITE_LOCK, scalar
-from store.parse import UnreadableFile, decode, parse
+from store.parse import FileRefused, UnreadableFile, header_names, parse
+from store.problems import Problem
 from store.tables import TABLES, Table
-from store.validate import Context, Problem, validate
+from store.validate import Context, validate
 
 Progress = Callable[[float, str], None]
 
@@ -79,9 +80,8 @@ def check_bytes(con: duckdb.DuckDBPyConnection, table_name: str, data: bytes, fi
     except UnreadableFile as exc:
         report.problems.append(Problem(None, None, None, "unreadable_file", detail=str(exc)))
         return report, None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        rule = "nothing_to_load" if isinstance(exc, pd.errors.EmptyDataError) else "unreadable_file"
-        report.problems.append(Problem(None, None, None, rule, detail=str(exc).strip()))
+    except FileRefused as exc:
+        report.problems.extend(exc.problems)
         return report, None
     report.encoding, report.rows = parsed.encoding, len(parsed.frame)
     report.be_conversions, report.be_columns = parsed.be_conversions, parsed.be_columns
@@ -151,13 +151,7 @@ def detect_table(data: bytes) -> str | None:
 
     When several fit, the one sharing the most columns wins; None when no template fits.
     """
-    try:
-        text, _ = decode(data)
-    except UnreadableFile:
-        return None
-    first = text.split("\n", 1)[0]
-    sep = max((",", ";", "\t"), key=first.count)
-    header = {h.strip() for h in first.strip("\r").split(sep)}
+    header = set(header_names(data))
     fits = [
         (len(header & set(t.column_names)), name) for name, t in TABLES.items() if set(t.key) <= header and header <= set(t.column_names)
     ]

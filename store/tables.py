@@ -73,7 +73,12 @@ TABLES: dict[str, Table] = {
             ("factory_id",),
             (
                 FACTORY_ID,
-                Column("name_th", "text", required=True, description_en="Name in Thai", description_th="ชื่อภาษาไทย"),
+                Column(
+                    "name_th",
+                    "text",
+                    description_en="Name in Thai (may be empty: DIW withholds natural persons' names)",
+                    description_th="ชื่อภาษาไทย (เว้นว่างได้ กรอ. ไม่เปิดเผยชื่อบุคคลธรรมดา)",
+                ),
                 Column("name_en", "text", description_en="Name in English", description_th="ชื่อภาษาอังกฤษ"),
                 Column(
                     "kind",

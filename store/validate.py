@@ -5,30 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
-from store.messages import message
 from store.parse import Parsed
+from store.problems import HEADER_ROW, PER_RULE_LIMIT, Problem, more_of_the_same
 from store.tables import Table
 
-HEADER_ROW = 1  # Excel row of the header; data row i (0-based) is Excel row i + 2
 YEAR_MIN, YEAR_MAX = 1900, 2200
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int | None  # Excel row number; None for the whole file
-    column: str | None
-    value: str | None
-    rule: str
-    limit: str = ""
-    allowed: str = ""
-    detail: str = ""
-
-    def text(self, lang: str = "en") -> str:
-        return message(self.rule, lang, column=self.column, value=self.value, allowed=self.allowed, limit=self.limit, detail=self.detail)
 
 
 @dataclass
@@ -52,21 +36,16 @@ class RowRule:
     only_when_present: bool = True  # skip rows where a needed value is empty (that is another rule's job)
 
 
-def excel_row(index: int) -> int:
-    return int(index) + HEADER_ROW + 1
-
-
 def header_problems(parsed: Parsed, table: Table) -> list[Problem]:
     problems: list[Problem] = []
     known = table.column_names
     seen: set[str] = set()
     for name in parsed.headers:
-        base = name.split(".")[0] if name not in known and name.split(".")[0] in known else name
-        if base in seen or base != name:
-            problems.append(Problem(HEADER_ROW, base, base, "duplicate_column"))
+        if name in seen:
+            problems.append(Problem(HEADER_ROW, name, name, "duplicate_column"))
         elif name not in known:
             problems.append(Problem(HEADER_ROW, name, name, "unknown_column", allowed=", ".join(known)))
-        seen.add(base)
+        seen.add(name)
     for key in table.key:
         if key not in parsed.headers:
             problems.append(Problem(HEADER_ROW, key, None, "missing_key_column"))
@@ -159,22 +138,21 @@ def _skipped(d: pd.DataFrame, rule: RowRule) -> pd.Series:
     return ~d[list(rule.needs)].notna().all(axis=1)
 
 
-def _column_checks(table: Table, present: list[str]) -> dict[str, pa.Column]:
-    columns: dict[str, pa.Column] = {}
-    for name in present:
-        col = table.column(name)
-        checks = []
-        if col.allowed:
-            checks.append(pa.Check(lambda s, a=col.allowed: s.isin(a), name="allowed"))
-        if col.min is not None:
-            if col.min_exclusive:
-                checks.append(pa.Check(lambda s, m=col.min: s > m, name="min_exclusive"))
-            else:
-                checks.append(pa.Check(lambda s, m=col.min: s >= m, name="min"))
-        if col.max is not None:
-            checks.append(pa.Check(lambda s, m=col.max: s <= m, name="max"))
-        columns[name] = pa.Column(None, checks=checks, nullable=not table.is_required(name), required=False)
-    return columns
+def _column_checks(table: Table, name: str, values: pd.Series) -> list[tuple[str, pd.Series]]:
+    """(rule, ok mask) for one column's own rules: required, allowed values, min / max."""
+    col = table.column(name)
+    present = values.notna()
+    checks: list[tuple[str, pd.Series]] = []
+    if table.is_required(name):
+        checks.append(("required", present))
+    if col.allowed:
+        checks.append(("allowed", ~present | values.isin(col.allowed)))
+    if col.min is not None:
+        ok = values > col.min if col.min_exclusive else values >= col.min
+        checks.append(("min_exclusive" if col.min_exclusive else "min", ~present | ok.fillna(True)))
+    if col.max is not None:
+        checks.append(("max", ~present | (values <= col.max).fillna(True)))
+    return checks
 
 
 def _limit(table: Table, column: str | None, rule: str) -> tuple[str, str]:
@@ -197,65 +175,85 @@ def _fmt(value: object) -> str | None:
 
 
 def validate(parsed: Parsed, table: Table, ctx: Context) -> list[Problem]:
-    """Every problem in the file; an empty list means the file can be loaded whole."""
-    problems = header_problems(parsed, table)
+    """Every problem in the file (each rule and column listed up to PER_RULE_LIMIT rows, then counted);
+    an empty list means the file can be loaded whole."""
+    problems = header_problems(parsed, table) + parsed.file_problems
     frame, raw = parsed.frame, parsed.raw
     assert raw is not None
     if len(frame) == 0:
-        return problems + [Problem(None, None, None, "nothing_to_load")]
+        if not parsed.file_problems:
+            problems.append(Problem(None, None, None, "nothing_to_load"))
+        return problems
     if any(p.rule == "missing_key_column" for p in problems):
         return problems
 
-    failed_cells: set[tuple[int, str]] = set()
+    failed_cells: dict[str, np.ndarray] = {}
     for cell in parsed.problems:
-        for i in cell.index:
-            failed_cells.add((int(i), cell.column))
-            problems.append(Problem(excel_row(i), cell.column, raw.at[i, cell.column], cell.rule))
+        failed_cells[cell.column] = np.union1d(failed_cells.get(cell.column, np.array([], dtype=np.int64)), cell.index)
+        values = raw.loc[cell.index[:PER_RULE_LIMIT], cell.column]
+        problems.extend(Problem(int(i), cell.column, v, cell.rule) for i, v in values.items())
+        if len(cell.index) > PER_RULE_LIMIT:
+            problems.append(more_of_the_same(cell.rule, cell.column, len(cell.index) - PER_RULE_LIMIT))
 
     present = [c for c in table.column_names if c in frame.columns]
     rules = [r for r in row_rules(table, ctx) if all(n in frame.columns for n in r.needs)]
-    frame_checks = [
-        pa.Check(lambda d, r=r: _skipped(d, r) | r.ok(d).fillna(True).astype(bool), name=f"row:{i}") for i, r in enumerate(rules)
-    ]
-    schema = pa.DataFrameSchema(_column_checks(table, present), checks=frame_checks)
-    try:
-        schema.validate(frame, lazy=True)
-    except SchemaErrors as exc:
-        cases = exc.failure_cases
-        cases = cases[cases["index"].notna()]
-        seen: set[tuple[int, str, str]] = set()
-        for column, check, index in zip(cases["column"], cases["check"], cases["index"], strict=True):
-            check = str(check)
-            if check.startswith("row:"):
-                rule = rules[int(check[4:])]
-                rule_name, column, limit, allowed = rule.rule, rule.column, rule.limit, rule.allowed
-                if rule_name == "unit_mismatch":
-                    limit = ctx.standards.get(str(frame.at[index, "parameter"]), "")
-            else:
-                rule_name = "required" if check == "not_nullable" else check
-                limit, allowed = _limit(table, column, rule_name)
-            key = (int(index), str(column), rule_name)
-            if key in seen or (int(index), str(column)) in failed_cells:
-                continue
-            seen.add(key)
-            value = raw.at[index, column] if column in raw.columns else None
-            problems.append(Problem(excel_row(index), str(column), _fmt(value) or None, rule_name, limit=limit, allowed=allowed))
+    for name in present:
+        for rule_name, ok in _column_checks(table, name, frame[name]):
+            _report(problems, frame, raw, ~ok, name, rule_name, failed_cells, *_limit(table, name, rule_name))
+    for rule in rules:
+        ok = _skipped(frame, rule) | rule.ok(frame).fillna(True).astype(bool)
+        # A unit is checked against the standard of the row's own parameter, so the limit differs by row.
+        limits = frame["parameter"].map(ctx.standards) if rule.rule == "unit_mismatch" else None
+        _report(problems, frame, raw, ~ok, rule.column, rule.rule, failed_cells, rule.limit, rule.allowed, limits)
 
     problems.extend(_duplicate_keys(frame, table))
     return sorted(problems, key=lambda p: (p.row or 0, p.column or "", p.rule))
 
 
+def _report(
+    problems: list[Problem],
+    frame: pd.DataFrame,
+    raw: pd.DataFrame,
+    bad: pd.Series,
+    column: str,
+    rule: str,
+    failed_cells: dict[str, np.ndarray],
+    limit: str = "",
+    allowed: str = "",
+    limits: pd.Series | None = None,
+) -> None:
+    """Add one problem per bad row (a cell that could not be read is reported once, by its own rule)."""
+    mask = bad.to_numpy(dtype=bool, na_value=False)
+    if column in failed_cells:
+        mask = mask & ~np.isin(frame.index.to_numpy(), failed_cells[column])
+    rows = frame.index[mask]
+    if not len(rows):
+        return
+    shown = rows[:PER_RULE_LIMIT]
+    values = raw.loc[shown, column] if column in raw.columns else pd.Series(None, index=shown, dtype=object)
+    for row, value in values.items():
+        row_limit = limit if limits is None else _fmt(limits.at[row]) or ""
+        problems.append(Problem(int(row), column, _fmt(value), rule, limit=row_limit, allowed=allowed))
+    if len(rows) > PER_RULE_LIMIT:
+        problems.append(more_of_the_same(rule, column, len(rows) - PER_RULE_LIMIT))
+
+
 def _duplicate_keys(frame: pd.DataFrame, table: Table) -> list[Problem]:
+    """Rows sharing a key, as groups: each row names every row of its group (linear, however many)."""
     keys = list(table.key)
-    dup = frame[keys][frame.duplicated(subset=keys, keep=False)]
+    dup = frame[keys][frame.duplicated(subset=keys, keep=False).to_numpy()]
     if dup.empty:
         return []
-    problems = []
-    rows = pd.Series(dup.index + HEADER_ROW + 1, index=dup.index)
-    groups = rows.groupby([dup[k].astype(str) for k in keys], sort=False)
+    problems: list[Problem] = []
+    column = ",".join(keys)
+    groups = pd.Series(dup.index, index=dup.index).groupby([dup[k].astype(str) for k in keys], sort=False)
     for key_values, members in groups:
         key_text = ", ".join(key_values) if isinstance(key_values, tuple) else str(key_values)
-        for row in members:
-            others = ", ".join(str(r) for r in members if r != row)
-            problems.append(Problem(int(row), ",".join(keys), key_text, "duplicate_key", detail=others))
+        rows = members.to_numpy()
+        detail = ", ".join(str(r) for r in rows[:10]) + (f" … (+{len(rows) - 10:,})" if len(rows) > 10 else "")
+        for row in rows[: max(0, PER_RULE_LIMIT - len(problems))]:
+            problems.append(Problem(int(row), column, key_text, "duplicate_key", detail=detail))
+    total = len(dup)
+    if total > len(problems):
+        problems.append(more_of_the_same("duplicate_key", column, total - len(problems)))
     return problems

@@ -21,7 +21,7 @@ CASES = [
     ("missing key column", "annual_reports", "factory_id,water_use_m3\nF1,5\n", (1, "year", "missing_key_column")),
     ("duplicate key", "establishments", E + "\nF9,ก,factory,190906\nF9,ข,factory,190906\n", (2, "factory_id", "duplicate_key")),
     ("nothing to load", "establishments", E + "\n", (None, None, "nothing_to_load")),
-    ("name_th required", "establishments", E + "\nF9,,factory,190906\n", (2, "name_th", "required")),
+    ("subdistrict required", "establishments", E + "\nF9,ก,factory,\n", (2, "subdistrict_code", "required")),
     ("kind allowed", "establishments", E + "\nF9,ก,warehouse,190906\n", (2, "kind", "allowed")),
     ("kind required", "establishments", E + "\nF9,ก,,190906\n", (2, "kind", "required")),
     ("subdistrict known", "establishments", E + "\nF9,ก,factory,190101\n", (2, "subdistrict_code", "unknown_subdistrict")),
@@ -126,7 +126,7 @@ def test_every_problem_in_the_file_is_listed(load):
 def test_duplicate_key_names_both_rows(load, factories):
     report = load("annual_reports", A + "\nF1,2022\nF2,2022\nF1,2565\n")
     dup = sorted((p.row, p.detail) for p in report.problems if p.rule == "duplicate_key")
-    assert dup == [(2, "4"), (4, "2")]
+    assert dup == [(2, "2, 4"), (4, "2, 4")]  # each row of the group names every row of it
 
 
 def test_factory_defined_earlier_in_the_same_establishments_file_is_fine(load):
