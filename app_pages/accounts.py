@@ -5,7 +5,7 @@ import streamlit as st
 
 from store import accounts
 from ui.auth import require
-from ui.i18n import columns, t
+from ui.i18n import columns, lang, t
 from ui.state import access, con
 
 who = require("admin")
@@ -27,7 +27,7 @@ with st.form("add_user", clear_on_submit=True):
         try:
             st.session_state["issued"] = (username.strip(), accounts.add_user(con(), username, role, who.username))
         except accounts.AccountError as exc:
-            st.error(str(exc))
+            st.error(exc.text(lang()))
 
 others = [u for u in people["username"] if u != who.username]
 if others:

@@ -5,7 +5,7 @@ import streamlit as st
 from store.accounts import allowed
 from store.load import RollbackRefused, batches, rollback
 from ui.auth import require
-from ui.i18n import columns, t
+from ui.i18n import columns, lang, t
 from ui.state import banner, con
 
 who = require("analyst")
@@ -39,7 +39,7 @@ def confirm(batch_id: int) -> None:
         try:
             result = rollback(con(), batch_id, by=who.username)
         except RollbackRefused as exc:
-            st.session_state["rollback_message"] = ("error", str(exc))
+            st.session_state["rollback_message"] = ("error", exc.text(lang()))
         else:
             st.session_state["rollback_message"] = ("success", t("rollback_done", batch=batch_id, **result))
         st.rerun()

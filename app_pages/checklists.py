@@ -4,7 +4,7 @@ import streamlit as st
 
 from store.edits import EDITABLE, EditRefused, checklist, checklist_history, save_checklist
 from ui.auth import require
-from ui.i18n import columns, t
+from ui.i18n import columns, lang, t
 from ui.state import banner, con
 
 who = require("analyst")
@@ -24,7 +24,7 @@ for tab, table in zip(st.tabs([t("evidence_tab"), t("activities_tab")]), ("evide
             try:
                 n = save_checklist(con(), table, before, after, who.username)
             except EditRefused as exc:
-                st.error(str(exc))
+                st.error(exc.text(lang()))
             else:
                 st.success(t("saved_cells", n=n) if n else t("nothing_changed"))
         with st.expander(t("edit_history")):

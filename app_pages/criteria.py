@@ -23,7 +23,7 @@ if st.button(t("save"), type="primary"):
             for code, th, pr in zip(after["code"], after["threshold"], after["provisional"], strict=True)
         )
     except EditRefused as exc:
-        st.error(str(exc))
+        st.error(exc.text(lang()))
     else:
         st.success(t("criteria_saved", n=changed) if changed else t("nothing_changed"))
 with st.expander(t("edit_history")):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from store import accounts
 from ui.auth import sign_in, sign_out, user
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui.state import access, con
 
 current = user()
@@ -36,7 +36,7 @@ with st.form("password"):
         try:
             accounts.change_password(con(), current.username, old, new)
         except accounts.AccountError as exc:
-            st.error(str(exc))
+            st.error(exc.text(lang()))
         else:
             sign_in(accounts.User(current.username, current.role, False), con())
             st.success(t("password_changed"))

@@ -86,11 +86,16 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from store.demo import load_demo
+    from store.demo import DemoRefused, load_demo
 
     con, _, _ = init(args.db)
-    reports = load_demo(con)
-    con.close()
+    try:
+        reports = load_demo(con, force=args.force)
+    except DemoRefused as exc:
+        print(f"error: {exc.text(args.lang)}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
     for r in reports:
         print(f"batch {r.batch_id}: demo {r.table}: {r.rows} rows ({r.inserted} inserted, {r.replaced} replaced)")
     return 0
@@ -103,7 +108,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     try:
         result = rollback(con, args.batch, args.user)
     except RollbackRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc.text(args.lang)}", file=sys.stderr)
         return 1
     finally:
         con.close()
@@ -150,10 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=["en", "th"], default="en", help="language of the problem report")
     p.add_argument("file")
     p.set_defaults(func=cmd_load)
-    add("demo", "load the bundled synthetic demo data set").set_defaults(func=cmd_demo)
+    p = add("demo", "load the bundled synthetic demo data set")
+    p.add_argument("--force", action="store_true", help="load it even over real batches or checklist edits")
+    p.add_argument("--lang", choices=["en", "th"], default="en")
+    p.set_defaults(func=cmd_demo)
     p = add("rollback", "undo one batch")
     p.add_argument("--batch", type=int, required=True)
     p.add_argument("--user", default=None)
+    p.add_argument("--lang", choices=["en", "th"], default="en")
     p.set_defaults(func=cmd_rollback)
     add("batches", "list the batch log").set_defaults(func=cmd_batches)
     p = add("boundaries", "load subdistrict boundaries")

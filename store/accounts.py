@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import bcrypt
 import duckdb
 
-from store.db import WRITE_LOCK, scalar
+from store.db import REFERENCE_DIR, WRITE_LOCK, scalar
+from store.messages import Refusal
 
 ROLES = ("committee", "analyst", "admin")
 RANK = {"anonymous": 0, "committee": 1, "analyst": 2, "admin": 3}
@@ -21,8 +22,8 @@ TOKEN_HOURS = 12  # a sign-in lasts a working day, then the password is asked ag
 DUMMY_HASH = bcrypt.hashpw(b"timing-equaliser", bcrypt.gensalt(rounds=12))
 
 
-class AccountError(ValueError):
-    """An account operation was refused; the message says why."""
+class AccountError(Refusal):
+    """An account operation was refused; the message says why (Thai or English)."""
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,13 @@ def hash_password(password: str) -> str:
     return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
 
 
+# One-time passwords are read aloud and typed by hand: no l/I/1 or O/0, groups of four.
+OTP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+
+
 def one_time_password() -> str:
-    return secrets.token_urlsafe(12)
+    chars = "".join(secrets.choice(OTP_ALPHABET) for _ in range(16))
+    return "-".join(chars[i : i + 4] for i in range(0, 16, 4))
 
 
 def allowed(role: str, needed: str) -> bool:
@@ -65,13 +71,13 @@ def add_user(con: duckdb.DuckDBPyConnection, username: str, role: str, by: str) 
     """Create an account; returns its one-time password (to be changed at first sign-in)."""
     username = username.strip()
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
-        raise AccountError("A username uses letters, digits, '.', '_' or '-' only.")
+        raise AccountError("bad_username")
     if role not in ROLES:
-        raise AccountError(f"Role must be one of {', '.join(ROLES)}.")
+        raise AccountError("bad_role", allowed=", ".join(ROLES))
     password = one_time_password()
     with WRITE_LOCK, con.cursor() as cur:
         if scalar(cur, "select count(*) from users where username = $u", {"u": username}):
-            raise AccountError(f"There is already an account '{username}'.")
+            raise AccountError("user_exists", value=username)
         cur.execute(
             "insert into users (username, role, password_hash, must_change_password, created_by) values ($u, $r, $h, true, $by)",
             {"u": username, "r": role, "h": hash_password(password), "by": by},
@@ -83,20 +89,46 @@ def reset_password(con: duckdb.DuckDBPyConnection, username: str) -> str:
     password = one_time_password()
     with WRITE_LOCK, con.cursor() as cur:
         if not scalar(cur, "select count(*) from users where username = $u", {"u": username}):
-            raise AccountError(f"There is no account '{username}'.")
+            raise AccountError("no_user", value=username)
         cur.execute("update users set password_hash = $h, must_change_password = true where username = $u",
                     {"u": username, "h": hash_password(password)})  # fmt: skip
     revoke_sessions(con, username)
     return password
 
 
+def _common_passwords() -> frozenset[str]:
+    path = REFERENCE_DIR / "common_passwords.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+COMMON_PASSWORDS = _common_passwords()
+
+
+def check_password_policy(username: str, password: str) -> None:
+    """At least MIN_PASSWORD characters, not a common password, not one character repeated or a plain
+    run of the keyboard or the alphabet, and not the username (NIST SP 800-63B's blocklist idea)."""
+    if len(password) < MIN_PASSWORD:
+        raise AccountError("password_short", limit=MIN_PASSWORD)
+    lowered = password.lower()
+    if username and username.lower() in lowered:
+        raise AccountError("password_is_username")
+    if lowered in COMMON_PASSWORDS or len(set(lowered)) <= 2 or _is_run(lowered):
+        raise AccountError("password_common")
+
+
+def _is_run(text: str) -> bool:
+    """abcdefghij, 1234567890, qwertyuiop … or any of them backwards (a substring of a known run)."""
+    runs = ("abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn")
+    return any(text in r or text in r[::-1] for r in runs)
+
+
 def change_password(con: duckdb.DuckDBPyConnection, username: str, old: str, new: str) -> None:
     if authenticate(con, username, old) is None:
-        raise AccountError("The current password is wrong.")
-    if len(new) < MIN_PASSWORD:
-        raise AccountError(f"A password needs at least {MIN_PASSWORD} characters.")
+        raise AccountError("wrong_password")
     if new == old:
-        raise AccountError("The new password must differ from the old one.")
+        raise AccountError("password_same")
+    check_password_policy(username, new)
     with WRITE_LOCK, con.cursor() as cur:
         cur.execute("update users set password_hash = $h, must_change_password = false where username = $u",
                     {"u": username, "h": hash_password(new)})  # fmt: skip
@@ -160,7 +192,7 @@ def issue_token(con: duckdb.DuckDBPyConnection, username: str, hours: float = TO
     with con.cursor() as cur:
         epoch = scalar(cur, "select session_epoch from users where username = $u", {"u": username})
     if epoch is None:
-        raise AccountError(f"There is no account '{username}'.")
+        raise AccountError("no_user", value=username)
     payload = f"{username}|{int(time.time() + hours * 3600)}|{epoch}"
     raw = f"{payload}|{_sign(_session_key(con), payload)}"
     return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")

@@ -8,6 +8,7 @@ import shapely
 from duckdb import DuckDBPyConnection
 
 from store.load import LoadReport, load_bytes
+from store.messages import Refusal
 
 SEED = 2565
 YEARS = list(range(2019, 2025))
@@ -422,8 +423,26 @@ def demo_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-def load_demo(con: DuckDBPyConnection) -> list[LoadReport]:
-    """Write each demo table as CSV and load it through the loader, as an analyst's file would be."""
+class DemoRefused(Refusal):
+    """The database holds real work that the demo data set would overwrite."""
+
+
+def real_work(con: DuckDBPyConnection) -> tuple[int, int]:
+    """(loaded batches that are not demo data, browser edits of the checklists) in the database."""
+    with con.cursor() as cur:
+        batches = cur.execute("select count(*) from batches where status = 'loaded' and not is_demo").fetchall()[0][0]
+        edits = cur.execute("select count(*) from checklist_edits").fetchall()[0][0]
+    return int(batches), int(edits)
+
+
+def load_demo(con: DuckDBPyConnection, force: bool = False) -> list[LoadReport]:
+    """Write each demo table as CSV and load it through the loader, as an analyst's file would be.
+
+    Refused on a database with real batches or checklist edits (the demo would replace them), unless forced.
+    """
+    batches, edits = real_work(con)
+    if (batches or edits) and not force:
+        raise DemoRefused("demo_over_real_data", value=batches, limit=edits)
     reports = []
     for table, frame in demo_tables().items():
         data = frame.to_csv(index=False).encode("utf-8")

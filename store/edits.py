@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from store.db import ROOT, WRITE_LOCK
+from store.messages import Refusal
 
 # What a checklist editor may change, per table (everything else is read-only in the browser).
 EDITABLE = {
@@ -48,8 +49,8 @@ def criteria_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return desk_query(con, "criteria_changes")
 
 
-class EditRefused(ValueError):
-    """An edit breaks a rule; nothing was saved."""
+class EditRefused(Refusal):
+    """An edit breaks a rule; nothing was saved. The message says why (Thai or English)."""
 
 
 def _text(value: object) -> str | None:
@@ -89,12 +90,12 @@ def changes(table: str, before: pd.DataFrame, after: pd.DataFrame) -> list[Chang
 def save_checklist(con: duckdb.DuckDBPyConnection, table: str, before: pd.DataFrame, after: pd.DataFrame, by: str) -> int:
     """Write the changed cells and one audit row per cell, in one transaction. Returns the number of cells."""
     if table not in EDITABLE:
-        raise EditRefused(f"{table} is not editable here")
+        raise EditRefused("not_editable", value=table)
     found = changes(table, before, after)
     for change in found:
         allowed = ALLOWED.get((table, change.column))
         if allowed and change.after not in allowed:
-            raise EditRefused(f"{change.column} must be one of {', '.join(sorted(allowed))} (got {change.after})")
+            raise EditRefused("edit_not_allowed_value", value=change.after, column=change.column, allowed=", ".join(sorted(allowed)))
     if not found:
         return 0
     where = " and ".join(k + " = $k" + str(i) for i, k in enumerate(KEYS[table]))
@@ -115,23 +116,23 @@ def save_checklist(con: duckdb.DuckDBPyConnection, table: str, before: pd.DataFr
             cur.execute("commit")
         except duckdb.Error as exc:
             cur.execute("rollback")
-            raise EditRefused(str(exc).splitlines()[0]) from exc
+            raise EditRefused("edit_refused_by_database") from exc
     return len(found)
 
 
 def update_criterion(con: duckdb.DuckDBPyConnection, code: str, threshold: float, provisional: bool, reason: str, by: str) -> bool:
     """Change one indicator's threshold / provisional flag with a recorded reason. Returns False if nothing changed."""
     if not reason.strip():
-        raise EditRefused("A reason is required for every change of a criterion.")
+        raise EditRefused("reason_required")
     if not math.isfinite(threshold) or threshold < 0:
-        raise EditRefused("A threshold is a number of at least 0.")
+        raise EditRefused("threshold_negative")
     with WRITE_LOCK, con.cursor() as cur:
         rows = cur.execute("select threshold, provisional, unit from indicators where code = $c", {"c": code}).fetchall()
         if not rows:
-            raise EditRefused(f"There is no indicator {code}.")
+            raise EditRefused("no_indicator", value=code)
         old_threshold, old_provisional, unit = rows[0]
         if unit == "percent" and threshold > 100:
-            raise EditRefused("A percentage threshold is at most 100.")
+            raise EditRefused("threshold_over_100")
         if old_threshold == threshold and old_provisional == provisional:
             return False
         cur.execute("begin transaction")

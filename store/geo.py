@@ -33,7 +33,7 @@ NAME_TH_COLUMNS = ("name_th", "ADM3_TH", "adm3_th")
 NAME_EN_COLUMNS = ("name_en", "ADM3_EN", "adm3_en")
 
 
-class BoundaryError(ValueError):
+class BoundaryError(ValueError):  # the command line's, for an operator: English only
     """The boundary file cannot be used; the message says why and what to do."""
 
 

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from store.db import WRITE_LOCK, scalar
+from store.messages import Refusal
 from store.parse import FileRefused, UnreadableFile, header_names, parse
 from store.problems import Problem
 from store.tables import TABLES, Table
 from store.validate import Context, validate
 
 Progress = Callable[[float, str], None]
+LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,8 +49,8 @@ class LoadReport:
         )
 
 
-class RollbackRefused(ValueError):
-    """The batch cannot be rolled back as asked; the message says why."""
+class RollbackRefused(Refusal):
+    """The batch cannot be rolled back as asked; the message says why (Thai or English)."""
 
 
 def current_user() -> str:
@@ -126,6 +130,10 @@ def load_bytes(
                     "demo": is_demo,
                 },
             )
+            cur.execute(
+                "insert into batch_files (batch_id, codec, size_bytes, content) values ($b, 'zstd', $n, $c)",
+                {"b": batch_id, "n": len(data), "c": pa.compress(data, codec="zstd", asbytes=True)},
+            )
             rows["batch_id"] = batch_id
             cur.register("incoming", rows)
             cur.execute(history_sql(table), {"batch": batch_id})
@@ -139,7 +147,8 @@ def load_bytes(
             cur.execute("commit")
         except duckdb.Error as exc:
             cur.execute("rollback")
-            report.problems.append(Problem(None, None, None, "database_rule", detail=str(exc).splitlines()[0]))
+            LOG.error("load of %s into %s refused by the database: %s", file_name, table_name, str(exc).splitlines()[0])
+            report.problems.append(Problem(None, None, None, "database_rule"))
             return report
     report.batch_id, report.inserted, report.replaced = int(batch_id), len(rows) - int(replaced), int(replaced)
     progress(1.0, "done")
@@ -164,6 +173,29 @@ def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             "select batch_id, table_name, file_name, rows_in_file, rows_inserted, rows_replaced, loaded_by, loaded_at,"
             " status, rolled_back_by, rolled_back_at, is_demo, sha256 from batches order by batch_id desc"
         ).df()
+
+
+def previous_loads(con: duckdb.DuckDBPyConnection, sha256: str) -> pd.DataFrame:
+    """Every batch that loaded a file with these exact bytes, newest first (loaded or rolled back)."""
+    with con.cursor() as cur:
+        return cur.execute(
+            "select batch_id, table_name, file_name, loaded_by, loaded_at, status, rolled_back_by, rolled_back_at"
+            " from batches where sha256 = $s order by batch_id desc",
+            {"s": sha256},
+        ).df()
+
+
+def original_file(con: duckdb.DuckDBPyConnection, batch_id: int) -> tuple[str, bytes] | None:
+    """(file name, bytes) of a batch's file exactly as it was uploaded; None when not kept (older batches)."""
+    with con.cursor() as cur:
+        rows = cur.execute(
+            "select b.file_name, f.size_bytes, f.content from batch_files f join batches b using (batch_id) where batch_id = $b",
+            {"b": batch_id},
+        ).fetchall()
+    if not rows:
+        return None
+    name, size, content = rows[0]
+    return name, pa.decompress(content, decompressed_size=size, codec="zstd", asbytes=True)
 
 
 def load_file(con: duckdb.DuckDBPyConnection, table_name: str, path: str | Path, loaded_by: str | None = None) -> LoadReport:
@@ -207,20 +239,32 @@ def upsert_sql(table: Table) -> str:
     )
 
 
-def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = None) -> dict[str, int]:
-    """Undo a batch: delete the rows it inserted, restore the rows it replaced. Returns counts."""
+def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = None, any_owner: bool = True) -> dict[str, int]:
+    """Undo a batch: delete the rows it inserted, restore the rows it replaced. Returns counts.
+
+    Refused (nothing changed) when a later batch replaced its rows, when browser edits of the
+    checklist made after it would be lost, or, with any_owner=False, when someone else loaded it.
+    """
     with WRITE_LOCK, con.cursor() as cur:
-        found_rows = cur.execute("select table_name, status from batches where batch_id = $b", {"b": batch_id}).fetchall()
+        found_rows = cur.execute("select table_name, status, loaded_by from batches where batch_id = $b", {"b": batch_id}).fetchall()
         if not found_rows:
-            raise RollbackRefused(f"There is no batch {batch_id}.")
-        table_name, status = found_rows[0]
+            raise RollbackRefused("no_batch", value=batch_id)
+        table_name, status, loaded_by = found_rows[0]
         if status != "loaded":
-            raise RollbackRefused(f"Batch {batch_id} was already rolled back.")
+            raise RollbackRefused("already_rolled_back", value=batch_id)
+        if not any_owner and loaded_by != by:
+            raise RollbackRefused("not_your_batch", value=batch_id, detail=loaded_by)
         table = TABLES[table_name]
         later = cur.execute(later_batches_sql(table), {"b": batch_id}).fetchall()
         if later:
-            ids = ", ".join(str(r[0]) for r in later)
-            raise RollbackRefused(f"Later batch(es) {ids} replaced rows of batch {batch_id}; roll those back first.")
+            raise RollbackRefused("later_batches", value=batch_id, detail=", ".join(str(r[0]) for r in later))
+        if table_name in EDITED_TABLES:
+            edits = cur.execute(edits_after_batch_sql(table), {"t": table_name, "b": batch_id}).fetchall()
+            if edits:
+                shown = ", ".join(f"{key} {column} ({who})" for key, column, who in edits[:8])
+                raise RollbackRefused(
+                    "edited_after_batch", value=batch_id, limit=len(edits), detail=shown + (" …" if len(edits) > 8 else "")
+                )
         cur.execute("begin transaction")
         try:
             deleted = len(cur.execute(delete_inserted_sql(table), {"b": batch_id}).fetchall())
@@ -234,10 +278,22 @@ def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = Non
             cur.execute("commit")
         except duckdb.ConstraintException as exc:
             cur.execute("rollback")
-            raise RollbackRefused(
-                f"Batch {batch_id} added establishments that other tables now use; roll back or remove those rows first. ({exc})"
-            ) from exc
+            raise RollbackRefused("establishments_in_use", value=batch_id) from exc
     return {"deleted": int(deleted), "restored": int(restored)}
+
+
+# Tables whose rows analysts also edit in the browser (store.edits); a rollback must not silently undo those edits.
+EDITED_TABLES = ("evidence", "activities")
+
+
+def edits_after_batch_sql(table: Table) -> str:
+    """Browser edits, made after the batch was loaded, of rows the batch wrote."""
+    key = "concat_ws('/', " + ", ".join(table.key) + ")"
+    return (
+        "select e.row_key, e.column_name, e.edited_by from checklist_edits e"
+        " where e.table_name = $t and e.edited_at >= (select loaded_at from batches where batch_id = $b)"
+        " and e.row_key in (select " + key + " from " + table.name + " where batch_id = $b) order by e.edit_id"
+    )
 
 
 def later_batches_sql(table: Table) -> str:

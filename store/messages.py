@@ -107,6 +107,74 @@ RULES: dict[str, tuple[str, str]] = {
 }
 
 
+# Refusals of the store's other operations (rollback, accounts, edits, boundaries), in the same two languages.
+RULES.update(
+    {
+        "no_batch": ("There is no batch {value}.", "ไม่มีชุดข้อมูลที่ {value}"),
+        "already_rolled_back": ("Batch {value} was already rolled back.", "ชุดที่ {value} ถูกยกเลิกไปแล้ว"),
+        "later_batches": (
+            "Later batch(es) {detail} replaced rows of batch {value}; roll those back first.",
+            "ชุดที่ {detail} ซึ่งนำเข้าภายหลังได้แทนที่ข้อมูลของชุดที่ {value} ต้องยกเลิกชุดเหล่านั้นก่อน",
+        ),
+        "establishments_in_use": (
+            "Batch {value} added establishments that other tables now use; roll back or remove those rows first.",
+            "ชุดที่ {value} เพิ่มสถานประกอบการที่ตารางอื่นใช้อยู่ ต้องยกเลิกหรือลบข้อมูลเหล่านั้นก่อน",
+        ),
+        "edited_after_batch": (
+            "Rolling back batch {value} would undo {limit} checklist edit(s) made after it ({detail}); "
+            "edit those items back, or load a corrected file instead.",
+            "การยกเลิกชุดที่ {value} จะลบการแก้ไขรายการที่ทำภายหลัง {limit} รายการ ({detail}) ให้แก้ไขรายการเหล่านั้นกลับเอง หรือนำเข้าไฟล์ที่แก้ไขแล้วแทน",
+        ),
+        "not_your_batch": (
+            "Batch {value} was loaded by {detail}; an analyst may roll back only their own batches.",
+            "ชุดที่ {value} นำเข้าโดย {detail} นักวิเคราะห์ยกเลิกได้เฉพาะชุดที่ตนนำเข้า",
+        ),
+        "bad_username": ("A username uses letters, digits, '.', '_' or '-' only.", "ชื่อผู้ใช้ใช้ได้เฉพาะตัวอักษร ตัวเลข '.', '_' หรือ '-'"),
+        "bad_role": ("Role must be one of {allowed}.", "บทบาทต้องเป็นหนึ่งใน {allowed}"),
+        "user_exists": ("There is already an account '{value}'.", "มีบัญชี '{value}' อยู่แล้ว"),
+        "no_user": ("There is no account '{value}'.", "ไม่มีบัญชี '{value}'"),
+        "wrong_password": ("The current password is wrong.", "รหัสผ่านปัจจุบันไม่ถูกต้อง"),
+        "password_short": ("A password needs at least {limit} characters.", "รหัสผ่านต้องมีอย่างน้อย {limit} ตัวอักษร"),
+        "password_same": ("The new password must differ from the old one.", "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสเดิม"),
+        "password_common": (
+            "This password is too easy to guess (a common password, a repeated character or a simple sequence).",
+            "รหัสผ่านนี้เดาง่ายเกินไป (เป็นรหัสผ่านที่ใช้กันทั่วไป ตัวอักษรซ้ำ หรือเรียงลำดับง่าย ๆ)",
+        ),
+        "password_is_username": ("The password must not contain the username.", "รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น"),
+        "not_editable": ("{value} is not editable here.", "แก้ไข {value} ในหน้านี้ไม่ได้"),
+        "edit_not_allowed_value": (
+            "'{value}' is not allowed in '{column}'; use one of: {allowed}",
+            "'{value}' ใช้ไม่ได้ใน '{column}' ใช้ได้เฉพาะ: {allowed}",
+        ),
+        "edit_refused_by_database": (
+            "The change breaks a rule of the table (for example an end date before the start); nothing was saved.",
+            "การแก้ไขขัดกับกฎของตาราง (เช่น วันสิ้นสุดก่อนวันเริ่ม) ไม่มีการบันทึก",
+        ),
+        "reason_required": ("A reason is required for every change of a criterion.", "ต้องระบุเหตุผลทุกครั้งที่เปลี่ยนเกณฑ์"),
+        "threshold_negative": ("A threshold is a number of at least 0.", "เกณฑ์ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป"),
+        "threshold_over_100": ("A percentage threshold is at most 100.", "เกณฑ์ที่เป็นร้อยละต้องไม่เกิน 100"),
+        "no_indicator": ("There is no indicator {value}.", "ไม่มีตัวชี้วัด {value}"),
+        "demo_over_real_data": (
+            "This database holds {value} batch(es) of real data and {limit} checklist edit(s); the demo data would "
+            "replace rows of them. Use a new database (--db), or add --force if you really mean it.",
+            "ฐานข้อมูลนี้มีข้อมูลจริง {value} ชุด และการแก้ไขรายการหลักฐาน {limit} รายการ ข้อมูลสาธิตจะเขียนทับ "
+            "ให้ใช้ฐานข้อมูลใหม่ (--db) หรือเพิ่ม --force หากต้องการจริง ๆ",
+        ),
+    }
+)
+
+
+class Refusal(ValueError):
+    """An operation the store refused: a rule code and its fields, worded in Thai or English."""
+
+    def __init__(self, rule: str, **fields: object):
+        self.rule, self.fields = rule, fields
+        super().__init__(message(rule, "en", **fields))
+
+    def text(self, lang: str = "en") -> str:
+        return message(self.rule, lang, **self.fields)
+
+
 def message(rule: str, lang: str, **fields: object) -> str:
     en, th = RULES[rule]
     template = th if lang == "th" else en

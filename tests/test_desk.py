@@ -210,7 +210,7 @@ def test_checklist_edit_is_saved_with_who_and_before_after(db):
     assert edits[0][:2] == ("19.1.1/1", "status") and edits[0][2] == old and edits[0][4] == "ana"
     bad = after.copy()
     bad.at[row, "status"] = "done"
-    with pytest.raises(EditRefused, match="status must be one of"):
+    with pytest.raises(EditRefused, match="not allowed in .status."):
         save_checklist(con, "evidence", after, bad, "ana")
     con.close()
 

@@ -76,3 +76,59 @@ def test_replacing_an_establishment_in_use_keeps_its_reports(con, load, factorie
     rollback(con, again.batch_id)
     with con.cursor() as cur:
         assert cur.execute("select name_th, lat from establishments where factory_id = 'F1'").fetchall() == [("โรงงานหนึ่ง", 14.68)]
+
+
+def test_the_same_bytes_are_known_across_connections_and_after_rollback(con, db_path, load, factories):
+    from store.db import connect
+    from store.load import previous_loads
+
+    first = load("annual_reports", A + "F1,2022,20\n", name="reports.csv")
+    con.close()  # a restart: the batch log on disk decides, not a session
+    again = connect(db_path)
+    try:
+        seen = previous_loads(again, first.sha256)
+        assert list(seen["batch_id"]) == [first.batch_id] and list(seen["status"]) == ["loaded"]
+        assert seen["loaded_by"].iloc[0] == "tester"
+        rollback(again, first.batch_id, by="tester")
+        assert list(previous_loads(again, first.sha256)["status"]) == ["rolled_back"]
+    finally:
+        again.close()
+
+
+def test_the_original_file_of_a_batch_comes_back_byte_for_byte(con, write, factories):
+    from store.load import load_file, original_file
+
+    data = "\ufeffFactory_ID,Year,water_use_m3\r\nF1,๒๕๖๕,\"1,234.5\"\r\n".encode()
+    path = write("x", name="รายงาน.csv")
+    path.write_bytes(data)
+    report = load_file(con, "annual_reports", path, loaded_by="tester")
+    assert report.ok, report.problems
+    assert original_file(con, report.batch_id) == ("รายงาน.csv", data)
+
+
+EV = "indicator_code,item_no,description_th,status\n"
+
+
+def test_rollback_never_silently_undoes_checklist_edits_made_after_the_batch(con, load):
+    from store.edits import checklist, save_checklist
+
+    batch = load("evidence", EV + "18.1.1,1,คำสั่งแต่งตั้ง,missing\n18.1.1,2,แผน,missing\n")
+    assert batch.ok, batch.problems
+    before = checklist(con, "evidence")
+    after = before.copy()
+    after.loc[(after["indicator_code"] == "18.1.1") & (after["item_no"] == 2), "status"] = "ready"
+    assert save_checklist(con, "evidence", before, after, by="somchai") == 1
+    state = fingerprint(con)
+    with pytest.raises(RollbackRefused) as refused:
+        rollback(con, batch.batch_id, by="tester")
+    assert "18.1.1/2 status (somchai)" in refused.value.text("en")
+    assert "การแก้ไขรายการที่ทำภายหลัง 1 รายการ" in refused.value.text("th")
+    assert fingerprint(con) == state
+
+
+def test_an_analyst_rolls_back_only_own_batches(con, load, factories):
+    batch = load("annual_reports", A + "F1,2022,20\n").batch_id  # loaded by "tester"
+    with pytest.raises(RollbackRefused) as refused:
+        rollback(con, batch, by="other", any_owner=False)
+    assert "นำเข้าโดย tester" in refused.value.text("th")
+    assert rollback(con, batch, by="tester", any_owner=False) == {"deleted": 1, "restored": 0}
