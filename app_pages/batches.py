@@ -1,12 +1,15 @@
-"""Batch history: who loaded what and when; roll a batch back after a confirmation."""
+"""Batch history: who loaded what and when; the original files; tables to fix in Excel; roll a batch back."""
 
 import streamlit as st
 
 from store.accounts import allowed
-from store.load import RollbackRefused, batches, rollback
+from store.export import table_as_template
+from store.load import RollbackRefused, original_file, rollback
+from store.tables import TABLES
 from ui.auth import require
+from ui.downloads import table_downloads
 from ui.i18n import columns, lang, t
-from ui.state import banner, con
+from ui.state import as_of_stamp, banner, batch_log, con, data_version
 
 who = require("analyst")
 st.title(t("page_batches"))
@@ -15,35 +18,52 @@ if "rollback_message" in st.session_state:
     kind, text = st.session_state.pop("rollback_message")
     (st.success if kind == "success" else st.error)(text)
 
-log = batches(con())
-st.dataframe(log, hide_index=True, width="stretch", column_config=columns(list(log.columns)))
+version = data_version()
+log = batch_log(version)
+shown = log.drop(columns=["status_code"])
+st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
+table_downloads(shown, "batches", as_of_stamp(version), key="log")
+
+st.markdown(f"#### {t('original_files')}")
+ids = [int(b) for b in log["batch_id"]]
+if ids:
+    pick = st.selectbox(t("choose_batch"), ids, format_func=lambda b: f"{b} · {log.set_index('batch_id').at[b, 'file_name']}")
+    kept = original_file(con(), pick)
+    if kept is None:
+        st.caption(t("original_not_kept"))
+    else:
+        st.download_button(t("download_original"), kept[1], kept[0], "text/csv", icon=":material/download:", on_click="ignore")
+
+st.markdown(f"#### {t('tables_now')}")
+names = {n: f"{n} · {TABLES[n].label_th if lang() == 'th' else TABLES[n].label_en}" for n in TABLES}
+table = st.selectbox(t("choose_table"), list(TABLES), format_func=names.__getitem__, key="table_now")
+st.caption(t("table_now_help"))
+table_downloads(lambda: table_as_template(con(), table, lang()), table, as_of_stamp(version), key=f"now_{table}")
 
 st.markdown(f"#### {t('rollback')}")
-mine = log[(log["status"] == "loaded") & (allowed(who.role, "admin") | (log["loaded_by"] == who.username))]
+is_admin = allowed(who.role, "admin")
+mine = log[(log["status_code"] == "loaded") & (is_admin | (log["loaded_by"] == who.username))]
 if mine.empty:
     st.caption(t("rollback_none"))
     st.stop()
-names = {
-    int(b): f"{b} · {tb} · {f} · {n}"
-    for b, tb, f, n in zip(mine["batch_id"], mine["table_name"], mine["file_name"], mine["rows_in_file"], strict=True)
-}
-batch = st.selectbox(t("rollback_choose"), list(names), format_func=names.__getitem__)
+batch = st.selectbox(t("rollback_choose"), [int(b) for b in mine["batch_id"]],
+                     format_func=lambda b: f"{b} · {mine.set_index('batch_id').at[b, 'table_name']} · {mine.set_index('batch_id').at[b, 'file_name']}")  # fmt: skip
 
 
 @st.dialog(t("rollback"))
 def confirm(batch_id: int) -> None:
     st.write(t("rollback_confirm", batch=batch_id))
     left, right = st.columns(2)
-    if left.button(t("confirm"), type="primary", key="rollback_yes"):
+    if left.button(t("rollback_do"), type="primary", key="rollback_yes"):
         st.session_state.pop("rollback_open", None)
         try:
-            result = rollback(con(), batch_id, by=who.username)
+            result = rollback(con(), batch_id, by=who.username, any_owner=is_admin)
         except RollbackRefused as exc:
             st.session_state["rollback_message"] = ("error", exc.text(lang()))
         else:
             st.session_state["rollback_message"] = ("success", t("rollback_done", batch=batch_id, **result))
         st.rerun()
-    if right.button(t("cancel"), key="rollback_no"):
+    if right.button(t("rollback_keep"), key="rollback_no"):
         st.session_state.pop("rollback_open", None)
         st.rerun()
 

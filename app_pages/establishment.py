@@ -4,14 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from ui.charts import effluent_figure, establishment_figure
-from ui.i18n import columns, date_label, lang, month_label, reason, t, year_label, year_short
-from ui.state import establishment_list, establishment_profile, read_page
+from ui.i18n import columns, date_label, establishment_name, establishment_names, lang, month_label, reason, t, year_label, year_short
+from ui.state import establishment_list, establishment_profile, location_check, read_page
 
 year, area, version = read_page("page_establishment")
 
 listing = establishment_list(version, "all")
 name_col = "name_th" if lang() == "th" else "name_en"
-labels = dict(zip(listing["factory_id"], listing[name_col].fillna(listing["name_th"]), strict=True))
+labels = dict(zip(listing["factory_id"], establishment_names(listing), strict=True))
 ids = list(listing["factory_id"])
 wanted = st.query_params.get("id", ids[0])
 if wanted not in labels:
@@ -27,13 +27,16 @@ if p is None:
     st.error(t("not_found", id=factory_id))
     st.stop()
 who = p.identity
-st.subheader(f"{who['name_th']}" + (f" · {who['name_en']}" if who.get("name_en") else ""))
+st.subheader(establishment_name(who["name_th"], who["name_en"], who["factory_id"]), anchor=False)
 cols = st.columns(4)
 cols[0].metric(t("kind"), t(f"kind_{who['kind']}"))
 cols[1].metric(t("subdistrict"), who["subdistrict_th"] if lang() == "th" else who["subdistrict_en"])
 cols[2].metric("DIW", str(who.get("diw_type") or "—"))
 cols[3].metric(t("year"), year_label(year))
 st.caption(f"{who.get('industry') or ''} · lat {who.get('lat')}, lon {who.get('lon')}")
+checked = location_check(version).set_index("factory_id")
+if factory_id in checked.index and bool(checked.at[factory_id, "approximate"]):
+    st.warning(t("approximate_profile"), icon=":material/location_searching:")
 
 st.markdown(f"#### {t('counts_toward')} · {year_label(year)}")
 toward = p.counts_toward.assign(reason=lambda d: d["reason"].map(reason))
@@ -63,7 +66,7 @@ st.markdown(f"#### {t('samples_vs_limits')}")
 if p.samples.empty:
     st.caption(t("none"))
 else:
-    data = p.samples.assign(name=p.samples[name_col])
+    data = p.samples.assign(name=establishment_names(p.samples))
     parameter = st.selectbox("parameter", sorted(data["parameter"].unique()), key="profile_parameter")
     st.plotly_chart(
         effluent_figure(data, parameter, {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}, month_label),

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.charts import effluent_figure, intensity_change_figure, trend_figure
 from ui.formulas import FORMULAS
-from ui.i18n import area_label, columns, lang, month_label, number, t, year_label, year_short
+from ui.i18n import area_label, columns, establishment_names, lang, month_label, number, t, year_label, year_short
 from ui.state import catalogue, evidence, read_page, samples, scorecard, subdistrict_names, trend
 from ui.tables import behind, evidence_checklist
 from ui.widgets import gap_text, provisional_badge, split_text, status_badge, threshold_text
@@ -67,14 +67,14 @@ if people:
 
 if code in ("7.2.1", "7.2.2"):
     st.markdown(f"#### {t('intensity_change')}")
-    bars = r.rows.assign(label=r.rows["name_th" if lang() == "th" else "name_en"])
+    bars = r.rows.assign(label=establishment_names(r.rows, "entity_id"))
     st.plotly_chart(intensity_change_figure(bars, {"x": t("change_pct")}), width="stretch")
 
 if code == "7.1.1":
     st.markdown(f"#### {t('samples_vs_limits')} · {year_label(year)}")
     data = samples(version, year, area)
     if not data.empty:
-        data["name"] = data["name_th" if lang() == "th" else "name_en"]
+        data["name"] = establishment_names(data)
         parameter = st.selectbox("parameter", sorted(data["parameter"].unique()))
         labels = {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}
         st.plotly_chart(effluent_figure(data, parameter, labels, month_label), width="stretch")

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ui.i18n import columns, lang, number, t
+from ui.i18n import columns, establishment_names, lang, number, t
 from ui.maps import MapLabels, build_map, establishment_status
 from ui.state import boundaries, catalogue, establishment_list, location_check, read_page, scorecard
 from ui.static_assets import ensure_assets
@@ -21,8 +21,13 @@ if polygons.empty:
     st.info(t("no_boundaries"), icon=":material/map:")
 result = scorecard(version, year, area).result(code)
 places = establishment_list(version, area)
-checks = location_check(version).set_index("factory_id")["status"]
-places = places.assign(status=establishment_status(places, result.rows), location=places["factory_id"].map(checks))
+checks = location_check(version).set_index("factory_id")
+places = places.assign(
+    status=establishment_status(places, result.rows),
+    location=places["factory_id"].map(checks["status"]),
+    approximate=places["factory_id"].map(checks["approximate"]).astype(bool),
+    display_name=establishment_names(places),
+)
 by_area = {a: scorecard(version, year, a).result(code) for a in ("190906", "191306")}
 area_results = {a: (r.status, number(r.value, r.indicator.unit)) for a, r in by_area.items()}
 labels = MapLabels(
@@ -32,6 +37,7 @@ labels = MapLabels(
     profile=t("profile_link"),
     value=t("value"),
     misplaced=t("misplaced"),
+    approximate=t("approximate_location"),
 )
 name_col = "name_th" if lang() == "th" else "name_en"
 fmap = build_map(
@@ -54,3 +60,11 @@ elif flagged.empty:
 else:
     flagged = flagged.assign(status=flagged["status"].map(t))
     st.table(flagged.rename(columns=columns(list(flagged.columns))).set_index(columns(["factory_id"])["factory_id"]))
+
+approximate = location_check(version)
+approximate = approximate[approximate["approximate"]]
+if not approximate.empty:
+    st.markdown(f"#### {t('approximate_title')}")
+    st.caption(t("approximate_help", n=len(approximate)))
+    shown = approximate[["factory_id", "subdistrict_code", "lat", "lon"]]
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))

@@ -1,16 +1,22 @@
-"""Upload a CSV: template and example, preview with conversions, the full problem report, confirm as one batch."""
+"""Upload a CSV: template, example and the table as it is now; the full problem report; confirm as one batch."""
+
+import hashlib
 
 import streamlit as st
 
-from store.load import check_bytes, detect_table, load_bytes
+from store.export import table_as_template
+from store.load import check_bytes, detect_table, load_checked, previous_loads
 from store.tables import TABLES
-from store.templates import column_guide, header
+from store.templates import header
 from ui.auth import require
-from ui.i18n import columns, lang, t
-from ui.state import con, example_csv
+from ui.downloads import table_downloads
+from ui.i18n import columns, datetime_label, lang, t
+from ui.state import as_of_stamp, con, data_version, example_csv
+from ui.tables import column_guide_view
 
 who = require("analyst")
 st.title(t("page_upload"))
+version = data_version()
 
 label = {name: f"{name} · {TABLES[name].label_th if lang() == 'th' else TABLES[name].label_en}" for name in TABLES}
 label[""] = t("detect_table")
@@ -22,12 +28,17 @@ if choice:
     )
     cols[1].download_button(t("download_example"), example_csv(choice), f"{choice}_example.csv", "text/csv", icon=":material/download:")
     with st.expander(t("column_guide")):
-        st.table(column_guide(choice).set_index("column"))
+        guide = column_guide_view(choice)
+        st.dataframe(guide, hide_index=True, width="stretch", column_config=columns(list(guide.columns)))
+    with st.expander(t("table_now", table=label[choice])):
+        st.caption(t("table_now_help"))
+        table_downloads(lambda: table_as_template(con(), choice, lang()), choice, as_of_stamp(version), key=f"now_{choice}")
 
 uploaded = st.file_uploader(t("upload_file"), type=["csv", "txt"], key="upload_file")
 if uploaded is None:
     st.stop()
 data = uploaded.getvalue()
+sha = hashlib.sha256(data).hexdigest()
 table = choice or detect_table(data)
 if not table:
     st.error(t("table_not_detected"))
@@ -35,30 +46,41 @@ if not table:
 if not choice:
     st.info(t("detected_as", table=label[table]))
 
-report, frame = check_bytes(con(), table, data, uploaded.name)
+# One parse per file: the check is kept for this file, table and data version (a rerun never parses again).
+checks = st.session_state.setdefault("upload_checks", {})
+if (sha, table, version) not in checks:
+    checks.clear()
+    with st.spinner(t("checking")):
+        checks[(sha, table, version)] = check_bytes(con(), table, data, uploaded.name)
+report, parsed = checks[(sha, table, version)]
 st.caption(t("file_summary", rows=report.rows, encoding=report.encoding or "?", be=report.be_conversions))
 if report.problems:
     st.error(t("problems_found", n=len(report.problems)), icon=":material/error:")
     problems = report.problems_frame(lang())
     st.dataframe(problems, hide_index=True, width="stretch", column_config=columns(list(problems.columns)))
-    st.download_button(t("download_report"), problems.to_csv(index=False).encode("utf-8-sig"), f"problems_{uploaded.name}", "text/csv")
+    table_downloads(problems, f"problems_{uploaded.name.rsplit('.', 1)[0]}", as_of_stamp(version), key="problems")
     st.stop()
 
 st.markdown(f"#### {t('preview')}")
-st.dataframe(frame.head(20) if frame is not None else None, width="stretch")
-done = st.session_state.setdefault("loaded_files", {})
-if report.sha256 in done:
-    st.success(t("already_loaded", batch=done[report.sha256]), icon=":material/check_circle:")
-    st.stop()
+preview = parsed.frame.head(20).reset_index()  # the index is the Excel row
+st.dataframe(preview, hide_index=True, width="stretch", column_config=columns(list(preview.columns)))
+
+earlier = previous_loads(con(), sha)
+live = earlier[earlier["status"] == "loaded"]
+for _, b in earlier.iterrows():
+    when, who_loaded = datetime_label(b["loaded_at"]), b["loaded_by"]
+    if b["status"] == "loaded":
+        st.warning(t("same_file_loaded", batch=b["batch_id"], when=when, user=who_loaded), icon=":material/content_copy:")
+    else:
+        st.info(t("same_file_rolled_back", batch=b["batch_id"], when=when, user=who_loaded,
+                  back=datetime_label(b["rolled_back_at"]), back_user=b["rolled_back_by"]), icon=":material/undo:")  # fmt: skip
+again = st.checkbox(t("load_again"), key=f"again_{sha}") if not live.empty else True
 st.success(t("ready_to_load"), icon=":material/task_alt:")
-if st.button(t("confirm_load"), type="primary", icon=":material/upload:"):
+if st.button(t("confirm_load"), type="primary", icon=":material/upload:", disabled=not again):
     bar = st.progress(0.0, text=t("loading"))
-    result = load_bytes(
-        con(), table, data, uploaded.name, loaded_by=who.username, progress=lambda f, _s: bar.progress(f, text=t("loading"))
-    )
+    result = load_checked(con(), report, parsed, data, loaded_by=who.username, progress=lambda f, _s: bar.progress(f, text=t("loading")))
     bar.empty()
     if result.ok:
-        done[report.sha256] = result.batch_id
         st.success(t("loaded", batch=result.batch_id, inserted=result.inserted, replaced=result.replaced), icon=":material/check_circle:")
     else:
         st.error(t("problems_found", n=len(result.problems)))

@@ -111,7 +111,8 @@ def check_password_policy(username: str, password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError("password_short", limit=MIN_PASSWORD)
     lowered = password.lower()
-    if username and username.lower() in lowered:
+    name = username.lower()
+    if name and (lowered == name or (len(name) >= 4 and name in lowered)):
         raise AccountError("password_is_username")
     if lowered in COMMON_PASSWORDS or len(set(lowered)) <= 2 or _is_run(lowered):
         raise AccountError("password_common")

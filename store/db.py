@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,11 @@ import duckdb
 import pandas as pd
 
 from store.tables import TABLES
+
+# The eco-town's clock: the batch log and the audit trail record Bangkok time whatever zone the
+# server runs in (DuckDB takes its time zone from TZ when a database is opened). Set TZ to override.
+os.environ.setdefault("TZ", "Asia/Bangkok")
+time.tzset()
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "sql" / "schema"

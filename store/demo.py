@@ -38,6 +38,10 @@ INTERIOR = {
 }
 # Two establishments are placed wrongly on purpose, so the map's data-quality check has something to flag.
 MISPLACED = {"DEMO-F007": (14.7150, 100.9000), "DEMO-F012": (14.6000, 100.7500)}
+# As in DIW's real list: factories of natural persons have no published name, and some points are only a
+# subdistrict's centre (the real list stacks 27 on Na Phra Lan's and 6 on Khao Wong's).
+UNNAMED = ("DEMO-F045", "DEMO-F090", "DEMO-F135")
+STACKED = {NA_PHRA_LAN: 6, KHAO_WONG: 3}  # how many establishments of each subdistrict sit on its centre
 
 # industry: (Thai, English, DIW type, t of product per year, m³ water per t, share in Na Phra Lan)
 INDUSTRIES = [
@@ -141,6 +145,11 @@ def establishments(rng: np.random.Generator) -> pd.DataFrame:
     frame["closed_year"] = frame["closed_year"].astype("Int64")
     for factory_id, (lat, lon) in MISPLACED.items():
         frame.loc[frame["factory_id"] == factory_id, ["lat", "lon", "subdistrict_code"]] = [lat, lon, KHAO_WONG]
+    frame.loc[frame["factory_id"].isin(UNNAMED), ["name_th", "name_en"]] = ""
+    for code, n in STACKED.items():
+        centre = INTERIOR[code].centroid
+        candidates = frame[(frame["subdistrict_code"] == code) & ~frame["factory_id"].isin([*MISPLACED, *UNNAMED])]
+        frame.loc[candidates.index[20 : 20 + n], ["lat", "lon"]] = [round(centre.y, 6), round(centre.x, 6)]
     return frame
 
 

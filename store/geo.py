@@ -140,10 +140,11 @@ def stored_boundaries(cur: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
 def location_check(establishments: pd.DataFrame, polygons: gpd.GeoDataFrame) -> pd.DataFrame:
     """Which subdistrict each establishment's point falls in, against the one it claims. Nothing is fixed.
 
-    status: ok | other_subdistrict | outside | no_coordinates | no_boundaries
+    status: ok | other_subdistrict | outside | no_coordinates | no_boundaries; approximate: see approximate_locations.
     """
     out = establishments[["factory_id", "subdistrict_code", "lat", "lon"]].copy()
     out["found_code"] = None
+    out["approximate"] = approximate_locations(out, polygons)
     if polygons.empty:
         out["status"] = "no_boundaries"
         return out
@@ -159,3 +160,27 @@ def location_check(establishments: pd.DataFrame, polygons: gpd.GeoDataFrame) -> 
     out.loc[has_point & out["found_code"].isna(), "status"] = "outside"
     out.loc[has_point & out["found_code"].notna() & (out["found_code"] != out["subdistrict_code"]), "status"] = "other_subdistrict"
     return out
+
+
+SAME_POINT_DECIMALS = 4  # ~11 m: registry points closer than this are one point, not neighbours
+NEAR_CENTRE_M = 250  # a point this close to a subdistrict's centre was most likely geocoded to the subdistrict
+
+
+def approximate_locations(establishments: pd.DataFrame, polygons: gpd.GeoDataFrame) -> pd.Series:
+    """True where a point is probably not the establishment's own: shared with another establishment, or at a
+    subdistrict's centre (the DIW list stacks many on them). Such points are flagged, never moved."""
+    has_point = establishments["lat"].notna() & establishments["lon"].notna()
+    key = establishments["lat"].round(SAME_POINT_DECIMALS).astype(str) + "," + establishments["lon"].round(SAME_POINT_DECIMALS).astype(str)
+    shared = has_point & key.where(has_point).duplicated(keep=False)
+    near_centre = pd.Series(False, index=establishments.index)
+    if not polygons.empty and has_point.any():
+        utm = "EPSG:32647"  # UTM zone 47N, metres
+        centres = polygons.to_crs(utm).geometry.centroid
+        points = gpd.GeoSeries(
+            gpd.points_from_xy(establishments.loc[has_point, "lon"], establishments.loc[has_point, "lat"]),
+            index=establishments.index[has_point],
+            crs=4326,
+        ).to_crs(utm)
+        distance = pd.concat([points.distance(c) for c in centres], axis=1).min(axis=1)
+        near_centre.loc[distance.index] = distance < NEAR_CENTRE_M
+    return shared | near_centre

@@ -6,7 +6,7 @@ import getpass
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from store.db import WRITE_LOCK, scalar
 from store.messages import Refusal
-from store.parse import FileRefused, UnreadableFile, header_names, parse
+from store.parse import FileRefused, Parsed, UnreadableFile, header_names, parse
 from store.problems import Problem
 from store.tables import TABLES, Table
 from store.validate import Context, validate
@@ -72,8 +72,8 @@ def _noop(_fraction: float, _label: str) -> None:
     return None
 
 
-def check_bytes(con: duckdb.DuckDBPyConnection, table_name: str, data: bytes, file_name: str) -> tuple[LoadReport, pd.DataFrame | None]:
-    """Parse and validate without writing; returns the report and the typed frame (None when unreadable)."""
+def check_bytes(con: duckdb.DuckDBPyConnection, table_name: str, data: bytes, file_name: str) -> tuple[LoadReport, Parsed | None]:
+    """Parse and validate without writing; returns the report and the parsed file (None when unreadable)."""
     report = LoadReport(table_name, file_name, hashlib.sha256(data).hexdigest())
     if table_name not in TABLES:
         report.problems.append(Problem(None, None, table_name, "unknown_table", allowed=", ".join(TABLES)))
@@ -92,7 +92,7 @@ def check_bytes(con: duckdb.DuckDBPyConnection, table_name: str, data: bytes, fi
     with con.cursor() as cur:
         ctx = context(cur)
     report.problems = validate(parsed, table, ctx)
-    return report, parsed.frame
+    return report, parsed
 
 
 def load_bytes(
@@ -106,10 +106,49 @@ def load_bytes(
 ) -> LoadReport:
     """Validate the whole file; if it is clean, write it as one batch in one transaction."""
     progress(0.05, "parse")
-    report, frame = check_bytes(con, table_name, data, file_name)
-    if report.problems or frame is None:
+    report, parsed = check_bytes(con, table_name, data, file_name)
+    if report.problems or parsed is None:
         return report
-    progress(0.6, "write")
+    return load_checked(con, report, parsed, data, loaded_by, is_demo, progress)
+
+
+def load_checked(
+    con: duckdb.DuckDBPyConnection,
+    report: LoadReport,
+    parsed: Parsed,
+    data: bytes,
+    loaded_by: str | None = None,
+    is_demo: bool = False,
+    progress: Progress = _noop,
+) -> LoadReport:
+    """Write a file that check_bytes passed, without parsing it again.
+
+    The rules that depend on the database (factories, codes) are checked once more under the write
+    lock, since someone may have loaded or rolled back a batch since the check.
+    """
+    report = replace(report, problems=[])
+    table = TABLES[report.table]
+    progress(0.4, "check")
+    with WRITE_LOCK:
+        with con.cursor() as cur:
+            ctx = context(cur)
+        report.problems = validate(parsed, table, ctx)
+        if report.problems:
+            return report
+        progress(0.6, "write")
+        return _write(con, report, parsed.frame, data, loaded_by, is_demo, progress)
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    report: LoadReport,
+    frame: pd.DataFrame,
+    data: bytes,
+    loaded_by: str | None,
+    is_demo: bool,
+    progress: Progress,
+) -> LoadReport:
+    table_name, file_name = report.table, report.file_name
     table = TABLES[table_name]
     rows = _prepare(frame, table, con)
     with WRITE_LOCK, con.cursor() as cur:

@@ -365,7 +365,16 @@ def convert_column(col: Column, text: pd.Series) -> tuple[pd.Series, list[tuple[
     if col.kind == "code":
         t = _translate(text)
         return t.where(t != ""), [], 0
-    return text.where(text != ""), [], 0
+    return _unprotect(text).where(text != ""), [], 0
+
+
+def _unprotect(text: pd.Series) -> pd.Series:
+    """Drop the apostrophe our downloads put before = + - @ (store.export), so a round trip through
+    Excel gives back the text as it was."""
+    protected = text.str.match(r"^'[=+\-@]")
+    if not protected.any():
+        return text
+    return text.where(~protected, text.str.slice(1))
 
 
 def parse(data: bytes, table: Table) -> Parsed:

@@ -123,7 +123,7 @@ def test_analyst_uploads_sees_scorecard_change_and_rolls_back(desk, page):
     page.get_by_role("link", name="Batch history").click()
     heading(page, "Batch history")
     page.get_by_role("button", name="Roll back").click()
-    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+    page.get_by_role("dialog").get_by_role("button", name="Yes, roll it back").click()
     page.get_by_text("rolled back: 1 rows deleted").wait_for(timeout=30_000)
     screenshot(page, "rollback_done_en")
     page.get_by_role("link", name="Scorecard").click()
@@ -149,3 +149,46 @@ def test_a_reload_keeps_the_sign_in_until_sign_out(desk, page):
     wait_ready(page)
     page.get_by_role("button", name=re.compile("^(Sign in|เข้าสู่ระบบ)$")).wait_for(timeout=60_000)
     assert page.locator('input[type="file"]').count() == 0
+
+
+def test_excel_round_trip_and_the_same_file_twice(desk, page, tmp_path):
+    """Download a table as it is now, fix one row as Excel would, upload it; then the same file again."""
+    url, _ = desk
+    sign_in_as_analyst(page, url)
+    page.get_by_role("link", name="Batch history").click()
+    heading(page, "Batch history")
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download CSV").nth(1).click()  # the second: the table as it is now
+    data = Path(got.value.path()).read_bytes()
+    assert got.value.suggested_filename.startswith("establishments_b") and data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("factory_id,name_th,name_en,kind")
+    fixed = text.replace("DEMO-F001,บริษัท", "DEMO-F001,แก้แล้ว บริษัท", 1)
+    assert fixed != text
+    upload = tmp_path / "establishments_fixed.csv"
+    upload.write_bytes(fixed.encode("utf-8-sig"))
+
+    page.get_by_role("link", name="Upload CSV").click()
+    heading(page, "Upload CSV")
+    page.locator('input[type="file"]').set_input_files(str(upload))
+    page.get_by_role("button", name="Confirm and load").click()
+    page.get_by_text("Loaded as batch").wait_for(timeout=60_000)
+    assert "0 rows inserted, 190 replaced" in main_text(page)
+    screenshot(page, "upload_round_trip_en")
+    batch = int(re.search(r"Loaded as batch (\d+)", main_text(page)).group(1))  # type: ignore[union-attr]
+
+    page.reload()  # a new session: the batch log, not the session, knows the file
+    wait_ready(page)
+    english(page)
+    page.locator('input[type="file"]').set_input_files(str(upload))
+    page.get_by_text("was loaded as batch").wait_for(timeout=60_000)
+    assert f"This file (the same bytes) was loaded as batch {batch} on" in main_text(page) and "by ana" in main_text(page)
+    assert page.get_by_role("button", name="Confirm and load").is_disabled()
+    screenshot(page, "upload_same_file_en")
+
+    page.get_by_role("link", name="Batch history").click()
+    heading(page, "Batch history")
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download the original file (as uploaded)").click()
+    assert Path(got.value.path()).read_bytes() == upload.read_bytes()
+    assert got.value.suggested_filename == "establishments_fixed.csv"

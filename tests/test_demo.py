@@ -2,7 +2,7 @@
 
 import pytest
 
-from store.demo import MISPLACED, demo_tables, load_demo
+from store.demo import MISPLACED, UNNAMED, demo_tables, load_demo
 from tests.conftest import BOUNDARIES
 
 
@@ -12,7 +12,11 @@ def test_demo_is_deterministic_and_of_the_planned_size():
         assert a[name].equals(b[name]), name
     est = a["establishments"]
     assert (est["kind"] == "factory").sum() == 150 and (est["kind"] == "mine").sum() == 40
-    assert est["name_en"].str.contains("(demo)", regex=False).all()
+    named = est["name_en"] != ""
+    assert est.loc[named, "name_en"].str.contains("(demo)", regex=False).all()
+    assert est.loc[named, "name_th"].str.contains("(สาธิต)", regex=False).all()
+    # Like DIW's list, a few have no published name; their registration number still says DEMO.
+    assert sorted(est.loc[~named, "factory_id"]) == sorted(UNNAMED)
 
 
 def test_demo_loads_as_labelled_batches(con):

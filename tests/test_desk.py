@@ -184,7 +184,7 @@ def test_analyst_rolls_back_own_batch_through_the_dialog(db, monkeypatch):
     chooser = next(s for s in at.selectbox if s.label == "Batch to roll back")
     assert len(chooser.options) == 1  # only her own batch; the demo batches are not hers
     next(b for b in at.button if b.label == "Roll back").click().run()
-    next(b for b in at.button if b.label == "Confirm").click().run()
+    next(b for b in at.button if b.label == "Yes, roll it back").click().run()
     assert any("rolled back: 1 rows deleted, 0 restored" in s.value for s in at.success), (
         [s.value for s in at.success],
         [e.value for e in at.error],

@@ -32,6 +32,7 @@ def places() -> pd.DataFrame:
         "lon": [100.83, 100.90, None, 100.75],
         "status": ["counts", "does_not_count", "no_data", "no_data"],
         "location": ["ok", "ok", "no_coordinates", "outside"],
+        "display_name": ["<script>alert(1)</script>", "เหมือง", "ไม่มีพิกัด", "ไกล"],
     })  # fmt: skip
 
 

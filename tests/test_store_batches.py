@@ -98,7 +98,7 @@ def test_the_same_bytes_are_known_across_connections_and_after_rollback(con, db_
 def test_the_original_file_of_a_batch_comes_back_byte_for_byte(con, write, factories):
     from store.load import load_file, original_file
 
-    data = "\ufeffFactory_ID,Year,water_use_m3\r\nF1,๒๕๖๕,\"1,234.5\"\r\n".encode()
+    data = '\ufeffFactory_ID,Year,water_use_m3\r\nF1,๒๕๖๕,"1,234.5"\r\n'.encode()
     path = write("x", name="รายงาน.csv")
     path.write_bytes(data)
     report = load_file(con, "annual_reports", path, loaded_by="tester")

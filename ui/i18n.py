@@ -60,6 +60,35 @@ TEXT: dict[str, tuple[str, str]] = {
     "in_denominator": ("อยู่ในตัวหาร", "In denominator"),
     "reason": ("เหตุผล", "Why"),
     "download_csv": ("ดาวน์โหลด CSV", "Download CSV"),
+    "download_xlsx": ("ดาวน์โหลด Excel", "Download Excel"),
+    "yes": ("ใช่", "yes"),
+    "name_not_given": ("ไม่ระบุชื่อ", "name not given"),
+    "approximate_location": ("ตำแหน่งโดยประมาณ", "approximate location"),
+    "approximate_profile": (
+        "ตำแหน่งโดยประมาณ: พิกัดนี้ซ้ำกับสถานประกอบการอื่นหรืออยู่ที่จุดกึ่งกลางตำบล อาจไม่ใช่ที่ตั้งจริง",
+        "Approximate location: this point is shared with another establishment or is a subdistrict's centre, perhaps not the real site",
+    ),
+    "approximate_title": ("ตำแหน่งโดยประมาณ (อาจไม่ใช่ที่ตั้งจริง)", "Approximate locations (perhaps not the real site)"),
+    "approximate_help": (
+        "{n} แห่งมีพิกัดซ้ำกับสถานประกอบการอื่นหรืออยู่ที่จุดกึ่งกลางตำบล (ทะเบียน กรอ. มักใส่พิกัดตำบลแทน) แสดงเป็นขอบเส้นประบนแผนที่ ควรตรวจสอบพิกัดจริง",
+        "{n} share their point with another establishment or sit at a subdistrict's centre (the DIW register often gives the subdistrict's point); "
+        "they have a dashed outline on the map. Check their real coordinates.",
+    ),
+    "table_now": ("ข้อมูลปัจจุบันของตาราง {table} (สำหรับแก้ไขใน Excel แล้วนำเข้าใหม่)", "{table} as it is now (to fix in Excel and upload again)"),
+    "table_now_help": (
+        "ไฟล์มีคอลัมน์ตามแม่แบบ ปีเป็น พ.ศ. ในภาษาไทย แก้ไขแถวที่ต้องการใน Excel บันทึกเป็น CSV UTF-8 แล้วอัปโหลดกลับ แถวที่มีคีย์เดิมจะถูกแทนที่",
+        "The file has the template's columns. Fix the rows you need in Excel, save as CSV UTF-8 and upload it: rows with the same key are replaced.",
+    ),
+    "checking": ("กำลังตรวจสอบไฟล์…", "Checking the file…"),
+    "same_file_loaded": (
+        "ไฟล์นี้ (เนื้อหาเดียวกันทุกไบต์) นำเข้าแล้วเป็นชุดที่ {batch} เมื่อ {when} โดย {user}",
+        "This file (the same bytes) was loaded as batch {batch} on {when} by {user}",
+    ),
+    "same_file_rolled_back": (
+        "ไฟล์นี้เคยนำเข้าเป็นชุดที่ {batch} เมื่อ {when} โดย {user} และถูกยกเลิกแล้วเมื่อ {back} โดย {back_user}",
+        "This file was loaded as batch {batch} on {when} by {user} and rolled back on {back} by {back_user}",
+    ),
+    "load_again": ("นำเข้าอีกครั้งเป็นชุดใหม่ (แถวที่มีคีย์เดิมจะถูกแทนที่)", "Load it again as a new batch (rows with the same key are replaced)"),
     "choose_indicator": ("เลือกตัวชี้วัด", "Choose an indicator"),
     "choose_establishment": ("เลือกสถานประกอบการ", "Choose an establishment"),
     "open_profile": ("เปิดข้อมูลสถานประกอบการ", "Open establishment profile"),
@@ -200,6 +229,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "No batch you may roll back (analysts may roll back their own batches)",
     ),
     "cancel": ("ยกเลิก", "Cancel"),
+    "unsaved": (
+        "มีการแก้ไขที่ยังไม่บันทึก {n} ช่อง — กด บันทึก ก่อนออกจากหน้านี้ มิฉะนั้นการแก้ไขจะหายไป",
+        "{n} unsaved change(s) — press Save before leaving this page, or they are lost",
+    ),
+    "rollback_do": ("ยืนยัน ย้อนการนำเข้าชุดนี้", "Yes, roll it back"),
+    "rollback_keep": ("ไม่ เก็บไว้ตามเดิม", "No, keep it"),
+    "original_files": ("ไฟล์ต้นฉบับของแต่ละชุด", "The original file of a batch"),
+    "choose_batch": ("เลือกชุดข้อมูล", "Choose a batch"),
+    "original_not_kept": (
+        "ชุดนี้นำเข้าก่อนที่ระบบจะเก็บไฟล์ต้นฉบับ จึงไม่มีไฟล์ให้ดาวน์โหลด",
+        "This batch was loaded before original files were kept; there is no file to download.",
+    ),
+    "download_original": ("ดาวน์โหลดไฟล์ต้นฉบับ (ตามที่อัปโหลด)", "Download the original file (as uploaded)"),
+    "tables_now": ("ข้อมูลปัจจุบันของแต่ละตาราง (สำหรับแก้ไขใน Excel)", "Each table as it is now (to fix in Excel)"),
+    "batch_loaded": ("นำเข้าแล้ว", "loaded"),
+    "batch_rolled_back": ("ยกเลิกแล้ว", "rolled back"),
+    "demo_short": ("สาธิต", "demo"),
     "confirm": ("ยืนยัน", "Confirm"),
     "save": ("บันทึก", "Save"),
     "saved_cells": ("บันทึกแล้ว {n} ช่อง", "Saved {n} changed cell(s)"),
@@ -222,8 +268,11 @@ TEXT: dict[str, tuple[str, str]] = {
 
 COLUMNS: dict[str, tuple[str, str]] = {
     "entity_id": ("รหัส", "ID"),
-    "name_th": ("ชื่อ", "Name"),
-    "name_en": ("ชื่อ", "Name"),
+    "name": ("ชื่อ", "Name"),
+    "name_th": ("ชื่อ (ภาษาไทย)", "Name (Thai)"),
+    "name_en": ("ชื่อ (ภาษาอังกฤษ)", "Name (English)"),
+    "title_th": ("ชื่อกิจกรรม (ภาษาไทย)", "Title (Thai)"),
+    "title_en": ("ชื่อกิจกรรม (ภาษาอังกฤษ)", "Title (English)"),
     "subdistrict_code": ("ตำบล", "Subdistrict"),
     "kind": ("ประเภท", "Kind"),
     "counted": ("นับในตัวตั้ง", "Counted"),
@@ -237,8 +286,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "samples": ("จำนวนตัวอย่าง", "Samples"),
     "exceedances": ("เกินมาตรฐาน", "Exceedances"),
     "item_no": ("ลำดับ", "No."),
-    "description_th": ("รายการ", "Item"),
-    "description_en": ("รายการ", "Item"),
+    "description_th": ("รายการ (ภาษาไทย)", "Item (Thai)"),
+    "description_en": ("รายการ (ภาษาอังกฤษ)", "Item (English)"),
     "responsible": ("ผู้รับผิดชอบ", "Responsible"),
     "status": ("สถานะ", "Status"),
     "reference": ("ที่อยู่เอกสาร", "Reference"),
@@ -261,11 +310,18 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "loaded_by": ("ผู้นำเข้า", "Loaded by"),
     "loaded_at": ("เวลา", "When"),
     "rolled_back_by": ("ผู้ยกเลิก", "Rolled back by"),
+    "rolled_back_at": ("เวลาที่ยกเลิก", "Rolled back at"),
+    "is_demo": ("ข้อมูลสาธิต", "Demo"),
     "row": ("แถว", "Row"),
     "column": ("คอลัมน์", "Column"),
     "value": ("ค่า", "Value"),
     "rule": ("กฎ", "Rule"),
     "message": ("ปัญหา", "Problem"),
+    "key": ("คีย์", "Key"),
+    "required": ("ต้องระบุ", "Required"),
+    "allowed": ("ค่าที่ใช้ได้", "Allowed values"),
+    "description": ("คำอธิบาย", "Description"),
+    "item": ("รายการเอกสาร", "Evidence item"),
     "lat": ("ละติจูด", "Latitude"),
     "lon": ("ลองจิจูด", "Longitude"),
     "found_code": ("ตำบลตามพิกัด", "Subdistrict of the point"),
@@ -344,6 +400,14 @@ def date_label(value: object) -> str:
     return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"  # type: ignore[attr-defined]
 
 
+def datetime_label(value: object) -> str:
+    """A moment with its time: '29 พ.ย. 2569 14:05' in Thai, '29 Nov 2026 14:05' in English."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    return f"{date_label(stamp)} {stamp:%H:%M}"
+
+
 def month_label(value: pd.Timestamp) -> str:
     """'มี.ค. 2567' in Thai, 'Mar 2022' in English."""
     if lang() == "th":
@@ -359,6 +423,36 @@ def number(value: float | None, unit: str = "", digits: int = 2) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.{digits}f}"
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+
+
+def establishment_name(name_th: object, name_en: object, factory_id: object) -> str:
+    """The name in the UI language, else the other language, else the registration number marked
+    "(name not given)": DIW does not publish the names of factories owned by natural persons."""
+    first, second = (name_th, name_en) if lang() == "th" else (name_en, name_th)
+    return _text(first) or _text(second) or f"{_text(factory_id)} ({t('name_not_given')})"
+
+
+def establishment_names(frame: pd.DataFrame, id_column: str = "factory_id") -> pd.Series:
+    """establishment_name for every row of a frame with name_th, name_en and an id column."""
+    return pd.Series(
+        [establishment_name(a, b, c) for a, b, c in zip(frame["name_th"], frame["name_en"], frame[id_column], strict=True)],
+        index=frame.index,
+        dtype=object,
+    )
+
+
+def table_label(name: str) -> str:
+    """An upload table's name in the UI language (the code stays in the file names and templates)."""
+    from store.tables import TABLES
+
+    table = TABLES.get(name)
+    if table is None:
+        return name
+    return table.label_th if lang() == "th" else table.label_en
 
 
 def area_label(code: str, names: dict[str, tuple[str, str]]) -> str:

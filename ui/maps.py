@@ -26,20 +26,24 @@ class MapLabels:
     profile: str
     value: str
     misplaced: str
+    approximate: str = "approximate location"
 
 
-def marker_html(kind: str, colour: str) -> str:
-    """A factory is a circle, a mine a square: shape tells the kind, colour the status."""
+def marker_html(kind: str, colour: str, approximate: bool = False) -> str:
+    """A factory is a circle, a mine a square: shape tells the kind, colour the status; a dashed ring an approximate point."""
     radius = "50%" if kind == "factory" else "2px"
-    return f'<div style="width:14px;height:14px;background:{colour};border:2px solid #fff;border-radius:{radius};box-shadow:0 0 2px #000"></div>'
+    border = "2px dashed #000" if approximate else "2px solid #fff"
+    return f'<div style="width:14px;height:14px;background:{colour};border:{border};border-radius:{radius};box-shadow:0 0 2px #000"></div>'
 
 
 def popup_html(row: pd.Series, labels: MapLabels, name_col: str) -> str:
-    name = html.escape(str(row[name_col] if pd.notna(row[name_col]) else row["name_th"]))
+    name = html.escape(str(row["display_name"]))
     fid = html.escape(str(row["factory_id"]))
     link = f'<a href="/establishment?id={quote(str(row["factory_id"]))}" target="_top">{html.escape(labels.profile)}</a>'
     status = html.escape(labels.status[row["status"]])
     extra = f"<br><b>{html.escape(labels.misplaced)}</b>" if row.get("location") not in (None, "ok", "no_boundaries") else ""
+    if row.get("approximate") is True:
+        extra += f"<br><i>≈ {html.escape(labels.approximate)}</i>"
     return f"<b>{name}</b><br>{fid} · {html.escape(labels.kind[row['kind']])}<br>{status}{extra}<br>{link}"
 
 
@@ -83,7 +87,9 @@ def build_map(
         colour = STATUS_COLOURS[row["status"]]
         folium.Marker(
             (float(row["lat"]), float(row["lon"])),
-            icon=folium.DivIcon(html=marker_html(str(row["kind"]), colour), icon_size=(14, 14), icon_anchor=(7, 7)),
+            icon=folium.DivIcon(
+                html=marker_html(str(row["kind"]), colour, row.get("approximate") is True), icon_size=(14, 14), icon_anchor=(7, 7)
+            ),
             popup=folium.Popup(popup_html(row, labels, name_col), max_width=320),
             tooltip=html.escape(str(row["factory_id"])),
         ).add_to(cluster)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from metrics import engine, profile
 from metrics.catalogue import AREAS, Indicator, load_catalogue
-from store import accounts, geo
+from store import accounts, export, geo
 from store.db import db_path, init
 from ui.auth import announce_first_admin
 from ui.i18n import area_label, t, year_short
@@ -41,6 +41,39 @@ def data_version() -> str:
         crit = cur.execute("select coalesce(sum(hash(code, threshold, provisional)), 0) from indicators").fetchall()[0][0]
         ev = cur.execute("select coalesce(sum(hash(indicator_code, item_no, status)), 0) from evidence").fetchall()[0][0]
     return f"{row[0]}:{row[1]}:{row[2]}:{crit}:{ev}:{geo_loaded}"
+
+
+@st.cache_data(show_spinner=False)
+def as_of_stamp(version: str) -> str:
+    """The data's as-of stamp for download file names (the newest batch)."""
+    return export.as_of(con()).stamp
+
+
+@st.cache_data(show_spinner=False)
+def batch_log(version: str) -> pd.DataFrame:
+    """The batch log as the history page shows it: times in the UI's calendar, statuses in words."""
+    from store.load import batches
+    from ui.i18n import datetime_label, table_label
+
+    log = batches(con())
+    return pd.DataFrame(
+        {
+            "batch_id": log["batch_id"].astype(int),
+            "table_name": log["table_name"].map(table_label),
+            "file_name": log["file_name"],
+            "rows_in_file": log["rows_in_file"],
+            "rows_inserted": log["rows_inserted"],
+            "rows_replaced": log["rows_replaced"],
+            "loaded_by": log["loaded_by"],
+            "loaded_at": log["loaded_at"].map(datetime_label),
+            "status": log["status"].map(lambda s: t(f"batch_{s}")),
+            "rolled_back_by": log["rolled_back_by"].fillna(""),
+            "rolled_back_at": log["rolled_back_at"].map(datetime_label),
+            "is_demo": log["is_demo"].map({True: t("demo_short"), False: ""}),
+            "sha256": log["sha256"].str.slice(0, 12),
+            "status_code": log["status"],
+        }
+    )
 
 
 @st.cache_data(show_spinner=False)
