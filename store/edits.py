@@ -16,7 +16,7 @@ EDITABLE = {
     "evidence": ("status", "reference", "responsible"),
     "activities": ("status", "planned_start", "planned_end", "done_on", "participants", "responsible"),
 }
-KEYS = {"evidence": ("indicator_code", "item_no"), "activities": ("activity_id",)}
+KEYS = {"evidence": ("fiscal_year", "indicator_code", "item_no"), "activities": ("fiscal_year", "activity_id")}
 ALLOWED = {
     ("evidence", "status"): {"missing", "in_progress", "ready"},
     ("activities", "status"): {"planned", "in_progress", "done", "cancelled"},

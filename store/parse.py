@@ -397,6 +397,10 @@ def parse(data: bytes, table: Table) -> Parsed:
         if be:
             parsed.be_conversions += be
             parsed.be_columns[name] = be
+    for col in table.columns:
+        if col.default is not None:  # SPEC: a file may leave fiscal_year out; it means the seed's year
+            present = parsed.frame[col.name] if col.name in parsed.frame.columns else pd.Series(pd.NA, index=raw.index, dtype="Int64")
+            parsed.frame[col.name] = present.fillna(col.default)
     return parsed
 
 

@@ -16,6 +16,7 @@ class Column:
     min_exclusive: bool = False
     description_en: str = ""
     description_th: str = ""
+    default: int | str | None = None  # a column a file may leave out (or empty) takes this value
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
     def is_required(self, name: str) -> bool:
-        return name in self.key or self.column(name).required
+        column = self.column(name)
+        return (name in self.key or column.required) and column.default is None
 
 
 SCHEMES = ("GI", "CSR_DIW", "CSR_BEGINNER", "ECO_FACTORY", "ISO14001", "TEA", "CFO", "CFR")
@@ -64,6 +66,14 @@ SUBDISTRICT = Column(
     description_th="รหัสตำบล 190906 เขาวง หรือ 191306 หน้าพระลาน",
 )
 YEAR = Column("year", "year", required=True, description_en="Year (CE or BE)", description_th="ปี (ค.ศ. หรือ พ.ศ.)")
+SEED_FISCAL_YEAR = 2565  # the seed's action plan: Oct 2021 - Sep 2022
+FISCAL_YEAR = Column(
+    "fiscal_year",
+    "fiscal_year",
+    default=SEED_FISCAL_YEAR,
+    description_en="Fiscal year, BE (2565 = Oct 2021 - Sep 2022); a CE year is converted; empty = 2565",
+    description_th="ปีงบประมาณ พ.ศ. (2565 = ต.ค. 2564 - ก.ย. 2565) ถ้าเป็น ค.ศ. จะแปลงให้ เว้นว่าง = 2565",
+)
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -265,8 +275,9 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "activities",
-            ("activity_id",),
+            ("fiscal_year", "activity_id"),
             (
+                FISCAL_YEAR,
                 Column("activity_id", "text", description_en="Activity number (e.g. 1.5)", description_th="ลำดับกิจกรรม"),
                 Column("title_th", "text", required=True, description_en="Title in Thai", description_th="ชื่อกิจกรรมภาษาไทย"),
                 Column("title_en", "text", description_en="Title in English", description_th="ชื่อกิจกรรมภาษาอังกฤษ"),
@@ -291,8 +302,9 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "evidence",
-            ("indicator_code", "item_no"),
+            ("fiscal_year", "indicator_code", "item_no"),
             (
+                FISCAL_YEAR,
                 Column("indicator_code", "code", description_en="Indicator code (e.g. 18.1.1)", description_th="รหัสตัวชี้วัด"),
                 Column("item_no", "integer", min=1, description_en="Evidence item number", description_th="ลำดับเอกสารหลักฐาน"),
                 Column("description_th", "text", required=True, description_en="Description in Thai", description_th="รายละเอียดภาษาไทย"),

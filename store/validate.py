@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from store.parse import Parsed
+from store.parse import BE_OFFSET, Parsed
 from store.problems import HEADER_ROW, PER_RULE_LIMIT, Problem, more_of_the_same
 from store.tables import Table
 
@@ -47,7 +47,7 @@ def header_problems(parsed: Parsed, table: Table) -> list[Problem]:
             problems.append(Problem(HEADER_ROW, name, name, "unknown_column", allowed=", ".join(known)))
         seen.add(name)
     for key in table.key:
-        if key not in parsed.headers:
+        if key not in parsed.headers and table.column(key).default is None:
             problems.append(Problem(HEADER_ROW, key, None, "missing_key_column"))
     return problems
 
@@ -63,6 +63,8 @@ def row_rules(table: Table, ctx: Context) -> list[RowRule]:
             )
         if col.kind == "year":
             rules.append(RowRule("year_range", col.name, (col.name,), _year_in_range(col.name)))
+        if col.kind == "fiscal_year":
+            rules.append(RowRule("year_range", col.name, (col.name,), _year_in_range(col.name, BE_OFFSET)))
     name = table.name
     if "factory_id" in table.column_names and name != "establishments":
         rules.append(RowRule("unknown_factory", "factory_id", ("factory_id",), lambda d: d["factory_id"].isin(ctx.factories)))
@@ -118,8 +120,8 @@ def row_rules(table: Table, ctx: Context) -> list[RowRule]:
     return rules
 
 
-def _year_in_range(column: str) -> Callable[[pd.DataFrame], pd.Series]:
-    return lambda d: d[column].between(YEAR_MIN, YEAR_MAX)
+def _year_in_range(column: str, offset: int = 0) -> Callable[[pd.DataFrame], pd.Series]:
+    return lambda d: d[column].between(YEAR_MIN + offset, YEAR_MAX + offset)
 
 
 def _column(d: pd.DataFrame, name: str) -> pd.Series:

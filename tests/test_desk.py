@@ -207,7 +207,7 @@ def test_checklist_edit_is_saved_with_who_and_before_after(db):
     edits = con.execute(
         "select row_key, column_name, before_value, after_value, edited_by from checklist_edits order by edit_id"
     ).fetchall()
-    assert edits[0][:2] == ("19.1.1/1", "status") and edits[0][2] == old and edits[0][4] == "ana"
+    assert edits[0][:2] == ("2565/19.1.1/1", "status") and edits[0][2] == old and edits[0][4] == "ana"
     bad = after.copy()
     bad.at[row, "status"] = "done"
     with pytest.raises(EditRefused, match="not allowed in .status."):

@@ -121,7 +121,7 @@ def test_rollback_never_silently_undoes_checklist_edits_made_after_the_batch(con
     state = fingerprint(con)
     with pytest.raises(RollbackRefused) as refused:
         rollback(con, batch.batch_id, by="tester")
-    assert "18.1.1/2 status (somchai)" in refused.value.text("en")
+    assert "2565/18.1.1/2 status (somchai)" in refused.value.text("en")
     assert "การแก้ไขรายการที่ทำภายหลัง 1 รายการ" in refused.value.text("th")
     assert fingerprint(con) == state
 

@@ -144,3 +144,17 @@ def test_unknown_table_is_refused(con, write):
 
     report = load_file(con, "factories", write(E + "\nF9,ก,factory,190906\n"))
     assert [p.rule for p in report.problems] == ["unknown_table"]
+
+
+def test_fiscal_year_is_optional_be_first_and_part_of_the_key(con, load):
+    # No fiscal_year column: the seed's year, 2565. A CE fiscal year is converted; an empty cell is 2565 too.
+    assert load("activities", ACT + "\n9.1,อบรมครั้งแรก,planned\n").ok
+    assert load("activities", "fiscal_year," + ACT + "\n2023,9.1,อบรมปีถัดไป,planned\n,9.2,ว่าง,done\n2567,9.1,อบรมปี 67,done\n").ok
+    with con.cursor() as cur:
+        rows = cur.execute("select fiscal_year, activity_id, title_th from activities where activity_id like '9.%' order by 1, 2").fetchall()
+    assert rows == [(2565, "9.1", "อบรมครั้งแรก"), (2565, "9.2", "ว่าง"), (2566, "9.1", "อบรมปีถัดไป"), (2567, "9.1", "อบรมปี 67")]
+
+
+def test_fiscal_year_out_of_range_is_refused(load):
+    report = load("evidence", "fiscal_year," + EV + "\n65,18.1.1,9,ก,ready\n")
+    assert [(p.row, p.column, p.rule) for p in report.problems] == [(2, "fiscal_year", "year_range")]

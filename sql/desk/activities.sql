@@ -1,5 +1,6 @@
 -- The action plan's activities as the checklist editor shows them.
 select
+    fiscal_year,
     activity_id,
     title_th,
     responsible,
@@ -10,4 +11,4 @@ select
     participants,
     target_participants
 from activities
-order by activity_id
+order by fiscal_year desc, activity_id

@@ -1,5 +1,6 @@
 -- The evidence checklist as the checklist editor shows it.
 select
+    fiscal_year,
     indicator_code,
     item_no,
     description_th,
@@ -8,4 +9,4 @@ select
     status,
     reference
 from evidence
-order by string_split(indicator_code, '.')::integer[], item_no
+order by fiscal_year desc, string_split(indicator_code, '.')::integer[], item_no
