@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.charts import effluent_figure, establishment_figure
 from ui.i18n import columns, date_label, establishment_name, establishment_names, lang, month_label, reason, t, year_label, year_short
-from ui.state import establishment_list, establishment_profile, location_check, read_page
+from ui.state import counts_toward, establishment_list, establishment_profile, location_check, read_page
 
 year, area, version = read_page("page_establishment")
 
@@ -39,7 +39,7 @@ if factory_id in checked.index and bool(checked.at[factory_id, "approximate"]):
     st.warning(t("approximate_profile"), icon=":material/location_searching:")
 
 st.markdown(f"#### {t('counts_toward')} · {year_label(year)}")
-toward = p.counts_toward.assign(reason=lambda d: d["reason"].map(reason))
+toward = counts_toward(version, factory_id, year).assign(reason=lambda d: d["reason"].map(reason))
 toward = toward[["code", name_col, "counted", "reason"]]
 st.dataframe(toward, hide_index=True, width="stretch", column_config=columns(list(toward.columns)))
 

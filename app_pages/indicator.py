@@ -5,8 +5,9 @@ import streamlit as st
 from ui.charts import effluent_figure, intensity_change_figure, trend_figure
 from ui.formulas import FORMULAS
 from ui.i18n import area_label, columns, establishment_names, lang, month_label, number, t, year_label, year_short
-from ui.state import catalogue, evidence, read_page, samples, scorecard, subdistrict_names, trend
-from ui.tables import behind, evidence_checklist
+from ui.state import behind, catalogue, evidence, read_page, samples, scorecard, subdistrict_names, trend
+from ui.tables import behind as behind_table
+from ui.tables import evidence_checklist
 from ui.widgets import gap_text, provisional_badge, split_text, status_badge, threshold_text
 
 year, area, version = read_page("page_indicator")
@@ -55,19 +56,20 @@ for col, code_ in zip(side, ("190906", "191306"), strict=True):
     col.metric(area_names[code_], number(other.value, ind.unit), help=f"{number(other.numerator)} / {number(other.denominator)}")
 
 st.markdown(f"#### {t('behind')}")
-shown = behind(r.rows)
+rows = behind(version, code, year, area)
+shown = behind_table(rows)
 st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
 st.download_button(
     t("download_csv"), shown.to_csv(index=False).encode("utf-8-sig"), file_name=f"indicator_{code}_{year}_{area}.csv", mime="text/csv"
 )
-people = list(r.rows["entity_id"]) if ind.entity in ("factory", "establishment") else []
+people = list(rows["entity_id"]) if ind.entity in ("factory", "establishment") else []
 if people:
     pick = st.selectbox(t("choose_establishment"), people, key="behind_pick")
     st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {pick}", icon=":material/factory:", query_params={"id": pick})
 
 if code in ("7.2.1", "7.2.2"):
     st.markdown(f"#### {t('intensity_change')}")
-    bars = r.rows.assign(label=establishment_names(r.rows, "entity_id"))
+    bars = rows.assign(label=establishment_names(rows, "entity_id"))
     st.plotly_chart(intensity_change_figure(bars, {"x": t("change_pct")}), width="stretch")
 
 if code == "7.1.1":

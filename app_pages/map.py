@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from ui.i18n import columns, establishment_names, lang, number, t
 from ui.maps import MapLabels, build_map, establishment_status
-from ui.state import boundaries, catalogue, establishment_list, location_check, read_page, scorecard
+from ui.state import behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard
 from ui.static_assets import ensure_assets
 
 ensure_assets()
@@ -23,7 +23,7 @@ result = scorecard(version, year, area).result(code)
 places = establishment_list(version, area)
 checks = location_check(version).set_index("factory_id")
 places = places.assign(
-    status=establishment_status(places, result.rows),
+    status=establishment_status(places, behind(version, code, year, area)),
     location=places["factory_id"].map(checks["status"]),
     approximate=places["factory_id"].map(checks["approximate"]).astype(bool),
     display_name=establishment_names(places),

@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot open {args.db}: {exc}", file=sys.stderr)
         return 2
     with con.cursor() as cur:
-        card = evaluate(cur, year, args.area)
+        card = evaluate(cur, year, args.area, with_presence=False)
     con.close()
     if args.format == "json":
         print(json.dumps(card.to_json(), ensure_ascii=False))

@@ -1,17 +1,63 @@
-"""evaluate(cursor, year, area) -> Scorecard: every indicator's value, numerator, denominator and verdict."""
+"""The indicator engine: every indicator's numerator, denominator and verdict, set-based.
+
+One SQL pass per family (sql/indicators/<family>.sql) gives the tallies of all its indicators for every
+year and subdistrict asked at once; "all" is the sum of the two subdistricts. The rows behind a number
+are a separate query that only the pages showing them run (`rows`). Pandas is imported only there, so
+the command line stays light.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from metrics.catalogue import AREAS, Indicator, load_catalogue
-from metrics.registry import COUNTED_ENTITIES, REGISTRY, SUM_QUERIES, Definition, share, sql
+from metrics.registry import COUNTED_ENTITIES, FAMILIES, REGISTRY, SIDE_COUNTS, Family, family_params, sql, unordered
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LEVELS = (1, 2, 3)
+FISCAL_OFFSET = 543  # fiscal years are kept in Buddhist Era
+
+SUMMARY = """
+select
+    code,
+    year,
+    subdistrict_code,
+    sum(num) as num,
+    sum(den) as den,
+    count(*) filter (where counted) as counted,
+    count(*) filter (where counted and controlled_factory) as counted_controlled
+from ({family}) as family_rows
+group by all
+"""
+
+ROWS = """
+select *
+from ({family}) as family_rows
+where code = $wanted_code
+  and ($wanted_area = 'all' or subdistrict_code = $wanted_area or subdistrict_code is null)
+"""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One family pass's sums for one indicator, year and subdistrict (None: town-wide)."""
+
+    num: float = 0.0
+    den: float = 0.0
+    counted: int = 0
+    counted_controlled: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.num + other.num, self.den + other.den, self.counted + other.counted, self.counted_controlled + other.counted_controlled
+        )
 
 
 @dataclass
@@ -23,9 +69,11 @@ class Result:
     numerator: float
     denominator: float | None
     status: str  # pass | fail | no_data
-    rows: pd.DataFrame
     gap: int | None = None  # how many more counted things would make it pass
+    gap_amount: float | None = None  # for a sum ratio: how much more of its numerator's amount (t, GJ, m², THB)
     split: dict[str, int] = field(default_factory=dict)
+    has_data: bool = True  # the indicator's uploads hold rows for this year and area
+    fiscal_year: int | None = None  # 18.1.1: the fiscal year (BE) of the checklist used
 
     @property
     def code(self) -> str:
@@ -70,7 +118,7 @@ def level_status(results: list[Result], level: int) -> str:
     return "pass" if of_level and all(r.status == "pass" for r in of_level) else "fail"
 
 
-def _number(x: float | None, unit: str) -> float | int | None:
+def _number(x: float | None) -> float | int | None:
     if x is None:
         return None
     return int(round(x)) if float(x).is_integer() else round(float(x), 4)
@@ -89,8 +137,8 @@ def result_json(r: Result) -> dict[str, object]:
         "code": ind.code,
         "level": ind.level,
         "value": value,
-        "numerator": _number(r.numerator, ind.unit),
-        "denominator": _number(r.denominator, ind.unit),
+        "numerator": _number(r.numerator),
+        "denominator": _number(r.denominator),
         "threshold": float(ind.threshold),
         "status": r.status,
         "provisional": bool(ind.provisional),
@@ -99,24 +147,60 @@ def result_json(r: Result) -> dict[str, object]:
     }
 
 
-def run_query(cur: duckdb.DuckDBPyConnection, definition: Definition, year: int, area: str) -> pd.DataFrame:
-    params: dict[str, object] = dict(definition.params)
-    text = sql(definition.query)
-    if "$year" in text:
-        params["year"] = year
-    if "$area" in text:
-        params["area"] = area
-    return cur.execute(text, params).df()
+def tallies(
+    cur: duckdb.DuckDBPyConnection, years: list[int], families: Iterable[Family] | None = None
+) -> dict[tuple[str, int, str | None], Tally]:
+    """Every family's sums for every indicator, year and subdistrict in one pass per family."""
+    out: dict[tuple[str, int, str | None], Tally] = {}
+    for family in families or FAMILIES.values():
+        text = SUMMARY.format(family=unordered(family.name))
+        for code, year, sub, num, den, counted, controlled in cur.execute(text, family_params(family, years)).fetchall():
+            out[(code, int(year), sub)] = Tally(float(num or 0), float(den or 0), int(counted), int(controlled))
+    return out
 
 
-def gap_to_pass(ind: Indicator, numerator: float, denominator: float | None, value: float | None, query: str) -> int | None:
+def presence(cur: duckdb.DuckDBPyConnection, years: list[int]) -> dict[tuple[str, int, str | None], int]:
+    """Rows per upload, year and subdistrict (data_presence.sql): whether a year has data at all."""
+    rows = cur.execute(sql("data_presence"), {"years": [int(y) for y in years]}).fetchall()
+    return {(source, int(year), sub): int(n) for source, year, sub, n in rows}
+
+
+def checklist_years(cur: duckdb.DuckDBPyConnection, years: list[int]) -> dict[int, int | None]:
+    """For each calendar year, the fiscal year (BE) whose evidence checklist applies: Y+543 if it has
+    one, else the latest earlier one (SPEC §3, 18.1.1); None before the first checklist."""
+    have = sorted(int(r[0]) for r in cur.execute("select distinct fiscal_year from evidence").fetchall())
+    return {y: max((f for f in have if f <= y + FISCAL_OFFSET), default=None) for y in years}
+
+
+def _area_tally(found: dict[tuple[str, int, str | None], Tally], code: str, year: int, area: str, town_wide: bool) -> Tally:
+    if town_wide:
+        return found.get((code, year, None), Tally())
+    if area != "all":
+        return found.get((code, year, area), Tally())
+    total = Tally()
+    for sub in AREAS[1:]:
+        total = total + found.get((code, year, sub), Tally())
+    return total
+
+
+def _has_data(seen: dict[tuple[str, int, str | None], int], sources: tuple[str, ...], year: int, area: str) -> bool:
+    for source in sources:
+        if source == "evidence":
+            if seen.get((source, year, None)):
+                return True
+        elif any(seen.get((source, year, sub)) for sub in (AREAS[1:] if area == "all" else (area,))):
+            return True
+    return False
+
+
+def gap_to_pass(ind: Indicator, numerator: float, denominator: float | None, value: float | None) -> int | None:
     """Smallest number of further counted things that would make a failing indicator pass."""
     if value is None or ind.passes(value):
         return None
     if ind.unit == "count":
         need = ind.threshold - value
         return max(1, math.ceil(need)) if ind.comparator == "ge" else math.floor(need) + 1
-    if query in SUM_QUERIES or ind.entity not in COUNTED_ENTITIES or not denominator:
+    if REGISTRY[ind.code].amount_unit or ind.entity not in COUNTED_ENTITIES or not denominator:
         return None
     needed = ind.threshold * denominator / 100.0 - numerator
     k = max(0, math.ceil(needed - 1e-9))
@@ -125,43 +209,75 @@ def gap_to_pass(ind: Indicator, numerator: float, denominator: float | None, val
     return int(min(k, denominator - numerator)) if k <= denominator else None
 
 
-def evaluate_indicator(cur: duckdb.DuckDBPyConnection, ind: Indicator, year: int, area: str) -> Result:
+def gap_amount(ind: Indicator, numerator: float, denominator: float | None, value: float | None) -> float | None:
+    """For a failing sum ratio: how much more of the numerator's amount would reach the threshold with the
+    denominator held (9.1.1 tonnes reused, 10.1.1 GJ renewable, 1.2.1 m² green, 3.1.1 THB invested).
+    For a strict criterion (3.1.1 '> 0 %') the amount must be exceeded."""
+    if value is None or ind.passes(value) or not REGISTRY[ind.code].amount_unit or not denominator:
+        return None
+    return max(0.0, ind.threshold * denominator / 100.0 - numerator)
+
+
+def judge(
+    ind: Indicator, year: int, area: str, tally: Tally, has_data: bool, side: dict[str, int], fiscal_year: int | None = None
+) -> Result:
     definition = REGISTRY[ind.code]
-    rows = run_query(cur, definition, year, area)
-    numerator = float(rows["num"].sum()) if len(rows) else 0.0
-    denominator = float(rows["den"].sum()) if len(rows) else 0.0
     value: float | None
     if ind.unit == "count":
-        value, denom_out = numerator, None  # a count is never no data: nothing counted is 0
+        value, denominator = tally.num, None  # a count is never no data: nothing counted is 0
     else:
-        has_rows = definition.no_data_without is None or (rows["reason"] == definition.no_data_without).any()
-        value = numerator / denominator * 100.0 if denominator > 0 and has_rows else None
-        denom_out = denominator
+        enough = tally.den > 0 and (not definition.no_data_without_rows or tally.counted > 0)
+        value, denominator = (tally.num / tally.den * 100.0 if enough else None), tally.den
     status = "no_data" if value is None else ("pass" if ind.passes(value) else "fail")
-    result = Result(ind, year, area, value, numerator, denom_out, status, rows)
-    result.gap = gap_to_pass(ind, numerator, denominator, value, definition.query)
-    result.split = split_counts(cur, definition, rows, year, area)
+    result = Result(ind, year, area, value, tally.num, denominator, status, has_data=has_data, fiscal_year=fiscal_year)
+    result.gap = gap_to_pass(ind, tally.num, tally.den, value)
+    result.gap_amount = gap_amount(ind, tally.num, tally.den, value)
+    if "controlled" in definition.split:
+        result.split = {"controlled": tally.counted_controlled, "not_controlled": tally.counted - tally.counted_controlled}
+    elif definition.split:
+        result.split = side
     return result
 
 
-def split_counts(cur: duckdb.DuckDBPyConnection, definition: Definition, rows: pd.DataFrame, year: int, area: str) -> dict[str, int]:
-    """2.1.1: controlled / not controlled factories; 13.1.1: mass balance and symbiosis beside it."""
-    out: dict[str, int] = {}
-    for name in definition.split:
-        if name == "controlled":
-            out[name] = int((rows["counted"] & (rows["controlled_factory"] == True)).sum())  # noqa: E712
-        elif name == "not_controlled":
-            out[name] = int((rows["counted"] & (rows["controlled_factory"] != True)).sum())  # noqa: E712
-        else:
-            side = run_query(cur, Definition("factory_share", share([name])), year, area)
-            out[name] = int(side["counted"].sum())
+def scorecards(
+    cur: duckdb.DuckDBPyConnection,
+    years: list[int],
+    areas: Iterable[str] = AREAS,
+    catalogue: list[Indicator] | None = None,
+    with_presence: bool = True,
+) -> dict[tuple[int, str], Scorecard]:
+    """The scorecard of every (year, area) asked, from one pass per family. Without presence (the command
+    line), every result says has_data=True: the verdicts do not depend on it."""
+    areas = list(areas)
+    for area in areas:
+        if area not in AREAS:
+            raise ValueError(f"area must be one of {', '.join(AREAS)}")
+    years = sorted({int(y) for y in years})
+    found = tallies(cur, years)
+    seen = presence(cur, years) if with_presence else None
+    fiscal = checklist_years(cur, years)
+    catalogue = catalogue or load_catalogue(cur)
+    out: dict[tuple[int, str], Scorecard] = {}
+    for year in years:
+        for area in areas:
+            results = []
+            for ind in catalogue:
+                definition = REGISTRY[ind.code]
+                town_wide = FAMILIES[definition.family].town_wide
+                tally = _area_tally(found, ind.code, year, area, town_wide)
+                side = {
+                    name: _area_tally(found, f"{ind.code}:{name}", year, area, town_wide).counted
+                    for name in definition.split
+                    if f"{ind.code}:{name}" in SIDE_COUNTS
+                }
+                has_data = True if seen is None else _has_data(seen, definition.sources, year, area)
+                results.append(judge(ind, year, area, tally, has_data, side, fiscal[year] if town_wide else None))
+            out[(year, area)] = Scorecard(year, area, results)
     return out
 
 
-def evaluate(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all") -> Scorecard:
-    if area not in AREAS:
-        raise ValueError(f"area must be one of {', '.join(AREAS)}")
-    return Scorecard(year, area, [evaluate_indicator(cur, ind, year, area) for ind in load_catalogue(cur)])
+def evaluate(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", with_presence: bool = True) -> Scorecard:
+    return scorecards(cur, [year], [area], with_presence=with_presence)[(year, area)]
 
 
 def data_years(cur: duckdb.DuckDBPyConnection) -> list[int]:
@@ -176,14 +292,36 @@ def data_years(cur: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def trends(cur: duckdb.DuckDBPyConnection, years: list[int] | None = None, areas: Iterable[str] = AREAS) -> pd.DataFrame:
+    """Every indicator for every year and area: code, year, area, value, numerator, denominator, status, has_data."""
+    import pandas as pd
+
+    years = years if years is not None else data_years(cur)
+    cards = scorecards(cur, years, areas) if years else {}
+    records = [
+        {"code": r.code, "year": year, "area": area, "value": r.value, "numerator": r.numerator, "denominator": r.denominator,
+         "status": r.status, "has_data": r.has_data}
+        for (year, area), card in cards.items()
+        for r in card.results
+    ]  # fmt: skip
+    return pd.DataFrame(records, columns=["code", "year", "area", "value", "numerator", "denominator", "status", "has_data"])
+
+
 def trend(cur: duckdb.DuckDBPyConnection, code: str, areas: tuple[str, ...] = AREAS, years: list[int] | None = None) -> pd.DataFrame:
     """One indicator for every data year and area: year, area, value, numerator, denominator, status."""
-    ind = next(i for i in load_catalogue(cur) if i.code == code)
-    out = []
-    for year in years or data_years(cur):
-        for area in areas:
-            r = evaluate_indicator(cur, ind, year, area)
-            out.append(
-                {"year": year, "area": area, "value": r.value, "numerator": r.numerator, "denominator": r.denominator, "status": r.status}
-            )
-    return pd.DataFrame(out, columns=["year", "area", "value", "numerator", "denominator", "status"])
+    frame = trends(cur, years, areas)
+    return frame[frame["code"] == code].drop(columns=["code"]).reset_index(drop=True)
+
+
+def rows(cur: duckdb.DuckDBPyConnection, code: str, year: int, area: str = "all") -> pd.DataFrame:
+    """The rows behind one indicator's number for a year and area, with their amounts (run only when shown)."""
+    family = FAMILIES[REGISTRY[code].family]
+    params = {**family_params(family, [year]), "wanted_code": code, "wanted_area": area}
+    return cur.execute(ROWS.format(family=sql(family.name)), params).df()
+
+
+def family_rows(cur: duckdb.DuckDBPyConnection, family: str, year: int) -> pd.DataFrame:
+    """Every row of one family for one year, all its indicators and areas (the profile's 'counts toward')."""
+    spec = FAMILIES[family]
+    frame = cur.execute(sql(spec.name), family_params(spec, [year])).df()
+    return frame[~frame["code"].str.contains(":", regex=False)]

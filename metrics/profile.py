@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from metrics.catalogue import load_catalogue
-from metrics.engine import evaluate_indicator
+from metrics.catalogue import Indicator
 from metrics.registry import sql
 
 
@@ -19,7 +18,6 @@ class Profile:
     practices: pd.DataFrame
     reports: pd.DataFrame
     samples: pd.DataFrame
-    counts_toward: pd.DataFrame  # code, name_th, name_en, counted, reason for the year asked
 
 
 def _frame(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
@@ -45,25 +43,32 @@ def profile(cur: duckdb.DuckDBPyConnection, factory_id: str, year: int) -> Profi
     identity = _frame(cur, "establishment", factory_id=factory_id)
     if identity.empty:
         return None
-    toward = []
-    for ind in load_catalogue(cur):
-        rows = evaluate_indicator(cur, ind, year, "all").rows
-        mine = rows[rows["entity_id"] == factory_id]
-        if not mine.empty:
-            toward.append(
-                {
-                    "code": ind.code,
-                    "name_th": ind.name_th,
-                    "name_en": ind.name_en,
-                    "counted": bool(mine["counted"].iloc[0]),
-                    "reason": mine["reason"].iloc[0],
-                }
-            )
     return Profile(
         identity=identity.iloc[0].to_dict(),
         certificates=_frame(cur, "certificates", factory_id=factory_id, year=year),
         practices=_frame(cur, "practices", factory_id=factory_id),
         reports=_frame(cur, "reports", factory_id=factory_id),
         samples=samples(cur, None, "all", factory_id),
-        counts_toward=pd.DataFrame(toward, columns=["code", "name_th", "name_en", "counted", "reason"]),
     )
+
+
+def counts_toward(family_frames: list[pd.DataFrame], catalogue: list[Indicator], factory_id: str) -> pd.DataFrame:
+    """The indicators whose rows name this establishment for the year of the frames: counted or not, and why."""
+    names = {i.code: i for i in catalogue}
+    found = [f[f["entity_id"] == factory_id] for f in family_frames]
+    mine = pd.concat([f for f in found if not f.empty], ignore_index=True) if any(not f.empty for f in found) else None
+    columns = ["code", "name_th", "name_en", "counted", "reason"]
+    if mine is None:
+        return pd.DataFrame(columns=columns)
+    mine = mine[mine["code"].isin(names)]
+    out = pd.DataFrame(
+        {
+            "code": mine["code"],
+            "name_th": mine["code"].map(lambda c: names[c].name_th),
+            "name_en": mine["code"].map(lambda c: names[c].name_en),
+            "counted": mine["counted"].astype(bool),
+            "reason": mine["reason"],
+        }
+    )
+    order = {i.code: n for n, i in enumerate(catalogue)}
+    return out.sort_values("code", key=lambda c: c.map(order)).reset_index(drop=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from metrics.engine import evaluate, trend
+from metrics.engine import evaluate, rows, trend
 
 ROOT = Path(__file__).resolve().parents[1]
 Y = 2022
@@ -109,8 +109,9 @@ def test_19_1_1_counts_valid_gi2_and_equivalents_in_population(cur):
     # F1: GI 2 expiring in 2022 is still valid in 2022; F4: GI level 1 does not count; F5: ISO issued
     # 2023; F6: CSR Beginner expired 2021; M1 is a mine; F2 is not registered yet. 1 of 4.
     assert (r.numerator, r.denominator, r.value, r.status, r.gap) == (1, 4, 25.0, "fail", 1)
-    assert set(r.rows.loc[r.rows["counted"], "entity_id"]) == {"F1"}
-    assert set(r.rows["entity_id"]) == {"F1", "F4", "F5", "F6"}
+    behind = rows(cur, "19.1.1", Y)
+    assert set(behind.loc[behind["counted"], "entity_id"]) == {"F1"}
+    assert set(behind["entity_id"]) == {"F1", "F4", "F5", "F6"}
 
 
 def test_practice_shares_use_implemented_in_year_only(cur):
@@ -134,7 +135,8 @@ def test_7_2_1_water_intensity_previous_year_or_target(cur):
     # F1 0.9 < 1.0 improved; F4 5.0 <= target 6.0; F5 3.0 > 2.0 worsened; F6 has no baseline nor target.
     assert (r.numerator, r.denominator) == (2, 3)
     assert r.value == pytest.approx(200 / 3) and r.status == "pass"
-    reasons = dict(zip(r.rows["entity_id"], r.rows["reason"], strict=True))
+    behind = rows(cur, "7.2.1", Y)
+    reasons = dict(zip(behind["entity_id"], behind["reason"], strict=True))
     assert reasons == {"F1": "improved", "F4": "met_target", "F5": "worsened", "F6": "no_baseline"}
 
 
@@ -161,7 +163,8 @@ def test_7_1_1_effluent_counts_factories_and_mines_sampled_in_year(cur):
     r = card(cur)["7.1.1"]
     # Sampled in 2022: F1 (ok), M1 (TSS 60 > 50), F3 (COD ok; the formula is not limited to P), F4 (pH 5.0 < 5.5).
     assert (r.numerator, r.denominator, r.value, r.gap) == (2, 4, 50.0, 2)
-    assert set(r.rows.loc[~r.rows["counted"], "entity_id"]) == {"M1", "F4"}
+    behind = rows(cur, "7.1.1", Y)
+    assert set(behind.loc[~behind["counted"], "entity_id"]) == {"M1", "F4"}
 
 
 def test_1_2_1_green_area_share_and_no_data(cur):
@@ -248,3 +251,41 @@ def test_scorecard_cli_json_matches_spec_shape(cur, db_path, con):
     assert len(by_code) == 21
     table = scorecard_cli(db_path, "--year", "2022", "--area", "190906")
     assert table.returncode == 0 and "19.1.1" in table.stdout and "town level 0" in table.stdout
+
+
+def test_18_1_1_uses_the_fiscal_year_checklist_and_carries_it_forward(cur, load):
+    # The seed's checklist is fiscal year 2565 (Oct 2021 - Sep 2022): three 18.1.1 items, none ready.
+    assert (evaluate(cur, 2022).result("18.1.1").denominator, evaluate(cur, 2022).result("18.1.1").fiscal_year) == (3, 2565)
+    before = evaluate(cur, 2021).result("18.1.1")
+    assert (before.status, before.fiscal_year) == ("no_data", None)  # no checklist for FY2564 or earlier
+    assert evaluate(cur, 2024).result("18.1.1").fiscal_year == 2565  # carried forward until a new round
+    file = "fiscal_year,indicator_code,item_no,description_th,status\n2566,18.1.1,1,ก,ready\n2023,18.1.1,2,ข,ready\n"
+    assert load("evidence", file).ok  # 2023 is a CE fiscal year: 2566
+    for year, expected in ((2022, (0.0, 2565)), (2023, (100.0, 2566)), (2024, (100.0, 2566))):
+        r = evaluate(cur, year, "191306").result("18.1.1")
+        assert (r.value, r.fiscal_year) == expected, year
+
+
+def test_sum_ratio_gaps_are_amounts_in_their_units(cur):
+    c = card(cur)
+    assert c["9.1.1"].gap_amount == pytest.approx(0.6 * 30 - 14)  # 4 more tonnes reused or recycled
+    assert c["10.1.1"].gap_amount is None  # passes
+    area = 27992873 + 61972685
+    assert c["1.2.1"].gap_amount == pytest.approx(0.10 * area - 2799287.3)  # m² of green area
+    assert c["3.1.1"].gap_amount == 0.0 and c["3.1.1"].indicator.comparator == "gt"  # any rise above 1,500 THB
+    assert c["19.1.1"].gap_amount is None and c["19.1.1"].gap == 1  # counted things get a count
+
+
+def test_a_year_without_uploads_is_marked_as_such(cur):
+    assert card(cur, year=2021)["2.1.1"].has_data  # F5 has a 2021 practice row
+    assert not card(cur, year=2020)["2.1.1"].has_data and card(cur, year=2020)["2.1.1"].value == 0
+    assert card(cur)["7.1.1"].has_data and not card(cur, year=2020)["7.1.1"].has_data
+
+
+def test_one_pass_gives_every_year_and_area(cur):
+    from metrics.engine import scorecards
+
+    cards = scorecards(cur, [2021, 2022])
+    assert set(cards) == {(y, a) for y in (2021, 2022) for a in ("all", "190906", "191306")}
+    for (year, area), sc in cards.items():
+        assert [r.value for r in sc.results] == [r.value for r in evaluate(cur, year, area).results]

@@ -76,16 +76,59 @@ def batch_log(version: str) -> pd.DataFrame:
     )
 
 
-@st.cache_data(show_spinner=False)
-def scorecard(version: str, year: int, area: str) -> engine.Scorecard:
+@st.cache_data(show_spinner=False, max_entries=4)
+def all_scorecards(version: str) -> dict[tuple[int, str], engine.Scorecard]:
+    """Every data year and area, computed once per data version in one pass per family, shared by all sessions."""
+    with con().cursor() as cur:
+        return engine.scorecards(cur, engine.data_years(cur), AREAS)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _scorecard_outside_data_years(version: str, year: int, area: str) -> engine.Scorecard:
     with con().cursor() as cur:
         return engine.evaluate(cur, year, area)
 
 
-@st.cache_data(show_spinner=False)
+def scorecard(version: str, year: int, area: str) -> engine.Scorecard:
+    found = all_scorecards(version).get((year, area))
+    return found if found is not None else _scorecard_outside_data_years(version, year, area)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def trends(version: str) -> pd.DataFrame:
+    """code, year, area, value, numerator, denominator, status, has_data for every data year (from all_scorecards)."""
+    records = [
+        {"code": r.code, "year": year, "area": area, "value": r.value, "numerator": r.numerator, "denominator": r.denominator,
+         "status": r.status, "has_data": r.has_data}
+        for (year, area), card in all_scorecards(version).items()
+        for r in card.results
+    ]  # fmt: skip
+    return pd.DataFrame(records, columns=["code", "year", "area", "value", "numerator", "denominator", "status", "has_data"])
+
+
 def trend(version: str, code: str) -> pd.DataFrame:
+    frame = trends(version)
+    return frame[frame["code"] == code].drop(columns=["code"]).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def behind(version: str, code: str, year: int, area: str) -> pd.DataFrame:
+    """The rows behind one number (lazy: only the pages that show them ask)."""
     with con().cursor() as cur:
-        return engine.trend(cur, code)
+        return engine.rows(cur, code, year, area)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def family_rows(version: str, family: str, year: int) -> pd.DataFrame:
+    with con().cursor() as cur:
+        return engine.family_rows(cur, family, year)
+
+
+def counts_toward(version: str, factory_id: str, year: int) -> pd.DataFrame:
+    from metrics.registry import FAMILIES
+
+    frames = [family_rows(version, name, year) for name in FAMILIES if name != "evidence_ready"]
+    return profile.counts_toward(frames, catalogue(version), factory_id)
 
 
 @st.cache_data(show_spinner=False)

@@ -1,35 +1,38 @@
--- 7.1.1: establishments (factories and mines) in the area with at least one sample in Y; one
--- complies when every sample in Y lies within its parameter's limits.
+-- 7.1.1: for each year Y in $years, establishments (factories and mines, whatever their registration)
+-- with at least one sample in Y; one complies when every sample in Y lies within its parameter's limits.
 with
-
-establishments_in_area as (
-    select * from establishments where $area = 'all' or subdistrict_code = $area
-),
 
 samples as (
     select
+        year(s.sampled_on) as year,
         s.factory_id,
         s.parameter,
         s.value,
+        st.unit,
         (st.min_value is null or s.value >= st.min_value)
             and (st.max_value is null or s.value <= st.max_value) as within_limits
     from effluent_samples as s
     inner join effluent_standards as st using (parameter)
-    where year(s.sampled_on) = $year
+    where list_contains($years::integer[], year(s.sampled_on))
 ),
 
 per_establishment as (
     select
+        year,
         factory_id,
         count(*) as samples,
         count(*) filter (where not within_limits) as exceedances,
-        string_agg(case when not within_limits then parameter || ' ' || value end, ', ') as exceeded
+        string_agg(
+            case when not within_limits then parameter || ' ' || value || ' ' || unit end, ', ' order by parameter, value desc
+        ) as exceeded
     from samples
-    group by factory_id
+    group by year, factory_id
 ),
 
 final as (
     select
+        '7.1.1' as code,
+        s.year,
         e.factory_id as entity_id,
         e.name_th,
         e.name_en,
@@ -38,15 +41,15 @@ final as (
         e.controlled_factory,
         s.exceedances = 0 as counted,
         true as in_denominator,
-        case when s.exceedances = 0 then 1.0 else 0.0 end as num,
-        1.0 as den,
+        case when s.exceedances = 0 then 1.0::double else 0.0::double end as num,
+        1.0::double as den,
         case when s.exceedances = 0 then 'complies' else 'exceeded' end as reason,
+        s.exceeded as detail,
         s.samples,
-        s.exceedances,
-        s.exceeded as detail
-    from establishments_in_area as e
+        s.exceedances
+    from establishments as e
     inner join per_establishment as s using (factory_id)
 )
 
 select * from final
-order by counted, exceedances desc, entity_id
+order by year, counted, exceedances desc, entity_id

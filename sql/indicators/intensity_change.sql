@@ -1,46 +1,53 @@
--- 7.2.1 / 7.2.2: intensity i = amount / production_qty, amount = water_use_m3 ($measure 'water') or
--- wastewater_m3 ('wastewater'). Eligible: factories in P with i(Y), and i(Y-1) or a target for Y.
--- Improved: i(Y) < i(Y-1), or i(Y) <= the Y target.
+-- 7.2.1 / 7.2.2: for each measure in $measures (code, measure 'water' or 'wastewater') and year Y in
+-- $years, intensity i = amount / production_qty. Eligible: factories in P(Y) with i(Y), and i(Y-1) or a
+-- target for Y. Improved: i(Y) < i(Y-1), or i(Y) <= the Y target. i(Y-1) comes from the Y-1 report
+-- whether or not the factory was in P(Y-1); the target from the Y report.
 with
 
+measures as (
+    select unnest($measures, recursive := true)
+),
+
 population as (
-    select * from factory_population($year, $area)
+    select * from factory_populations($years::integer[])
 ),
 
 reports as (
     select
-        factory_id,
-        year,
-        case when $measure = 'water' then water_use_m3 else wastewater_m3 end / production_qty as intensity,
-        case when $measure = 'water' then water_intensity_target else wastewater_intensity_target end as target
-    from annual_reports
-    where year in ($year, $year - 1)
-),
-
-current_year as (
-    select factory_id, intensity, target from reports where year = $year
-),
-
-previous_year as (
-    select factory_id, intensity as previous from reports where year = $year - 1
+        m.code,
+        r.factory_id,
+        r.year,
+        case when m.measure = 'water' then r.water_use_m3 else r.wastewater_m3 end as amount,
+        r.production_qty,
+        case when m.measure = 'water' then r.water_use_m3 else r.wastewater_m3 end / r.production_qty as intensity,
+        case when m.measure = 'water' then r.water_intensity_target else r.wastewater_intensity_target end as target
+    from annual_reports as r
+    cross join measures as m
+    where list_contains($years::integer[], r.year) or list_contains($years::integer[], r.year + 1)
 ),
 
 judged as (
     select
+        m.code,
         p.*,
+        c.amount,
+        c.production_qty,
         c.intensity,
-        pr.previous,
+        pr.intensity as previous,
         c.target,
-        c.intensity is not null and (pr.previous is not null or c.target is not null) as eligible,
-        coalesce(c.intensity < pr.previous, false) as improved,
+        c.intensity is not null and (pr.intensity is not null or c.target is not null) as eligible,
+        coalesce(c.intensity < pr.intensity, false) as improved,
         coalesce(c.intensity <= c.target, false) as met_target
     from population as p
-    left join current_year as c using (factory_id)
-    left join previous_year as pr using (factory_id)
+    cross join measures as m
+    left join reports as c on c.code = m.code and c.factory_id = p.factory_id and c.year = p.year
+    left join reports as pr on pr.code = m.code and pr.factory_id = p.factory_id and pr.year = p.year - 1
 ),
 
 final as (
     select
+        code,
+        year,
         factory_id as entity_id,
         name_th,
         name_en,
@@ -49,8 +56,8 @@ final as (
         controlled_factory,
         eligible and (improved or met_target) as counted,
         eligible as in_denominator,
-        case when eligible and (improved or met_target) then 1.0 else 0.0 end as num,
-        case when eligible then 1.0 else 0.0 end as den,
+        case when eligible and (improved or met_target) then 1.0::double else 0.0::double end as num,
+        case when eligible then 1.0::double else 0.0::double end as den,
         case
             when intensity is null then 'no_report'
             when not eligible then 'no_baseline'
@@ -58,13 +65,15 @@ final as (
             when met_target then 'met_target'
             else 'worsened'
         end as reason,
+        null::varchar as detail,
+        amount,
+        production_qty,
         intensity,
         previous,
         target,
-        case when previous > 0 then (intensity - previous) / previous * 100 end as change_pct,
-        null::varchar as detail
+        case when previous > 0 then (intensity - previous) / previous * 100 end as change_pct
     from judged
 )
 
 select * from final
-order by in_denominator desc, counted desc, change_pct nulls last, entity_id
+order by code, year, in_denominator desc, counted desc, change_pct nulls last, entity_id
