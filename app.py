@@ -5,9 +5,11 @@ import streamlit as st
 from ui.auth import navigation_pages, restore_session, role, user, write_pending_cookie
 from ui.i18n import t
 from ui.state import access, con, remember_language, sidebar
+from ui.style import apply_style
 
 st.set_page_config(page_title="Saraburi Eco-Industrial Town", page_icon=":material/factory:", layout="wide")
 remember_language()
+apply_style()
 
 restore_session(con())
 page = st.navigation(navigation_pages(access()))

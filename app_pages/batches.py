@@ -27,7 +27,8 @@ table_downloads(shown, "batches", as_of_stamp(version), key="log")
 st.markdown(f"#### {t('original_files')}")
 ids = [int(b) for b in log["batch_id"]]
 if ids:
-    pick = st.selectbox(t("choose_batch"), ids, format_func=lambda b: f"{b} · {log.set_index('batch_id').at[b, 'file_name']}")
+    files = dict(zip(ids, log["file_name"], strict=True))
+    pick = st.selectbox(t("choose_batch"), ids, format_func={b: f"{b} · {files[b]}" for b in ids}.__getitem__)
     kept = original_file(con(), pick)
     if kept is None:
         st.caption(t("original_not_kept"))
@@ -46,8 +47,8 @@ mine = log[(log["status_code"] == "loaded") & (is_admin | (log["loaded_by"] == w
 if mine.empty:
     st.caption(t("rollback_none"))
     st.stop()
-batch = st.selectbox(t("rollback_choose"), [int(b) for b in mine["batch_id"]],
-                     format_func=lambda b: f"{b} · {mine.set_index('batch_id').at[b, 'table_name']} · {mine.set_index('batch_id').at[b, 'file_name']}")  # fmt: skip
+names = {int(b): f"{b} · {tb} · {f}" for b, tb, f in zip(mine["batch_id"], mine["table_name"], mine["file_name"], strict=True)}
+batch = st.selectbox(t("rollback_choose"), list(names), format_func=names.__getitem__)
 
 
 @st.dialog(t("rollback"))

@@ -384,34 +384,68 @@ def infrastructure() -> pd.DataFrame:
 
 
 def activities() -> pd.DataFrame:
+    """The seed's plan for FY2565 and, as the province would write them, FY2566 and FY2567 (illustrative)."""
     from store.db import REFERENCE_DIR
 
     seed = pd.read_csv(REFERENCE_DIR / "activities.csv", dtype=str, keep_default_na=False)
     # FY2565 = Oct 2021 – Sep 2022; the plan's month marks were lost, so these dates are illustrative.
-    plan = {
-        "1.1": ("2021-11-01", "2021-11-30", "done", "2021-11-18", "25"),
-        "1.2": ("2021-12-01", "2022-01-31", "done", "2022-01-20", "30"),
-        "1.3": ("2022-04-01", "2022-05-31", "done", "2022-05-12", "24"),
-        "1.4": ("2022-07-01", "2022-08-31", "done", "2022-08-25", "28"),
-        "1.5": ("2022-02-01", "2022-03-31", "done", "2022-03-15", "112"),
-        "1.6": ("2022-03-01", "2022-09-30", "in_progress", "", "86"),
+    # (planned_start, planned_end, status, done_on, participants) per fiscal year and activity
+    plans = {
+        2565: {
+            "1.1": ("2021-11-01", "2021-11-30", "done", "2021-11-18", "25"),
+            "1.2": ("2021-12-01", "2022-01-31", "done", "2022-01-20", "30"),
+            "1.3": ("2022-04-01", "2022-05-31", "done", "2022-05-12", "24"),
+            "1.4": ("2022-07-01", "2022-08-31", "done", "2022-08-25", "28"),
+            "1.5": ("2022-02-01", "2022-03-31", "done", "2022-03-15", "112"),
+            "1.6": ("2022-03-01", "2022-09-30", "in_progress", "", "86"),
+        },
+        2566: {
+            "1.1": ("2022-11-01", "2022-11-30", "done", "2022-11-22", "27"),
+            "1.2": ("2022-12-01", "2023-01-31", "done", "2023-01-26", "31"),
+            "1.3": ("2023-04-01", "2023-05-31", "done", "2023-06-08", "22"),
+            "1.4": ("2023-07-01", "2023-08-31", "done", "2023-08-30", "29"),
+            "1.5": ("2023-02-01", "2023-03-31", "done", "2023-03-21", "96"),
+            "1.6": ("2023-03-01", "2023-09-30", "done", "2023-09-15", "124"),
+        },
+        2567: {
+            "1.1": ("2023-11-01", "2023-11-30", "done", "2023-11-20", "26"),
+            "1.2": ("2023-12-01", "2024-01-31", "done", "2024-02-05", "29"),
+            "1.3": ("2024-04-01", "2024-05-31", "in_progress", "", ""),
+            "1.4": ("2024-07-01", "2024-08-31", "planned", "", ""),
+            "1.5": ("2024-02-01", "2024-03-31", "cancelled", "", ""),
+            "1.6": ("2024-03-01", "2024-09-30", "in_progress", "", "58"),
+        },
     }
-    seed[["planned_start", "planned_end", "status", "done_on", "participants"]] = [plan[a] for a in seed["activity_id"]]
-    return seed
+    frames = []
+    for year, plan in plans.items():
+        frame = seed.copy()
+        frame.insert(0, "fiscal_year", year)
+        frame[["planned_start", "planned_end", "status", "done_on", "participants"]] = [plan[a] for a in frame["activity_id"]]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
 
 
 def evidence(rng: np.random.Generator) -> pd.DataFrame:
+    """The seed's checklist for FY2565, FY2566 and FY2567 (18.1.1 complete until FY2567's minutes)."""
     from store.db import REFERENCE_DIR
 
     seed = pd.read_csv(REFERENCE_DIR / "evidence.csv", dtype=str, keep_default_na=False)
-    status = rng.choice(["ready", "in_progress", "missing"], size=len(seed), p=[0.55, 0.25, 0.2])
-    status[seed["indicator_code"].to_numpy() == "18.1.1"] = "ready"
-    seed["status"] = status
-    seed["reference"] = [
-        "แฟ้มหลักฐาน สอจ.สระบุรี (สาธิต) " + c + "/" + n if s == "ready" else ""
-        for c, n, s in zip(seed["indicator_code"], seed["item_no"], status, strict=True)
-    ]
-    return seed
+    frames = []
+    for year, p_ready in ((2565, 0.55), (2566, 0.7), (2567, 0.45)):
+        frame = seed.copy()
+        frame.insert(0, "fiscal_year", year)
+        status = rng.choice(["ready", "in_progress", "missing"], size=len(frame), p=[p_ready, (1 - p_ready) * 0.55, (1 - p_ready) * 0.45])
+        plan_items = frame["indicator_code"].to_numpy() == "18.1.1"
+        status[plan_items] = "ready"
+        if year == 2567:  # the new round's minutes are not in yet
+            status[plan_items & (frame["item_no"].to_numpy() == "3")] = "in_progress"
+        frame["status"] = status
+        frame["reference"] = [
+            f"แฟ้มหลักฐาน สอจ.สระบุรี (สาธิต) {year} {c}/{n}" if s == "ready" else ""
+            for c, n, s in zip(frame["indicator_code"], frame["item_no"], status, strict=True)
+        ]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
 
 
 def demo_tables() -> dict[str, pd.DataFrame]:

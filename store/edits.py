@@ -54,7 +54,7 @@ class EditRefused(Refusal):
 
 
 def _text(value: object) -> str | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == "":
         return None
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")  # type: ignore[no-any-return]
@@ -150,3 +150,33 @@ def update_criterion(con: duckdb.DuckDBPyConnection, code: str, threshold: float
             cur.execute("rollback")
             raise
     return True
+
+
+def start_fiscal_year(con: duckdb.DuckDBPyConnection, table: str, source: int, target: int, by: str) -> int:
+    """Start a fiscal year's plan or checklist from a copy of another year's: activities keep their
+    titles, agencies and targets with dates moved by the years between, status planned and no results;
+    evidence items keep their descriptions and agencies with status missing. Refused when the target year
+    already has rows. Returns the rows copied; the copy is recorded in the edit history."""
+    if table not in EDITABLE:
+        raise EditRefused("not_editable", value=table)
+    shift = int(target) - int(source)
+    with WRITE_LOCK, con.cursor() as cur:
+        assert table in ("evidence", "activities")  # allowlisted identifier
+        if cur.execute("select count(*) from " + table + " where fiscal_year = $t", {"t": target}).fetchall()[0][0]:
+            raise EditRefused("fiscal_year_exists", value=target)
+        if not cur.execute("select count(*) from " + table + " where fiscal_year = $s", {"s": source}).fetchall()[0][0]:
+            raise EditRefused("fiscal_year_empty", value=source)
+        cur.execute("begin transaction")
+        try:
+            copied = cur.execute(DESK_SQL.joinpath(f"copy_{table}.sql").read_text(encoding="utf-8"),
+                                 {"source": source, "target": target, "shift": shift}).fetchall()  # fmt: skip
+            cur.execute(
+                "insert into checklist_edits (table_name, row_key, column_name, before_value, after_value, edited_by)"
+                " values ($t, $key, 'fiscal_year', $b, $a, $by)",
+                {"t": table, "key": f"{target}/*", "b": str(source), "a": str(target), "by": by},
+            )
+            cur.execute("commit")
+        except duckdb.Error as exc:
+            cur.execute("rollback")
+            raise EditRefused("edit_refused_by_database") from exc
+    return len(copied)

@@ -150,6 +150,11 @@ RULES.update(
             "The change breaks a rule of the table (for example an end date before the start); nothing was saved.",
             "การแก้ไขขัดกับกฎของตาราง (เช่น วันสิ้นสุดก่อนวันเริ่ม) ไม่มีการบันทึก",
         ),
+        "fiscal_year_exists": (
+            "Fiscal year {value} already has rows; edit them instead of copying.",
+            "ปีงบประมาณ {value} มีข้อมูลอยู่แล้ว ให้แก้ไขข้อมูลนั้นแทนการคัดลอก",
+        ),
+        "fiscal_year_empty": ("Fiscal year {value} has nothing to copy.", "ปีงบประมาณ {value} ไม่มีข้อมูลให้คัดลอก"),
         "reason_required": ("A reason is required for every change of a criterion.", "ต้องระบุเหตุผลทุกครั้งที่เปลี่ยนเกณฑ์"),
         "threshold_negative": ("A threshold is a number of at least 0.", "เกณฑ์ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป"),
         "threshold_over_100": ("A percentage threshold is at most 100.", "เกณฑ์ที่เป็นร้อยละต้องไม่เกิน 100"),

@@ -51,7 +51,7 @@ def page_titles(at: AppTest) -> list[str]:
     return [t.value for t in at.main.title]
 
 
-WRITING_PAGES = ("app_pages/upload.py", "app_pages/batches.py", "app_pages/checklists.py", "app_pages/criteria.py", "app_pages/accounts.py")
+WRITING_PAGES = ("app_pages/upload.py", "app_pages/batches.py", "app_pages/criteria.py", "app_pages/accounts.py")
 
 
 def not_in_navigation(at: AppTest, page: str) -> bool:
@@ -89,15 +89,16 @@ def test_public_reading_never_opens_a_writing_page(db, monkeypatch):
 
 
 @pytest.mark.parametrize("user,reachable,unreachable", [
-    ("chair", ["app_pages/overview.py", "app_pages/map.py"], ["app_pages/upload.py", "app_pages/checklists.py", "app_pages/criteria.py"]),
-    ("ana", ["app_pages/upload.py", "app_pages/batches.py", "app_pages/checklists.py"], ["app_pages/criteria.py", "app_pages/accounts.py"]),
+    ("chair", ["app_pages/overview.py", "app_pages/map.py", "app_pages/plan.py", "app_pages/evidence.py"],
+     ["app_pages/upload.py", "app_pages/batches.py", "app_pages/criteria.py"]),
+    ("ana", ["app_pages/upload.py", "app_pages/batches.py", "app_pages/evidence.py"], ["app_pages/criteria.py", "app_pages/accounts.py"]),
     ("root", ["app_pages/criteria.py", "app_pages/accounts.py", "app_pages/upload.py"], []),
 ])  # fmt: skip
 def test_roles_reach_only_their_pages(db, monkeypatch, user, reachable, unreachable):
     at = start(db, monkeypatch, user)
     titles = {"app_pages/overview.py": "Scorecard", "app_pages/map.py": "Map", "app_pages/upload.py": "Upload CSV",
-              "app_pages/batches.py": "Batch history", "app_pages/checklists.py": "Checklists", "app_pages/criteria.py": "Criteria",
-              "app_pages/accounts.py": "Accounts"}  # fmt: skip
+              "app_pages/batches.py": "Batch history", "app_pages/criteria.py": "Criteria", "app_pages/accounts.py": "Accounts",
+              "app_pages/plan.py": "Action plan", "app_pages/evidence.py": "Evidence checklist"}  # fmt: skip
     for page in reachable:
         at.switch_page(page).run()
         assert not at.exception and titles[page] in page_titles(at), page
@@ -134,7 +135,7 @@ def upload(at: AppTest, name: str, data: bytes) -> AppTest:
 def test_upload_good_file_loads_one_batch_and_the_scorecard_shows_it(db, monkeypatch):
     at = start(db, monkeypatch, "ana")
     at.switch_page("app_pages/overview.py").run()
-    before = [m.value for m in at.markdown if m.value.startswith("**")]
+    before = [h.value for h in at.html if "<table" in h.value]
     upload(at, "projects.csv", NEW_PROJECT.encode("utf-8"))
     assert any("Detected table: infrastructure" in i.value for i in at.info)
     assert any("1 Buddhist-era year(s) converted" in c.value for c in at.caption)
@@ -142,7 +143,7 @@ def test_upload_good_file_loads_one_batch_and_the_scorecard_shows_it(db, monkeyp
     confirm.click().run()
     assert any("Loaded as batch" in s.value and "1 rows inserted" in s.value for s in at.success)
     at.switch_page("app_pages/overview.py").run()
-    after = [m.value for m in at.markdown if m.value.startswith("**")]
+    after = [h.value for h in at.html if "<table" in h.value]
     assert before != after  # 1.1.1 counts the new completed eco-design project at once
     con = duckdb.connect(str(db))
     assert con.execute(
@@ -207,7 +208,7 @@ def test_checklist_edit_is_saved_with_who_and_before_after(db):
     edits = con.execute(
         "select row_key, column_name, before_value, after_value, edited_by from checklist_edits order by edit_id"
     ).fetchall()
-    assert edits[0][:2] == ("2565/19.1.1/1", "status") and edits[0][2] == old and edits[0][4] == "ana"
+    assert edits[0][:2] == (f"{after.at[row, 'fiscal_year']}/19.1.1/1", "status") and edits[0][2] == old and edits[0][4] == "ana"
     bad = after.copy()
     bad.at[row, "status"] = "done"
     with pytest.raises(EditRefused, match="not allowed in .status."):
@@ -215,12 +216,17 @@ def test_checklist_edit_is_saved_with_who_and_before_after(db):
     con.close()
 
 
-def test_checklist_page_saves_an_edit(db, monkeypatch):
+@pytest.mark.parametrize("page", ["app_pages/evidence.py", "app_pages/plan.py"])
+def test_readiness_pages_edit_for_analysts_and_read_for_the_committee(db, monkeypatch, page):
     at = start(db, monkeypatch, "ana")
-    at.switch_page("app_pages/checklists.py").run()
-    assert not at.exception and len(at.tabs) == 2
+    at.switch_page(page).run()
+    assert not at.exception
     next(b for b in at.button if b.label == "Save").click().run()
     assert any("Nothing changed" in s.value for s in at.success)
+    committee = start(db, monkeypatch, "chair")
+    committee.switch_page(page).run()
+    assert not committee.exception and not [b for b in committee.button if b.label == "Save"]
+    assert any("eit-list" in h.value for h in committee.html)  # the plan or checklist is there to read
 
 
 def test_criteria_need_a_reason_and_change_the_verdict(db):

@@ -25,6 +25,7 @@ def app(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
 def texts(at: AppTest) -> str:
     return "\n".join(
         [m.value for m in at.markdown]
+        + [h.value for h in at.html]
         + [str(m.value) for m in at.metric]
         + [h.value for h in at.subheader]
         + [w.value for w in at.warning]
@@ -45,6 +46,8 @@ def test_every_page_runs_without_exception(demo_db, monkeypatch, page, lang):
 
 
 def test_overview_numbers_equal_the_engine(demo_db, monkeypatch):
+    import re
+
     at = app(demo_db, monkeypatch)
     at.session_state["lang"] = "en"
     at.run()
@@ -52,13 +55,19 @@ def test_overview_numbers_equal_the_engine(demo_db, monkeypatch):
     con = duckdb.connect(str(demo_db))
     with con.cursor() as cur:
         card = evaluate(cur, year, "all")
-    shown = texts(at)
+    con.close()
+    (table,) = [h.value for h in at.html if '<table class="eit-scorecard"' in h.value]
+    rows = dict(re.findall(r'href="[^"]*code=([0-9.]+)[^"]*"[^>]*>[^<]*</a></div></td>(.*?)</tr>', table))
+    assert len(rows) == 21
     for r in card.results:
         if r.value is None:
+            assert ">No data<" in rows[r.code], r.code
             continue
-        value = f"{r.value:,.2f} %" if r.indicator.unit == "percent" else f"{int(r.value):,}"
-        assert f"**{value}**" in shown, (r.code, value)
-    assert str(card.town_level) in [str(m.value) for m in at.metric]
+        value = f"{r.value:,.2f} %" if r.indicator.unit == "percent" else f"{int(r.value):,} "
+        assert f"<b>{value}" in rows[r.code], (r.code, value, rows[r.code][:300])
+        assert f"eit-badge eit-{r.status}" in rows[r.code], r.code
+    cards = next(h.value for h in at.html if '<div class="eit-cards"' in h.value)
+    assert ("Level 1 not yet reached" if card.town_level == 0 else f"Level {card.town_level} reached") in cards
 
 
 def test_year_and_area_change_the_scorecard(demo_db, monkeypatch):
@@ -72,7 +81,8 @@ def test_year_and_area_change_the_scorecard(demo_db, monkeypatch):
     con = duckdb.connect(str(demo_db))
     with con.cursor() as cur:
         r = evaluate(cur, 2020, "191306").result("19.1.1")
-    assert f"**{r.value:,.2f} %**" in texts(at) and texts(at) != first
+    assert f"<b>{r.value:,.2f} %</b>" in texts(at) and texts(at) != first
+    assert at.query_params["year"] == "2020" and at.query_params["area"] == "191306"  # the link keeps the view
 
 
 def test_indicator_page_follows_the_code_in_the_link(demo_db, monkeypatch):

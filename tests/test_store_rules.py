@@ -151,7 +151,9 @@ def test_fiscal_year_is_optional_be_first_and_part_of_the_key(con, load):
     assert load("activities", ACT + "\n9.1,อบรมครั้งแรก,planned\n").ok
     assert load("activities", "fiscal_year," + ACT + "\n2023,9.1,อบรมปีถัดไป,planned\n,9.2,ว่าง,done\n2567,9.1,อบรมปี 67,done\n").ok
     with con.cursor() as cur:
-        rows = cur.execute("select fiscal_year, activity_id, title_th from activities where activity_id like '9.%' order by 1, 2").fetchall()
+        rows = cur.execute(
+            "select fiscal_year, activity_id, title_th from activities where activity_id like '9.%' order by 1, 2"
+        ).fetchall()
     assert rows == [(2565, "9.1", "อบรมครั้งแรก"), (2565, "9.2", "ว่าง"), (2566, "9.1", "อบรมปีถัดไป"), (2567, "9.1", "อบรมปี 67")]
 
 

@@ -15,11 +15,12 @@ READ_PAGES = [
     ("app_pages/indicator.py", "page_indicator", ":material/monitoring:", "indicator"),
     ("app_pages/establishment.py", "page_establishment", ":material/factory:", "establishment"),
     ("app_pages/map.py", "page_map", ":material/map:", "map"),
+    ("app_pages/plan.py", "page_plan", ":material/event_note:", "plan"),
+    ("app_pages/evidence.py", "page_evidence", ":material/checklist:", "evidence"),
 ]
 DESK_PAGES = [
     ("app_pages/upload.py", "page_upload", ":material/upload_file:", "upload"),
     ("app_pages/batches.py", "page_batches", ":material/history:", "batches"),
-    ("app_pages/checklists.py", "page_checklists", ":material/checklist:", "checklists"),
 ]
 ADMIN_PAGES = [
     ("app_pages/criteria.py", "page_criteria", ":material/tune:", "criteria"),

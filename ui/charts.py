@@ -112,3 +112,73 @@ def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Fi
     fig.update_xaxes(title=labels["x"])
     fig.update_yaxes(showticklabels=len(part) <= 40)
     return _layout(fig, height=max(300, min(900, 14 * len(part))))
+
+
+def level_history_figure(history: pd.DataFrame, year_fmt: dict[int, str], label: str) -> go.Figure:
+    """The town level (0-3) each year, as steps."""
+    fig = go.Figure(
+        go.Scatter(
+            x=[year_fmt[int(y)] for y in history["year"]],
+            y=history["town_level"],
+            mode="lines+markers",
+            line={"shape": "hv", "color": COLOURS["all"], "width": 3},
+            name=label,
+        )
+    )
+    fig.update_yaxes(range=[-0.2, 3.2], tickvals=[0, 1, 2, 3], title=label)
+    fig.update_xaxes(type="category")
+    return _layout(fig, height=240)
+
+
+PROGRESS_COLOURS = {
+    "done": "#2f855a", "late": "#c53030", "in_progress": "#2b6cb0", "due": "#d69e2e", "planned": "#a0aec0", "cancelled": "#e2e8f0",
+}  # fmt: skip
+
+
+def plan_timeline(
+    plan: pd.DataFrame,
+    span: tuple[pd.Timestamp, pd.Timestamp],
+    labels: dict[str, str],
+    month_label: Callable[[pd.Timestamp], str],
+    today: pd.Timestamp,
+) -> go.Figure:
+    """The fiscal year's activities as bars from planned start to end, coloured (and named) by progress;
+    a diamond where an activity was done; a line for today. Months run October to September."""
+    fig = go.Figure()
+    rows = plan[plan["planned_start"].notna() & plan["planned_end"].notna()]
+    names = rows["label"].tolist()
+    for state, part in rows.groupby("progress", sort=False):
+        start = pd.to_datetime(part["planned_start"])
+        end = pd.to_datetime(part["planned_end"]) + pd.Timedelta(days=1)
+        fig.add_trace(
+            go.Bar(
+                y=part["label"],
+                x=(end - start).dt.total_seconds() * 1000,
+                base=start,
+                orientation="h",
+                name=labels[f"progress_{state}"],
+                marker={"color": PROGRESS_COLOURS[str(state)], "line": {"color": "#1a202c", "width": 1}},
+                marker_pattern_shape="/" if state in ("late", "cancelled") else "",
+                hovertemplate="%{y}<extra></extra>",
+            )
+        )
+    done = rows[rows["done_on"].notna()]
+    if len(done):
+        fig.add_trace(
+            go.Scatter(
+                y=done["label"], x=pd.to_datetime(done["done_on"]), mode="markers", name=labels["done_on_marker"],
+                marker={"symbol": "diamond", "size": 11, "color": "#1a202c"}, hovertemplate="%{y}<extra></extra>",
+            )
+        )  # fmt: skip
+    first, last = span
+    if first <= today <= last:
+        fig.add_vline(x=today, line_dash="dash", line_color="#c53030", annotation_text=labels["today"], annotation_position="top")
+    months = pd.date_range(first, last, freq="MS")
+    # Month names only, the year under October and January: twelve labels fit without turning.
+    ticks = [month_label(m) if m.month in (1, 10) else month_label(m).split(" ")[0] for m in months]
+    ticks = [t.replace(" ", "<br>", 1) for t in ticks]
+    fig.update_xaxes(type="date", range=[first, last + pd.Timedelta(days=1)], tickmode="array", tickvals=months + pd.Timedelta(days=14),
+                     ticktext=ticks, tickangle=0, showgrid=True)  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), automargin=True)
+    fig.update_layout(barmode="overlay", bargap=0.35)
+    return _layout(fig, height=max(260, 70 + 42 * len(names)))

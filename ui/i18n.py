@@ -1,366 +1,14 @@
-"""Thai and English labels, BE/CE years, Thai month names and number formats."""
+"""The UI language (session state) applied to metrics.words: labels, years, dates, numbers and names."""
 
 from __future__ import annotations
-
-import math
 
 import pandas as pd
 import streamlit as st
 
-TEXT: dict[str, tuple[str, str]] = {
-    "app_title": ("เมืองอุตสาหกรรมเชิงนิเวศ จังหวัดสระบุรี", "Saraburi Eco-Industrial Town"),
-    "area": ("พื้นที่", "Area"),
-    "area_all": ("ทั้งสองตำบล (เมืองอุตสาหกรรมเชิงนิเวศ)", "Both subdistricts (the eco-town)"),
-    "year": ("ปี", "Year"),
-    "language": ("ภาษา", "Language"),
-    "page_overview": ("ภาพรวมตัวชี้วัด", "Scorecard"),
-    "page_indicator": ("รายละเอียดตัวชี้วัด", "Indicator detail"),
-    "page_establishment": ("ข้อมูลสถานประกอบการ", "Establishment profile"),
-    "page_map": ("แผนที่", "Map"),
-    "demo_banner": (
-        "ข้อมูลสาธิต (สังเคราะห์) — ไม่ใช่ข้อมูลจริงของจังหวัด ชื่อสถานประกอบการเป็นชื่อสมมติ",
-        "Demo data (synthetic) — not the province's real data; establishment names are fictional",
-    ),
-    "provisional": ("เกณฑ์ชั่วคราว", "provisional"),
-    "provisional_note": (
-        "เกณฑ์ผ่านทุกข้อเป็นค่าชั่วคราว (ยังไม่ได้ยืนยันเกณฑ์ กรอ. ปี 2562) ผู้ดูแลระบบแก้ไขได้",
-        "Every threshold is provisional (the DIW 2019 thresholds are not yet confirmed); an admin can edit them",
-    ),
-    "town_level": ("ระดับที่ผ่าน", "Level reached"),
-    "level_none": ("ยังไม่ผ่านระดับ 1", "Level 1 not yet reached"),
-    "level": ("ระดับ", "Level"),
-    "level_1": ("ระดับ 1 การมีส่วนร่วม", "Level 1 Engagement"),
-    "level_2": ("ระดับ 2 การส่งเสริม", "Level 2 Enhancement"),
-    "level_3": ("ระดับ 3 ประสิทธิภาพในการใช้ทรัพยากร", "Level 3 Resource efficiency"),
-    "pass": ("ผ่าน", "Pass"),
-    "fail": ("ไม่ผ่าน", "Fail"),
-    "no_data": ("ไม่มีข้อมูล", "No data"),
-    "code": ("รหัส", "Code"),
-    "indicator": ("ตัวชี้วัด", "Indicator"),
-    "value": ("ค่า", "Value"),
-    "threshold": ("เกณฑ์", "Criterion"),
-    "status": ("ผล", "Result"),
-    "change": ("เทียบปีก่อน", "vs last year"),
-    "gap": ("ส่วนที่ขาด", "Gap to pass"),
-    "detail": ("ดูรายละเอียด", "Details"),
-    "gap_factory": ("ต้องการโรงงานเพิ่มอีก {n} แห่ง", "{n} more factories needed"),
-    "gap_establishment": ("ต้องการสถานประกอบการผ่านเกณฑ์เพิ่มอีก {n} แห่ง", "{n} more establishments must comply"),
-    "gap_respondent": ("ต้องการผู้ตอบที่ให้คะแนน 4–5 เพิ่มอีก {n} คน", "{n} more respondents scoring 4–5 needed"),
-    "gap_item": ("ต้องการเอกสารพร้อมเพิ่มอีก {n} รายการ", "{n} more evidence items must be ready"),
-    "gap_project": ("ต้องการโครงการเพิ่มอีก {n} โครงการ", "{n} more projects needed"),
-    "evidence_ready": ("ความพร้อมของเอกสารหลักฐาน", "Evidence readiness"),
-    "evidence_ready_n": ("พร้อม {ready} จาก {total} รายการ", "{ready} of {total} items ready"),
-    "numerator": ("ตัวตั้ง", "Numerator"),
-    "denominator": ("ตัวหาร", "Denominator"),
-    "formula": ("วิธีคำนวณ", "How it is computed"),
-    "trend": ("แนวโน้มรายปี", "Trend over the years"),
-    "by_subdistrict": ("เปรียบเทียบสองตำบล", "The two subdistricts side by side"),
-    "behind": ("สถานประกอบการ/รายการเบื้องหลังตัวเลข", "Establishments and items behind the number"),
-    "counted": ("นับ", "Counted"),
-    "in_denominator": ("อยู่ในตัวหาร", "In denominator"),
-    "reason": ("เหตุผล", "Why"),
-    "download_csv": ("ดาวน์โหลด CSV", "Download CSV"),
-    "download_xlsx": ("ดาวน์โหลด Excel", "Download Excel"),
-    "yes": ("ใช่", "yes"),
-    "name_not_given": ("ไม่ระบุชื่อ", "name not given"),
-    "approximate_location": ("ตำแหน่งโดยประมาณ", "approximate location"),
-    "approximate_profile": (
-        "ตำแหน่งโดยประมาณ: พิกัดนี้ซ้ำกับสถานประกอบการอื่นหรืออยู่ที่จุดกึ่งกลางตำบล อาจไม่ใช่ที่ตั้งจริง",
-        "Approximate location: this point is shared with another establishment or is a subdistrict's centre, perhaps not the real site",
-    ),
-    "approximate_title": ("ตำแหน่งโดยประมาณ (อาจไม่ใช่ที่ตั้งจริง)", "Approximate locations (perhaps not the real site)"),
-    "approximate_help": (
-        "{n} แห่งมีพิกัดซ้ำกับสถานประกอบการอื่นหรืออยู่ที่จุดกึ่งกลางตำบล (ทะเบียน กรอ. มักใส่พิกัดตำบลแทน) แสดงเป็นขอบเส้นประบนแผนที่ ควรตรวจสอบพิกัดจริง",
-        "{n} share their point with another establishment or sit at a subdistrict's centre (the DIW register often gives the subdistrict's point); "
-        "they have a dashed outline on the map. Check their real coordinates.",
-    ),
-    "table_now": ("ข้อมูลปัจจุบันของตาราง {table} (สำหรับแก้ไขใน Excel แล้วนำเข้าใหม่)", "{table} as it is now (to fix in Excel and upload again)"),
-    "table_now_help": (
-        "ไฟล์มีคอลัมน์ตามแม่แบบ ปีเป็น พ.ศ. ในภาษาไทย แก้ไขแถวที่ต้องการใน Excel บันทึกเป็น CSV UTF-8 แล้วอัปโหลดกลับ แถวที่มีคีย์เดิมจะถูกแทนที่",
-        "The file has the template's columns. Fix the rows you need in Excel, save as CSV UTF-8 and upload it: rows with the same key are replaced.",
-    ),
-    "checking": ("กำลังตรวจสอบไฟล์…", "Checking the file…"),
-    "same_file_loaded": (
-        "ไฟล์นี้ (เนื้อหาเดียวกันทุกไบต์) นำเข้าแล้วเป็นชุดที่ {batch} เมื่อ {when} โดย {user}",
-        "This file (the same bytes) was loaded as batch {batch} on {when} by {user}",
-    ),
-    "same_file_rolled_back": (
-        "ไฟล์นี้เคยนำเข้าเป็นชุดที่ {batch} เมื่อ {when} โดย {user} และถูกยกเลิกแล้วเมื่อ {back} โดย {back_user}",
-        "This file was loaded as batch {batch} on {when} by {user} and rolled back on {back} by {back_user}",
-    ),
-    "load_again": ("นำเข้าอีกครั้งเป็นชุดใหม่ (แถวที่มีคีย์เดิมจะถูกแทนที่)", "Load it again as a new batch (rows with the same key are replaced)"),
-    "choose_indicator": ("เลือกตัวชี้วัด", "Choose an indicator"),
-    "choose_establishment": ("เลือกสถานประกอบการ", "Choose an establishment"),
-    "open_profile": ("เปิดข้อมูลสถานประกอบการ", "Open establishment profile"),
-    "intensity_change": ("การเปลี่ยนแปลงต่อหน่วยผลิตภัณฑ์รายโรงงาน", "Per-factory change per unit of product"),
-    "samples_vs_limits": ("ผลตรวจน้ำทิ้งเทียบค่ามาตรฐาน", "Effluent samples against the legal limits"),
-    "exceedance": ("เกินมาตรฐาน", "Exceeds limit"),
-    "within": ("อยู่ในเกณฑ์", "Within limit"),
-    "limit": ("ค่ามาตรฐาน", "Limit"),
-    "checklist": ("รายการเอกสารหลักฐานของตัวชี้วัดนี้", "Evidence checklist of this indicator"),
-    "identity": ("ข้อมูลทั่วไป", "Identity"),
-    "certificates": ("การรับรอง", "Certificates"),
-    "practices": ("มาตรการรายปี", "Practices by year"),
-    "reports": ("รายงานประจำปี", "Annual reports"),
-    "counts_toward": ("ตัวชี้วัดที่สถานประกอบการนี้มีส่วน", "Indicators this establishment counts toward"),
-    "valid": ("ใช้ได้ในปีที่เลือก", "Valid in the chosen year"),
-    "empty_db": (
-        "ยังไม่มีข้อมูลในฐานข้อมูล: นำเข้าไฟล์ CSV ตามแม่แบบใน data/templates (เริ่มจาก establishments) ด้วยคำสั่ง `python -m store load` หรือโหลดข้อมูลสาธิตด้วย `python -m store demo`",
-        "The database holds no data yet: load CSV files from the templates in data/templates (start with establishments) with `python -m store load`, or load the demo set with `python -m store demo`",
-    ),
-    "no_year_data": (
-        "ไม่มีข้อมูลของปี {year} — นำเข้ารายงานประจำปี มาตรการ และผลสำรวจของปีนี้ แล้วตัวชี้วัดจะคำนวณได้",
-        "No data for {year} — load that year's annual reports, practices and surveys and the indicators will compute",
-    ),
-    "not_found": ("ไม่พบสถานประกอบการ {id}", "No establishment {id}"),
-    "kind_factory": ("โรงงาน", "Factory"),
-    "kind_mine": ("เหมือง", "Mine"),
-    "water_per_unit": ("น้ำใช้ต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Water per unit of product (m³/unit)"),
-    "wastewater_per_unit": ("น้ำทิ้งต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Wastewater per unit of product (m³/unit)"),
-    "waste_3r_pct": ("อัตรา 3Rs (%)", "3R rate (%)"),
-    "renewable_pct": ("สัดส่วนพลังงานทดแทน (%)", "Renewable share (%)"),
-    "ghg_tco2e": ("ก๊าซเรือนกระจก (tCO2e)", "GHG (tCO2e)"),
-    "split_controlled": ("โรงงานควบคุม {a} แห่ง / ไม่ใช่โรงงานควบคุม {b} แห่ง", "controlled factories {a} / others {b}"),
-    "split_mass": ("จัดทำ Mass Balance {a} แห่ง / Symbiosis {b} แห่ง", "mass balance {a} / symbiosis {b} factories"),
-    "subdistrict": ("ตำบล", "Subdistrict"),
-    "change_pct": ("การเปลี่ยนแปลงต่อหน่วยผลิตภัณฑ์เทียบปีก่อน (%)", "Change per unit of product vs last year (%)"),
-    "name": ("ชื่อ", "Name"),
-    "kind": ("ประเภท", "Kind"),
-    "none": ("ไม่มี", "None"),
-    "map_colour_by": ("ระบายสีตามตัวชี้วัด", "Colour by indicator"),
-    "map_tiles": ("แผนที่พื้นหลัง OpenStreetMap (ต้องใช้อินเทอร์เน็ต)", "OpenStreetMap background (needs internet)"),
-    "counts": ("นับในตัวชี้วัด", "counts"),
-    "does_not_count": ("ไม่นับ", "does not count"),
-    "not_in_indicator": ("ไม่อยู่ในตัวชี้วัดนี้/ไม่มีข้อมูล", "not in this indicator / no data"),
-    "legend": ("คำอธิบายสัญลักษณ์", "Legend"),
-    "legend_shapes": (
-        "● วงกลม = โรงงาน · ■ สี่เหลี่ยม = เหมือง · กลุ่มตัวเลข = หลายแห่งรวมกัน (ซูมเข้าเพื่อแยก)",
-        "● circle = factory · ■ square = mine · numbered bubble = several together (zoom in)",
-    ),
-    "legend_fill": ("สีพื้นตำบล: เขียว = ผ่าน · แดง = ไม่ผ่าน · เทา = ไม่มีข้อมูล", "Subdistrict fill: green = pass · red = fail · grey = no data"),
-    "no_boundaries": (
-        "ยังไม่มีขอบเขตตำบลในฐานข้อมูล แผนที่จึงแสดงเฉพาะจุดสถานประกอบการ เพิ่มขอบเขต (OCHA COD-AB) ด้วยคำสั่ง `python -m store boundaries --file ไฟล์.geojson` หรือ `--download` เมื่อมีอินเทอร์เน็ต",
-        "No subdistrict boundaries in the database yet, so the map shows establishments only. Add them (OCHA COD-AB) with `python -m store boundaries --file FILE.geojson`, or `--download` where the internet is reachable",
-    ),
-    "location_check": (
-        "ตรวจสอบพิกัด: สถานประกอบการที่พิกัดไม่อยู่ในตำบลที่แจ้ง",
-        "Location check: establishments whose point is not in the subdistrict they claim",
-    ),
-    "location_ok": ("พิกัดของทุกสถานประกอบการอยู่ในตำบลที่แจ้ง", "Every establishment's point lies in the subdistrict it claims"),
-    "other_subdistrict": ("อยู่ในอีกตำบลหนึ่ง", "inside the other subdistrict"),
-    "outside": ("อยู่นอกทั้งสองตำบล", "outside both subdistricts"),
-    "no_coordinates": ("ไม่มีพิกัด", "no coordinates"),
-    "misplaced": ("พิกัดไม่ตรงกับตำบลที่แจ้ง", "point not in the claimed subdistrict"),
-    "attribution": (
-        "ขอบเขตตำบล: © RTSD / OCHA, COD-AB Thailand ผ่าน HDX (CC BY-IGO)",
-        "Boundaries: © RTSD / OCHA, COD-AB Thailand, via HDX (CC BY-IGO)",
-    ),
-    "profile_link": ("เปิดข้อมูลสถานประกอบการ", "Open profile"),
-    "page_signin": ("เข้าสู่ระบบ", "Sign in"),
-    "page_account": ("บัญชีของฉัน", "My account"),
-    "page_upload": ("นำเข้าข้อมูล CSV", "Upload CSV"),
-    "page_batches": ("ประวัติการนำเข้า", "Batch history"),
-    "page_checklists": ("รายการหลักฐานและแผนงาน", "Checklists"),
-    "page_criteria": ("เกณฑ์ตัวชี้วัด", "Criteria"),
-    "page_accounts": ("ผู้ใช้และสิทธิ์", "Accounts"),
-    "section_dashboard": ("แดชบอร์ด", "Dashboard"),
-    "section_desk": ("งานข้อมูล", "Data desk"),
-    "section_admin": ("ผู้ดูแลระบบ", "Administration"),
-    "username": ("ชื่อผู้ใช้", "Username"),
-    "password": ("รหัสผ่าน", "Password"),
-    "sign_in": ("เข้าสู่ระบบ", "Sign in"),
-    "sign_out": ("ออกจากระบบ", "Sign out"),
-    "signed_in_as": ("เข้าสู่ระบบในชื่อ {user} ({role})", "Signed in as {user} ({role})"),
-    "bad_credentials": ("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "Wrong username or password"),
-    "signin_needed": (
-        "กรุณาเข้าสู่ระบบเพื่อดูแดชบอร์ด (ผู้ดูแลระบบเปิดให้ดูโดยไม่ต้องเข้าสู่ระบบได้)",
-        "Please sign in to see the dashboard (an admin can open reading without sign-in)",
-    ),
-    "must_change": ("กรุณาเปลี่ยนรหัสผ่านชั่วคราวก่อนใช้งาน", "Please replace your one-time password before going on"),
-    "old_password": ("รหัสผ่านปัจจุบัน", "Current password"),
-    "new_password": ("รหัสผ่านใหม่ (อย่างน้อย 10 ตัวอักษร)", "New password (at least 10 characters)"),
-    "change_password": ("เปลี่ยนรหัสผ่าน", "Change password"),
-    "password_changed": ("เปลี่ยนรหัสผ่านแล้ว", "Password changed"),
-    "not_allowed": ("บทบาทของคุณไม่มีสิทธิ์ใช้หน้านี้", "Your role may not use this page"),
-    "role_committee": ("คณะกรรมการ (ดูอย่างเดียว)", "committee (read)"),
-    "role_analyst": ("นักวิเคราะห์ (นำเข้าข้อมูล แก้ไขรายการหลักฐาน)", "analyst (upload, checklists)"),
-    "role_admin": ("ผู้ดูแลระบบ", "admin"),
-    "choose_table": ("ตารางปลายทาง", "Target table"),
-    "detect_table": ("ตรวจจากหัวตารางอัตโนมัติ", "Detect from the header"),
-    "download_template": ("ดาวน์โหลดแม่แบบว่าง", "Download empty template"),
-    "download_example": ("ดาวน์โหลดตัวอย่าง (ข้อมูลสาธิต)", "Download example (demo rows)"),
-    "column_guide": ("คำอธิบายคอลัมน์", "Column guide"),
-    "upload_file": ("เลือกไฟล์ CSV (UTF-8, UTF-8 BOM หรือ TIS-620)", "Choose a CSV file (UTF-8, UTF-8 with BOM or TIS-620)"),
-    "table_not_detected": (
-        "ตรวจไม่พบว่าไฟล์นี้เป็นตารางใด: หัวตารางไม่ตรงกับแม่แบบใด กรุณาเลือกตารางเอง",
-        "Could not tell which table this file is for: its header matches no template. Choose the table.",
-    ),
-    "detected_as": ("ตรวจพบว่าเป็นตาราง: {table}", "Detected table: {table}"),
-    "file_summary": (
-        "{rows} แถว · การเข้ารหัส {encoding} · แปลงปี พ.ศ. เป็น ค.ศ. {be} ค่า",
-        "{rows} rows · encoding {encoding} · {be} Buddhist-era year(s) converted to CE",
-    ),
-    "problems_found": (
-        "พบปัญหา {n} รายการ — ยังไม่มีการบันทึกข้อมูลใด ๆ แก้ไขไฟล์แล้วอัปโหลดใหม่",
-        "{n} problem(s) found — nothing has been written. Fix the file and upload it again.",
-    ),
-    "download_report": ("ดาวน์โหลดรายงานปัญหา (CSV)", "Download the problem report (CSV)"),
-    "ready_to_load": ("ไฟล์ผ่านการตรวจสอบ พร้อมนำเข้าเป็นหนึ่งชุด (batch)", "The file passed every check and is ready to load as one batch"),
-    "confirm_load": ("ยืนยันนำเข้า", "Confirm and load"),
-    "loading": ("กำลังนำเข้า…", "Loading…"),
-    "loaded": (
-        "นำเข้าแล้ว: ชุดที่ {batch} — เพิ่มใหม่ {inserted} แถว แทนที่ {replaced} แถว",
-        "Loaded as batch {batch}: {inserted} rows inserted, {replaced} replaced",
-    ),
-    "already_loaded": ("ไฟล์นี้นำเข้าแล้วในชุดที่ {batch}", "This file was already loaded as batch {batch}"),
-    "preview": ("ตัวอย่างข้อมูลหลังแปลง", "Preview after conversion"),
-    "rollback": ("ยกเลิกการนำเข้า (rollback)", "Roll back"),
-    "rollback_choose": ("เลือกชุดที่จะยกเลิก", "Batch to roll back"),
-    "rollback_confirm": (
-        "ยืนยันการยกเลิกชุดที่ {batch}? ข้อมูลที่ชุดนี้เพิ่มจะถูกลบ และข้อมูลที่ถูกแทนที่จะกลับคืน",
-        "Roll back batch {batch}? Rows it inserted are deleted and rows it replaced are restored.",
-    ),
-    "rollback_done": (
-        "ยกเลิกชุดที่ {batch} แล้ว: ลบ {deleted} แถว คืนค่า {restored} แถว",
-        "Batch {batch} rolled back: {deleted} rows deleted, {restored} restored",
-    ),
-    "rollback_none": (
-        "ไม่มีชุดที่คุณยกเลิกได้ (นักวิเคราะห์ยกเลิกได้เฉพาะชุดที่ตนนำเข้า)",
-        "No batch you may roll back (analysts may roll back their own batches)",
-    ),
-    "cancel": ("ยกเลิก", "Cancel"),
-    "unsaved": (
-        "มีการแก้ไขที่ยังไม่บันทึก {n} ช่อง — กด บันทึก ก่อนออกจากหน้านี้ มิฉะนั้นการแก้ไขจะหายไป",
-        "{n} unsaved change(s) — press Save before leaving this page, or they are lost",
-    ),
-    "rollback_do": ("ยืนยัน ย้อนการนำเข้าชุดนี้", "Yes, roll it back"),
-    "rollback_keep": ("ไม่ เก็บไว้ตามเดิม", "No, keep it"),
-    "original_files": ("ไฟล์ต้นฉบับของแต่ละชุด", "The original file of a batch"),
-    "choose_batch": ("เลือกชุดข้อมูล", "Choose a batch"),
-    "original_not_kept": (
-        "ชุดนี้นำเข้าก่อนที่ระบบจะเก็บไฟล์ต้นฉบับ จึงไม่มีไฟล์ให้ดาวน์โหลด",
-        "This batch was loaded before original files were kept; there is no file to download.",
-    ),
-    "download_original": ("ดาวน์โหลดไฟล์ต้นฉบับ (ตามที่อัปโหลด)", "Download the original file (as uploaded)"),
-    "tables_now": ("ข้อมูลปัจจุบันของแต่ละตาราง (สำหรับแก้ไขใน Excel)", "Each table as it is now (to fix in Excel)"),
-    "batch_loaded": ("นำเข้าแล้ว", "loaded"),
-    "batch_rolled_back": ("ยกเลิกแล้ว", "rolled back"),
-    "demo_short": ("สาธิต", "demo"),
-    "confirm": ("ยืนยัน", "Confirm"),
-    "save": ("บันทึก", "Save"),
-    "saved_cells": ("บันทึกแล้ว {n} ช่อง", "Saved {n} changed cell(s)"),
-    "nothing_changed": ("ไม่มีการเปลี่ยนแปลง", "Nothing changed"),
-    "edit_history": ("ประวัติการแก้ไข", "Edit history"),
-    "evidence_tab": ("เอกสารหลักฐาน", "Evidence"),
-    "activities_tab": ("กิจกรรมตามแผน", "Activities"),
-    "reason_required": ("เหตุผลของการเปลี่ยนแปลง (จำเป็น)", "Reason for the change (required)"),
-    "criteria_saved": ("บันทึกเกณฑ์แล้ว {n} ตัวชี้วัด", "Saved {n} criterion change(s)"),
-    "add_user": ("เพิ่มผู้ใช้", "Add a user"),
-    "role": ("บทบาท", "Role"),
-    "one_time_password": (
-        "รหัสผ่านชั่วคราวของ {user}: `{password}` — แจ้งผู้ใช้ครั้งเดียว ระบบจะไม่แสดงอีก",
-        "One-time password for {user}: `{password}` — give it to them now; it is not shown again",
-    ),
-    "reset_password": ("ตั้งรหัสผ่านชั่วคราวใหม่", "Issue a new one-time password"),
-    "public_read": ("เปิดให้ดูแดชบอร์ดโดยไม่ต้องเข้าสู่ระบบ", "Open the dashboard for reading without sign-in"),
-    "active": ("ใช้งานได้", "Active"),
-}
+from metrics import words
+from metrics.words import COLUMNS, MONTHS_EN, MONTHS_TH, REASONS, TEXT
 
-COLUMNS: dict[str, tuple[str, str]] = {
-    "entity_id": ("รหัส", "ID"),
-    "name": ("ชื่อ", "Name"),
-    "name_th": ("ชื่อ (ภาษาไทย)", "Name (Thai)"),
-    "name_en": ("ชื่อ (ภาษาอังกฤษ)", "Name (English)"),
-    "title_th": ("ชื่อกิจกรรม (ภาษาไทย)", "Title (Thai)"),
-    "title_en": ("ชื่อกิจกรรม (ภาษาอังกฤษ)", "Title (English)"),
-    "subdistrict_code": ("ตำบล", "Subdistrict"),
-    "kind": ("ประเภท", "Kind"),
-    "counted": ("นับในตัวตั้ง", "Counted"),
-    "in_denominator": ("อยู่ในตัวหาร", "In denominator"),
-    "reason": ("เหตุผล", "Why"),
-    "detail": ("รายละเอียด", "Detail"),
-    "change_pct": ("เปลี่ยนแปลง (%)", "Change (%)"),
-    "intensity": ("ค่าปีนี้ต่อหน่วย", "This year per unit"),
-    "previous": ("ค่าปีก่อนต่อหน่วย", "Last year per unit"),
-    "target": ("เป้าหมาย", "Target"),
-    "samples": ("จำนวนตัวอย่าง", "Samples"),
-    "exceedances": ("เกินมาตรฐาน", "Exceedances"),
-    "item_no": ("ลำดับ", "No."),
-    "description_th": ("รายการ (ภาษาไทย)", "Item (Thai)"),
-    "description_en": ("รายการ (ภาษาอังกฤษ)", "Item (English)"),
-    "responsible": ("ผู้รับผิดชอบ", "Responsible"),
-    "status": ("สถานะ", "Status"),
-    "reference": ("ที่อยู่เอกสาร", "Reference"),
-    "code": ("รหัส", "Code"),
-    "scheme": ("การรับรอง", "Scheme"),
-    "level": ("ระดับ", "Level"),
-    "issued_on": ("วันที่ได้รับ", "Issued"),
-    "expires_on": ("วันหมดอายุ", "Expires"),
-    "valid_in_year": ("ใช้ได้ในปีที่เลือก", "Valid in the chosen year"),
-    "practice": ("มาตรการ", "Practice"),
-    "year": ("ปี", "Year"),
-    "factory_id": ("เลขทะเบียน", "Registration no."),
-    "batch_id": ("ชุดที่", "Batch"),
-    "table_name": ("ตาราง", "Table"),
-    "file_name": ("ไฟล์", "File"),
-    "sha256": ("SHA-256", "SHA-256"),
-    "rows_in_file": ("แถวในไฟล์", "Rows"),
-    "rows_inserted": ("เพิ่มใหม่", "Inserted"),
-    "rows_replaced": ("แทนที่", "Replaced"),
-    "loaded_by": ("ผู้นำเข้า", "Loaded by"),
-    "loaded_at": ("เวลา", "When"),
-    "rolled_back_by": ("ผู้ยกเลิก", "Rolled back by"),
-    "rolled_back_at": ("เวลาที่ยกเลิก", "Rolled back at"),
-    "is_demo": ("ข้อมูลสาธิต", "Demo"),
-    "row": ("แถว", "Row"),
-    "column": ("คอลัมน์", "Column"),
-    "value": ("ค่า", "Value"),
-    "rule": ("กฎ", "Rule"),
-    "message": ("ปัญหา", "Problem"),
-    "key": ("คีย์", "Key"),
-    "required": ("ต้องระบุ", "Required"),
-    "allowed": ("ค่าที่ใช้ได้", "Allowed values"),
-    "description": ("คำอธิบาย", "Description"),
-    "item": ("รายการเอกสาร", "Evidence item"),
-    "lat": ("ละติจูด", "Latitude"),
-    "lon": ("ลองจิจูด", "Longitude"),
-    "found_code": ("ตำบลตามพิกัด", "Subdistrict of the point"),
-}
-
-
-def columns(frame_columns: list[str]) -> dict[str, str]:
-    """Translated headers for st.dataframe(..., column_config=columns(df.columns))."""
-    i = 0 if lang() == "th" else 1
-    return {c: COLUMNS[c][i] for c in frame_columns if c in COLUMNS}
-
-
-REASONS: dict[str, tuple[str, str]] = {
-    "meets": ("ผ่านเงื่อนไข", "meets the condition"),
-    "not_met": ("ยังไม่มีมาตรการ/การรับรองที่นับได้ในปีนี้", "no qualifying practice or certificate this year"),
-    "improved": ("ดีขึ้นจากปีก่อน", "improved on last year"),
-    "met_target": ("ผ่านเป้าหมายของโรงงาน", "met its own target"),
-    "worsened": ("แย่ลงจากปีก่อนและไม่ผ่านเป้าหมาย", "worse than last year and above its target"),
-    "no_report": ("ไม่มีรายงานของปีนี้", "no report for this year"),
-    "no_baseline": ("ไม่มีข้อมูลปีก่อนและไม่มีเป้าหมาย", "no previous year and no target"),
-    "incomplete_report": ("รายงานไม่ครบ", "report incomplete"),
-    "included": ("นับรวม", "included"),
-    "complies": ("ผ่านมาตรฐานทุกตัวอย่าง", "every sample within limits"),
-    "exceeded": ("มีตัวอย่างเกินมาตรฐาน", "a sample exceeded a limit"),
-    "green_area": ("พื้นที่สีเขียว", "green area"),
-    "subdistrict_area": ("พื้นที่ตำบล (ตัวหาร)", "subdistrict area (denominator)"),
-    "not_both_years": ("ไม่มีข้อมูลเงินลงทุนครบสองปี", "investment not reported in both years"),
-    "increased": ("เงินลงทุนเพิ่มขึ้น", "investment rose"),
-    "not_increased": ("เงินลงทุนไม่เพิ่มขึ้น", "investment did not rise"),
-    "not_completed": ("ยังไม่แล้วเสร็จ", "not completed"),
-    "no_eco_design": ("ไม่ได้ใช้การออกแบบเชิงนิเวศ", "no eco-design"),
-    "planned_only": ("อยู่ในแผน ยังไม่ดำเนินการ", "planned only"),
-    "ready": ("พร้อม", "ready"),
-    "in_progress": ("กำลังดำเนินการ", "in progress"),
-    "missing": ("ยังไม่มี", "missing"),
-}
-
-MONTHS_TH = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+__all__ = ["COLUMNS", "MONTHS_EN", "MONTHS_TH", "REASONS", "TEXT"]
 
 
 def lang() -> str:
@@ -368,95 +16,59 @@ def lang() -> str:
 
 
 def t(key: str, **fields: object) -> str:
-    th, en = TEXT[key]
-    text = th if lang() == "th" else en
-    return text.format(**fields) if fields else text
+    return words.text(key, lang(), **fields)
+
+
+def columns(frame_columns: list[str]) -> dict[str, str]:
+    """Translated headers for st.dataframe(..., column_config=columns(df.columns))."""
+    return words.column_labels(frame_columns, lang())
 
 
 def reason(code: str) -> str:
-    if code.startswith("score_"):
-        return ("คะแนน " if lang() == "th" else "score ") + code[6:]
-    th, en = REASONS.get(code, (code, code))
-    return th if lang() == "th" else en
+    return words.reason(code, lang())
 
 
 def year_label(year: int) -> str:
-    """BE in Thai (2022 -> 2565), CE in English."""
-    return f"พ.ศ. {year + 543}" if lang() == "th" else str(year)
+    return words.year_label(year, lang())
 
 
 def year_short(year: int) -> str:
-    return str(year + 543) if lang() == "th" else str(year)
+    return words.year_short(year, lang())
 
 
 def date_label(value: object) -> str:
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    d = value if hasattr(value, "month") else None
-    if d is None:
-        return str(value)
-    if lang() == "th":
-        return f"{d.day} {MONTHS_TH[d.month - 1]} {d.year + 543}"  # type: ignore[attr-defined]
-    return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"  # type: ignore[attr-defined]
+    return words.date_label(value, lang())
 
 
 def datetime_label(value: object) -> str:
-    """A moment with its time: '29 พ.ย. 2569 14:05' in Thai, '29 Nov 2026 14:05' in English."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
-    return f"{date_label(stamp)} {stamp:%H:%M}"
+    return words.datetime_label(value, lang())
 
 
 def month_label(value: pd.Timestamp) -> str:
-    """'มี.ค. 2567' in Thai, 'Mar 2022' in English."""
-    if lang() == "th":
-        return f"{MONTHS_TH[value.month - 1]} {value.year + 543}"
-    return f"{MONTHS_EN[value.month - 1]} {value.year}"
+    return words.month_label(value, lang())
 
 
 def number(value: float | None, unit: str = "", digits: int = 2) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return t("no_data")
-    if unit == "percent":
-        return f"{value:,.{digits}f} %"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.{digits}f}"
-
-
-def _text(value: object) -> str:
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+    return words.number(value, lang(), unit, digits)
 
 
 def establishment_name(name_th: object, name_en: object, factory_id: object) -> str:
-    """The name in the UI language, else the other language, else the registration number marked
-    "(name not given)": DIW does not publish the names of factories owned by natural persons."""
-    first, second = (name_th, name_en) if lang() == "th" else (name_en, name_th)
-    return _text(first) or _text(second) or f"{_text(factory_id)} ({t('name_not_given')})"
+    return words.establishment_name(name_th, name_en, factory_id, lang())
 
 
 def establishment_names(frame: pd.DataFrame, id_column: str = "factory_id") -> pd.Series:
     """establishment_name for every row of a frame with name_th, name_en and an id column."""
+    chosen = lang()
     return pd.Series(
-        [establishment_name(a, b, c) for a, b, c in zip(frame["name_th"], frame["name_en"], frame[id_column], strict=True)],
+        [words.establishment_name(a, b, c, chosen) for a, b, c in zip(frame["name_th"], frame["name_en"], frame[id_column], strict=True)],
         index=frame.index,
         dtype=object,
     )
 
 
 def table_label(name: str) -> str:
-    """An upload table's name in the UI language (the code stays in the file names and templates)."""
-    from store.tables import TABLES
-
-    table = TABLES.get(name)
-    if table is None:
-        return name
-    return table.label_th if lang() == "th" else table.label_en
+    return words.table_label(name, lang())
 
 
 def area_label(code: str, names: dict[str, tuple[str, str]]) -> str:
-    if code == "all":
-        return t("area_all")
-    th, en = names.get(code, (code, code))
-    return f"{th} ({code})" if lang() == "th" else f"{en} ({code})"
+    return words.area_label(code, names, lang())

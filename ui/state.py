@@ -7,12 +7,13 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from metrics import engine, profile
+from metrics import engine, profile, readiness
 from metrics.catalogue import AREAS, Indicator, load_catalogue
 from store import accounts, export, geo
 from store.db import db_path, init
 from ui.auth import announce_first_admin
 from ui.i18n import area_label, t, year_short
+from ui.view import WRITTEN, pop_notices, read_url, write_url
 
 
 @st.cache_resource
@@ -32,15 +33,16 @@ def con() -> duckdb.DuckDBPyConnection:
 
 
 def data_version() -> str:
-    """Changes whenever a batch lands or is rolled back, so cached results never go stale."""
+    """Changes whenever a batch lands or is rolled back, a checklist or criterion is edited, or boundaries
+    are loaded, so cached results never go stale. One small query per run."""
     with con().cursor() as cur:
         row = cur.execute(
-            "select count(*), coalesce(max(batch_id), 0), count(*) filter (where status = 'rolled_back') from batches"
+            "select (select count(*) from batches), (select coalesce(max(batch_id), 0) from batches),"
+            " (select count(*) from batches where status = 'rolled_back'),"
+            " (select coalesce(max(edit_id), 0) from checklist_edits), (select coalesce(max(change_id), 0) from criteria_changes),"
+            " (select count(*) || '@' || coalesce(max(loaded_at)::varchar, '') from boundaries)"
         ).fetchall()[0]
-        geo_loaded = cur.execute("select count(*), max(loaded_at) from boundaries").fetchall()[0]
-        crit = cur.execute("select coalesce(sum(hash(code, threshold, provisional)), 0) from indicators").fetchall()[0][0]
-        ev = cur.execute("select coalesce(sum(hash(indicator_code, item_no, status)), 0) from evidence").fetchall()[0][0]
-    return f"{row[0]}:{row[1]}:{row[2]}:{crit}:{ev}:{geo_loaded}"
+    return ":".join(str(v) for v in row)
 
 
 @st.cache_data(show_spinner=False)
@@ -109,6 +111,54 @@ def trends(version: str) -> pd.DataFrame:
 def trend(version: str, code: str) -> pd.DataFrame:
     frame = trends(version)
     return frame[frame["code"] == code].drop(columns=["code"]).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def fiscal_years(version: str) -> pd.DataFrame:
+    with con().cursor() as cur:
+        return readiness.fiscal_years(cur)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def plan(version: str, fiscal_year: int, today: str) -> pd.DataFrame:
+    """One fiscal year's activities with their progress against today (a day is part of the cache key)."""
+    import datetime as dt
+
+    with con().cursor() as cur:
+        return readiness.activities(cur, fiscal_year, dt.date.fromisoformat(today))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def checklist_year(version: str, year: int) -> int | None:
+    """The fiscal year (BE) whose evidence checklist applies to a calendar year (18.1.1's rule)."""
+    with con().cursor() as cur:
+        return engine.checklist_years(cur, [year])[year]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def evidence_items(version: str, fiscal_year: int | None) -> pd.DataFrame:
+    if fiscal_year is None:
+        return pd.DataFrame(columns=["level", "indicator_code", "item_no", "status", "responsible", "description_th", "description_en"])
+    with con().cursor() as cur:
+        return readiness.evidence_items(cur, fiscal_year)
+
+
+def readiness_by_level(version: str, fiscal_year: int | None) -> pd.DataFrame:
+    return readiness.readiness(evidence_items(version, fiscal_year), ["level"])
+
+
+def next_level_plan(version: str, year: int, area: str) -> readiness.LevelPlan:
+    fiscal_year = checklist_year(version, year)
+    return readiness.next_level(scorecard(version, year, area), evidence_items(version, fiscal_year), fiscal_year)
+
+
+def level_history(version: str, area: str) -> pd.DataFrame:
+    """year, town_level and each level's verdict for every data year (the overview's small table)."""
+    cards = sorted((y, c) for (y, a), c in all_scorecards(version).items() if a == area)
+    return pd.DataFrame(
+        [{"year": y, "town_level": c.town_level, **{f"level_{lv['level']}": lv["status"] for lv in c.levels}} for y, c in cards],
+        columns=["year", "town_level", "level_1", "level_2", "level_3"],
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -213,10 +263,13 @@ def location_check(version: str) -> pd.DataFrame:
 
 def remember_language() -> None:
     """The language lives in session_state["lang"], not in the radio's own key: a widget's state is
-    dropped when a run ends before it is drawn (st.switch_page), and the language must survive that."""
+    dropped when a run ends before it is drawn (st.switch_page), and the language must survive that.
+    A link's ?lang= is adopted before anything is drawn, so the first screen is in its language."""
     st.session_state.setdefault("lang", "th")
     if st.session_state.get("lang_radio") in ("th", "en"):
         st.session_state["lang"] = st.session_state["lang_radio"]
+    elif WRITTEN not in st.session_state and st.query_params.get("lang") in ("th", "en"):
+        st.session_state["lang"] = st.query_params["lang"]
 
 
 def sidebar() -> tuple[int, str]:
@@ -226,6 +279,8 @@ def sidebar() -> tuple[int, str]:
     the chosen values live in session_state["area"] and ["year"], which the pages read.
     """
     version = data_version()
+    available = years(version) or [pd.Timestamp.today().year - 1]
+    read_url(available)
     choices = ["th", "en"]
     st.sidebar.radio(t("language"), choices, index=choices.index(st.session_state["lang"]), key="lang_radio", horizontal=True,
                      format_func={"th": "ไทย", "en": "English"}.__getitem__)  # fmt: skip
@@ -237,14 +292,16 @@ def sidebar() -> tuple[int, str]:
     st.session_state["area"] = st.sidebar.selectbox(
         t("area"), AREAS, index=AREAS.index(area) if area in AREAS else 0, key=f"area_{suffix}", format_func=area_labels.__getitem__
     )
-    available = years(version) or [pd.Timestamp.today().year - 1]
     year_labels = {y: year_short(y) for y in available}
     year = st.session_state.get("year")
     if year not in available:
         year = max(available)
     st.session_state["year"] = st.sidebar.selectbox(
-        t("year"), available, index=available.index(year), key=f"year_{suffix}", format_func=year_labels.__getitem__
+        t("year_calendar"), available, index=available.index(year), key=f"year_{suffix}", format_func=year_labels.__getitem__
     )
+    write_url()
+    for key, value in pop_notices():
+        st.toast(t("link_value_ignored", key=t(f"url_{key}"), value=value), icon=":material/link_off:")
     return int(st.session_state["year"]), str(st.session_state["area"])
 
 
@@ -256,7 +313,7 @@ def banner() -> None:
     st.caption(t("provisional_note"))
 
 
-def read_page(title_key: str) -> tuple[int, str, str]:
+def read_page(title_key: str, needs_data: bool = True) -> tuple[int, str, str]:
     """The opening every dashboard page shares: title, demo banner, and the empty-database state.
 
     Returns (year, area, data version); stops the page with instructions when there is no data yet.
@@ -266,7 +323,7 @@ def read_page(title_key: str) -> tuple[int, str, str]:
     version = data_version()
     st.title(t(title_key))
     banner()
-    if status(version)["is_empty"]:
+    if needs_data and status(version)["is_empty"]:
         empty_database()
         st.stop()
     return int(st.session_state["year"]), str(st.session_state["area"]), version

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from metrics.engine import Result
-from ui.i18n import number, t
+from ui.charts import level_history_figure
+from ui.i18n import number, t, year_short
 
 # Plain Unicode marks for text, Material icons (bundled with Streamlit, so they draw offline) for badges.
 MARKS = {"pass": "✓", "fail": "✗", "no_data": "–"}
@@ -56,3 +58,22 @@ def split_text(r: Result) -> str:
 
 def empty_database() -> None:
     st.info(t("empty_db"), icon=":material/upload_file:")
+
+
+def level_history_view(history: pd.DataFrame) -> None:
+    """The town level over the years: a small step chart beside a table of each level's verdict."""
+    if history.empty:
+        st.caption(t("none"))
+        return
+    left, right = st.columns([3, 2])
+    labels = {y: year_short(int(y)) for y in history["year"]}
+    left.plotly_chart(level_history_figure(history, labels, t("town_level")), width="stretch", config={"displayModeBar": False})
+    table = pd.DataFrame(
+        {
+            "year": history["year"].map(labels),
+            "town_level": history["town_level"],
+            **{f"level_{n}": history[f"level_{n}"].map(status_text) for n in (1, 2, 3)},
+        }
+    )
+    names = {"year": t("year"), "town_level": t("town_level"), **{f"level_{n}": t(f"level_{n}") for n in (1, 2, 3)}}
+    right.dataframe(table, hide_index=True, width="stretch", column_config=names)

@@ -1,0 +1,50 @@
+"""The action plan of a fiscal year: a timeline October to September, what is late, who is responsible,
+participants against targets; analysts edit it and start a new year from a copy."""
+
+import pandas as pd
+import streamlit as st
+
+from metrics.fragments import plan_table as plan_html
+from metrics.readiness import DONE, fiscal_year_span
+from store.accounts import allowed
+from ui.auth import role, user
+from ui.charts import plan_timeline
+from ui.downloads import table_downloads
+from ui.i18n import date_label, lang, month_label, t
+from ui.readiness import cards, copy_year_form, editor, pick_fiscal_year, plan_table, today
+from ui.state import as_of_stamp, plan, read_page
+
+_, _, version = read_page("page_plan", needs_data=False)
+fiscal_year = pick_fiscal_year(version, "activities")
+if fiscal_year is None:
+    st.stop()
+now = today()
+rows = plan(version, fiscal_year, now.isoformat())
+open_rows = rows[~rows["status"].isin(DONE)]
+st.html(
+    cards([
+        (t("activities_total"), f"{len(rows)}", t("as_of_today", date=date_label(now))),
+        (t("activities_done"), f"{int((rows['status'] == 'done').sum())}", ""),
+        (t("activities_late"), f"{int((rows['progress'] == 'late').sum())}", ""),
+        (t("activities_open"), f"{int(open_rows['progress'].isin(['in_progress', 'due']).sum())}", ""),
+        (t("participants_total"), f"{int(rows['participants'].fillna(0).sum()):,} / {int(rows['target_participants'].fillna(0).sum()):,}", ""),
+    ])
+)  # fmt: skip
+
+st.markdown(f"#### {t('timeline')}")
+labels = {k: t(k) for k in ("today", "done_on_marker")} | {
+    f"progress_{p}": t(f"progress_{p}") for p in ("done", "late", "in_progress", "due", "planned", "cancelled")
+}
+titles = rows["title_th"] if lang() == "th" else rows["title_en"].fillna(rows["title_th"])
+shown = rows.assign(label=rows["activity_id"] + " " + titles.str.slice(0, 48) + titles.map(lambda s: "…" if len(s) > 48 else ""))
+span = tuple(pd.Timestamp(d) for d in fiscal_year_span(fiscal_year))
+st.plotly_chart(plan_timeline(shown, span, labels, month_label, pd.Timestamp(now)), width="stretch", config={"displayModeBar": False})
+
+st.html(plan_html(rows, lang()))
+table_downloads(lambda: plan_table(rows), f"action_plan_{fiscal_year}", as_of_stamp(version), key="plan")
+
+if allowed(role(), "analyst"):
+    st.markdown(f"#### {t('edit_mode')}")
+    editable = rows.drop(columns=["progress", "title_en"])
+    editor("activities", editable, user().username, ["planned", "in_progress", "done", "cancelled"])  # type: ignore[union-attr]
+    copy_year_form("activities", version, "activities", user().username)  # type: ignore[union-attr]
