@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 LEVELS = (1, 2, 3)
+PARALLEL_PASSES = 3  # measured on 2 cores: 266 ms serial, 217 ms with 2-4 threads at national scale
 FISCAL_OFFSET = 543  # fiscal years are kept in Buddhist Era
 
 SUMMARY = """
@@ -150,12 +152,18 @@ def result_json(r: Result) -> dict[str, object]:
 def tallies(
     cur: duckdb.DuckDBPyConnection, years: list[int], families: Iterable[Family] | None = None
 ) -> dict[tuple[str, int, str | None], Tally]:
-    """Every family's sums for every indicator, year and subdistrict in one pass per family."""
+    """Every family's sums for every indicator, year and subdistrict in one pass per family; the passes run
+    side by side on cursors of the same connection (thread-safe, and DuckDB leaves the GIL while it works)."""
+
+    def one(family: Family) -> list[tuple[object, ...]]:
+        with cur.cursor() as own:
+            return own.execute(SUMMARY.format(family=unordered(family.name)), family_params(family, years)).fetchall()
+
     out: dict[tuple[str, int, str | None], Tally] = {}
-    for family in families or FAMILIES.values():
-        text = SUMMARY.format(family=unordered(family.name))
-        for code, year, sub, num, den, counted, controlled in cur.execute(text, family_params(family, years)).fetchall():
-            out[(code, int(year), sub)] = Tally(float(num or 0), float(den or 0), int(counted), int(controlled))
+    with ThreadPoolExecutor(max_workers=PARALLEL_PASSES) as pool:
+        for found in pool.map(one, list(families or FAMILIES.values())):
+            for code, year, sub, num, den, counted, controlled in found:
+                out[(str(code), int(year), sub)] = Tally(float(num or 0), float(den or 0), int(counted), int(controlled))  # type: ignore[arg-type]
     return out
 
 

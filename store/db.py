@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from store.tables import TABLES
 
@@ -81,6 +80,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def seed_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Insert reference rows that are not there yet; returns rows added per table."""
+    import pandas as pd  # only here: the scorecard command line never seeds and stays light
+
     added: dict[str, int] = {}
     with WRITE_LOCK, con.cursor() as cur:
         for table, file_name in SEEDS.items():

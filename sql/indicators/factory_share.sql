@@ -8,72 +8,63 @@ definitions as (
     select unnest($defs, recursive := true)
 ),
 
+wanted_practices as (
+    select code, unnest(practices) as practice from definitions
+),
+
+wanted_schemes as (
+    select code, unnest(schemes) as scheme, gi_min_level from definitions
+),
+
 population as (
     select * from factory_populations($years::integer[])
 ),
 
-implemented as (
+practice_hits as (
     select
-        year,
-        factory_id,
-        list(practice order by practice) as practices
-    from practices
-    where status = 'implemented'
-      and list_contains($years::integer[], year)
-    group by year, factory_id
+        w.code,
+        p.year,
+        p.factory_id,
+        string_agg(p.practice, ', ' order by p.practice) as what
+    from practices as p
+    inner join wanted_practices as w using (practice)
+    where p.status = 'implemented'
+      and list_contains($years::integer[], p.year)
+    group by w.code, p.year, p.factory_id
 ),
 
-certificates as (
+certificate_hits as (
     select
-        year,
-        factory_id,
-        list({'scheme': scheme, 'level': level} order by scheme, level) as held
-    from valid_certificates_in($years::integer[])
-    group by year, factory_id
+        w.code,
+        c.year,
+        c.factory_id,
+        string_agg(c.scheme || coalesce(' level ' || c.level, ''), ', ' order by c.scheme, c.level) as what
+    from valid_certificates_in($years::integer[]) as c
+    inner join wanted_schemes as w using (scheme)
+    where c.scheme <> 'GI' or c.level >= w.gi_min_level
+    group by w.code, c.year, c.factory_id
 ),
 
-judged as (
+final as (
     select
         d.code,
         p.year,
-        p.factory_id,
+        p.factory_id as entity_id,
         p.name_th,
         p.name_en,
         p.subdistrict_code,
         p.kind,
         p.controlled_factory,
-        list_filter(coalesce(i.practices, []), lambda x: list_contains(d.practices, x)) as practice_hits,
-        list_filter(
-            coalesce(c.held, []),
-            lambda x: list_contains(d.schemes, x.scheme) and (x.scheme <> 'GI' or x.level >= d.gi_min_level)
-        ) as certificate_hits
+        ph.factory_id is not null or ch.factory_id is not null as counted,
+        true as in_denominator,
+        case when ph.factory_id is not null or ch.factory_id is not null then 1.0::double else 0.0::double end as num,
+        1.0::double as den,
+        case when ph.factory_id is not null or ch.factory_id is not null then 'meets' else 'not_met' end as reason,
+        nullif(concat_ws('; ', ph.what, ch.what), '') as detail
     from population as p
     cross join definitions as d
-    left join implemented as i using (year, factory_id)
-    left join certificates as c using (year, factory_id)
-),
-
-final as (
-    select
-        code,
-        year,
-        factory_id as entity_id,
-        name_th,
-        name_en,
-        subdistrict_code,
-        kind,
-        controlled_factory,
-        len(practice_hits) > 0 or len(certificate_hits) > 0 as counted,
-        true as in_denominator,
-        case when len(practice_hits) > 0 or len(certificate_hits) > 0 then 1.0::double else 0.0::double end as num,
-        1.0::double as den,
-        case when len(practice_hits) > 0 or len(certificate_hits) > 0 then 'meets' else 'not_met' end as reason,
-        nullif(concat_ws(
-            '; ',
-            nullif(array_to_string(practice_hits, ', '), ''),
-            nullif(array_to_string(list_transform(certificate_hits, lambda x: x.scheme || coalesce(' level ' || x.level, '')), ', '), '')
-        ), '') as detail
-    from judged
+    left join practice_hits as ph on ph.code = d.code and ph.year = p.year and ph.factory_id = p.factory_id
+    left join certificate_hits as ch on ch.code = d.code and ch.year = p.year and ch.factory_id = p.factory_id
 )
 
 select * from final

@@ -14,34 +14,53 @@ population as (
 
 reports as (
     select
-        m.code,
-        r.factory_id,
-        r.year,
-        case when m.measure = 'water' then r.water_use_m3 else r.wastewater_m3 end as amount,
-        r.production_qty,
-        case when m.measure = 'water' then r.water_use_m3 else r.wastewater_m3 end / r.production_qty as intensity,
-        case when m.measure = 'water' then r.water_intensity_target else r.wastewater_intensity_target end as target
-    from annual_reports as r
-    cross join measures as m
-    where list_contains($years::integer[], r.year) or list_contains($years::integer[], r.year + 1)
+        factory_id,
+        year,
+        production_qty,
+        water_use_m3,
+        wastewater_m3,
+        water_use_m3 / production_qty as water,
+        wastewater_m3 / production_qty as wastewater,
+        water_intensity_target,
+        wastewater_intensity_target
+    from annual_reports
+    where year between list_min($years::integer[]) - 1 and list_max($years::integer[])
+),
+
+paired as (
+    select
+        p.*,
+        c.production_qty,
+        c.water_use_m3,
+        c.wastewater_m3,
+        c.water,
+        c.wastewater,
+        c.water_intensity_target,
+        c.wastewater_intensity_target,
+        pr.water as previous_water,
+        pr.wastewater as previous_wastewater
+    from population as p
+    left join reports as c on c.factory_id = p.factory_id and c.year = p.year
+    left join reports as pr on pr.factory_id = p.factory_id and pr.year = p.year - 1
 ),
 
 judged as (
     select
         m.code,
-        p.*,
-        c.amount,
-        c.production_qty,
-        c.intensity,
-        pr.intensity as previous,
-        c.target,
-        c.intensity is not null and (pr.intensity is not null or c.target is not null) as eligible,
-        coalesce(c.intensity < pr.intensity, false) as improved,
-        coalesce(c.intensity <= c.target, false) as met_target
-    from population as p
+        p.year,
+        p.factory_id,
+        p.name_th,
+        p.name_en,
+        p.subdistrict_code,
+        p.kind,
+        p.controlled_factory,
+        case when m.measure = 'water' then p.water_use_m3 else p.wastewater_m3 end as amount,
+        p.production_qty,
+        case when m.measure = 'water' then p.water else p.wastewater end as intensity,
+        case when m.measure = 'water' then p.previous_water else p.previous_wastewater end as previous,
+        case when m.measure = 'water' then p.water_intensity_target else p.wastewater_intensity_target end as target
+    from paired as p
     cross join measures as m
-    left join reports as c on c.code = m.code and c.factory_id = p.factory_id and c.year = p.year
-    left join reports as pr on pr.code = m.code and pr.factory_id = p.factory_id and pr.year = p.year - 1
 ),
 
 final as (
@@ -54,15 +73,20 @@ final as (
         subdistrict_code,
         kind,
         controlled_factory,
-        eligible and (improved or met_target) as counted,
-        eligible as in_denominator,
-        case when eligible and (improved or met_target) then 1.0::double else 0.0::double end as num,
-        case when eligible then 1.0::double else 0.0::double end as den,
+        intensity is not null and (previous is not null or target is not null)
+            and (coalesce(intensity < previous, false) or coalesce(intensity <= target, false)) as counted,
+        intensity is not null and (previous is not null or target is not null) as in_denominator,
+        case
+            when intensity is not null and (previous is not null or target is not null)
+                and (coalesce(intensity < previous, false) or coalesce(intensity <= target, false)) then 1.0::double
+            else 0.0::double
+        end as num,
+        case when intensity is not null and (previous is not null or target is not null) then 1.0::double else 0.0::double end as den,
         case
             when intensity is null then 'no_report'
-            when not eligible then 'no_baseline'
-            when improved then 'improved'
-            when met_target then 'met_target'
+            when previous is null and target is null then 'no_baseline'
+            when coalesce(intensity < previous, false) then 'improved'
+            when coalesce(intensity <= target, false) then 'met_target'
             else 'worsened'
         end as reason,
         null::varchar as detail,

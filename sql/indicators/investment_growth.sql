@@ -6,17 +6,11 @@ population as (
     select * from factory_populations($years::integer[])
 ),
 
-investment as (
-    select
-        p.year,
-        p.factory_id,
-        max(r.investment_thb) filter (where r.year = p.year) as current_thb,
-        max(r.investment_thb) filter (where r.year = p.year - 1) as previous_thb
-    from population as p
-    inner join annual_reports as r
-        on r.factory_id = p.factory_id
-        and r.year in (p.year, p.year - 1)
-    group by p.year, p.factory_id
+reports as (
+    select factory_id, year, investment_thb
+    from annual_reports
+    where year between list_min($years::integer[]) - 1 and list_max($years::integer[])
+      and investment_thb is not null
 ),
 
 final as (
@@ -29,23 +23,24 @@ final as (
         p.subdistrict_code,
         p.kind,
         p.controlled_factory,
-        coalesce(i.current_thb > i.previous_thb, false) as counted,
-        i.current_thb is not null and i.previous_thb is not null as in_denominator,
+        coalesce(c.investment_thb > pr.investment_thb, false) as counted,
+        c.investment_thb is not null and pr.investment_thb is not null as in_denominator,
         case
-            when i.current_thb is not null and i.previous_thb is not null then i.current_thb - i.previous_thb
+            when c.investment_thb is not null and pr.investment_thb is not null then c.investment_thb - pr.investment_thb
             else 0.0::double
         end as num,
-        case when i.current_thb is not null and i.previous_thb is not null then i.previous_thb else 0.0::double end as den,
+        case when c.investment_thb is not null and pr.investment_thb is not null then pr.investment_thb else 0.0::double end as den,
         case
-            when i.current_thb is null or i.previous_thb is null then 'not_both_years'
-            when i.current_thb > i.previous_thb then 'increased'
+            when c.investment_thb is null or pr.investment_thb is null then 'not_both_years'
+            when c.investment_thb > pr.investment_thb then 'increased'
             else 'not_increased'
         end as reason,
         null::varchar as detail,
-        i.current_thb,
-        i.previous_thb
+        c.investment_thb as current_thb,
+        pr.investment_thb as previous_thb
     from population as p
-    left join investment as i using (year, factory_id)
+    left join reports as c on c.factory_id = p.factory_id and c.year = p.year
+    left join reports as pr on pr.factory_id = p.factory_id and pr.year = p.year - 1
 )
 
 select * from final

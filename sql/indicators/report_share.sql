@@ -12,43 +12,53 @@ population as (
 ),
 
 reports as (
-    select
-        m.code,
-        r.factory_id,
-        r.year,
-        case when m.measure = 'waste' then r.waste_3r_t else r.energy_renewable_gj end as part,
-        case when m.measure = 'waste' then r.waste_generated_t else r.energy_total_gj end as whole
-    from annual_reports as r
-    cross join measures as m
-    where list_contains($years::integer[], r.year)
+    select factory_id, year, waste_3r_t, waste_generated_t, energy_renewable_gj, energy_total_gj
+    from annual_reports
+    where year between list_min($years::integer[]) and list_max($years::integer[])
 ),
 
-final as (
+judged as (
     select
         m.code,
         p.year,
-        p.factory_id as entity_id,
+        p.factory_id,
         p.name_th,
         p.name_en,
         p.subdistrict_code,
         p.kind,
         p.controlled_factory,
-        r.part is not null and r.whole is not null as counted,
-        r.part is not null and r.whole is not null as in_denominator,
-        case when r.part is not null and r.whole is not null then r.part else 0.0::double end as num,
-        case when r.part is not null and r.whole is not null then r.whole else 0.0::double end as den,
+        r.factory_id is not null as reported,
+        case when m.measure = 'waste' then r.waste_3r_t else r.energy_renewable_gj end as part,
+        case when m.measure = 'waste' then r.waste_generated_t else r.energy_total_gj end as whole
+    from population as p
+    left join reports as r on r.factory_id = p.factory_id and r.year = p.year
+    cross join measures as m
+),
+
+final as (
+    select
+        code,
+        year,
+        factory_id as entity_id,
+        name_th,
+        name_en,
+        subdistrict_code,
+        kind,
+        controlled_factory,
+        part is not null and whole is not null as counted,
+        part is not null and whole is not null as in_denominator,
+        case when part is not null and whole is not null then part else 0.0::double end as num,
+        case when part is not null and whole is not null then whole else 0.0::double end as den,
         case
-            when r.factory_id is null then 'no_report'
-            when r.part is null or r.whole is null then 'incomplete_report'
+            when not reported then 'no_report'
+            when part is null or whole is null then 'incomplete_report'
             else 'included'
         end as reason,
         null::varchar as detail,
-        r.part,
-        r.whole,
-        case when r.whole > 0 then r.part / r.whole * 100 end as share_pct
-    from population as p
-    cross join measures as m
-    left join reports as r on r.code = m.code and r.factory_id = p.factory_id and r.year = p.year
+        part,
+        whole,
+        case when whole > 0 then part / whole * 100 end as share_pct
+    from judged
 )
 
 select * from final
