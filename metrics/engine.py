@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -155,7 +155,7 @@ def tallies(
     """Every family's sums for every indicator, year and subdistrict in one pass per family; the passes run
     side by side on cursors of the same connection (thread-safe, and DuckDB leaves the GIL while it works)."""
 
-    def one(family: Family) -> list[tuple[object, ...]]:
+    def one(family: Family) -> list[tuple[Any, ...]]:
         with cur.cursor() as own:
             return own.execute(SUMMARY.format(family=unordered(family.name)), family_params(family, years)).fetchall()
 
@@ -163,7 +163,7 @@ def tallies(
     with ThreadPoolExecutor(max_workers=PARALLEL_PASSES) as pool:
         for found in pool.map(one, list(families or FAMILIES.values())):
             for code, year, sub, num, den, counted, controlled in found:
-                out[(str(code), int(year), sub)] = Tally(float(num or 0), float(den or 0), int(counted), int(controlled))  # type: ignore[arg-type]
+                out[(str(code), int(year), sub)] = Tally(float(num or 0), float(den or 0), int(counted), int(controlled))
     return out
 
 

@@ -106,10 +106,12 @@ def load_bytes(
 ) -> LoadReport:
     """Validate the whole file; if it is clean, write it as one batch in one transaction."""
     progress(0.05, "parse")
-    report, parsed = check_bytes(con, table_name, data, file_name)
-    if report.problems or parsed is None:
-        return report
-    return load_checked(con, report, parsed, data, loaded_by, is_demo, progress)
+    with WRITE_LOCK:  # checked and written under one lock: nobody changes the database in between
+        report, parsed = check_bytes(con, table_name, data, file_name)
+        if report.problems or parsed is None:
+            return report
+        progress(0.6, "write")
+        return _write(con, report, parsed.frame, data, loaded_by, is_demo, progress)
 
 
 def load_checked(
@@ -174,10 +176,11 @@ def _write(
                 {"b": batch_id, "n": len(data), "c": pa.compress(data, codec="zstd", asbytes=True)},
             )
             rows["batch_id"] = batch_id
-            cur.register("incoming", rows)
+            cur.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
             cur.execute(history_sql(table), {"batch": batch_id})
             replaced = scalar(cur, history_count_sql(table), {"batch": batch_id})
-            cur.execute(upsert_sql(table))
+            # A plain insert is twice as fast as an upsert; it is right when no key is there yet.
+            cur.execute(upsert_sql(table) if replaced else insert_sql(table))
             cur.unregister("incoming")
             cur.execute(
                 "update batches set rows_inserted = $i, rows_replaced = $r where batch_id = $b",
@@ -267,6 +270,11 @@ def history_sql(table: Table) -> str:
 
 def history_count_sql(table: Table) -> str:
     return "select count(*) from " + table.name + "_history where replaced_by_batch = $batch"
+
+
+def insert_sql(table: Table) -> str:
+    cols = ", ".join(table.column_names + ["batch_id"])
+    return "insert into " + table.name + " (" + cols + ") select " + cols + " from incoming"
 
 
 def upsert_sql(table: Table) -> str:

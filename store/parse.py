@@ -310,21 +310,35 @@ def _arrow_floats(text: pd.Series) -> pd.Series | None:
     return pd.Series(doubles.to_numpy(zero_copy_only=False), index=text.index, dtype="float64")
 
 
+ISO_DATE = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+DAY_FIRST = r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})$"
+
+
 def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series, int]:
-    """YYYY-MM-DD (optionally with a time) or D/M/YYYY; BE years converted. Returns (dates, failed, BE count)."""
-    t = _translate(text)
-    iso = t.str.extract(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-    dmy = t.str.extract(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-    year = iso[0].fillna(dmy[2])
-    month = iso[1].fillna(dmy[1])
-    day = iso[2].fillna(dmy[0])
-    y = pd.to_numeric(year, errors="coerce")
-    be = y >= BE_THRESHOLD
-    y = y.where(~be, y - BE_OFFSET)
-    stamp = y.astype("Int64").astype(str) + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
-    dates = pd.to_datetime(stamp.where(y.notna()), format="%Y-%m-%d", errors="coerce")
-    failed = (t != "") & dates.isna()
-    return dates, failed, int((be & dates.notna()).sum())
+    """YYYY-MM-DD (optionally with a time) or D/M/YYYY; BE years converted. Returns (dates, failed, BE count).
+
+    Arrow's regular expressions and date parser (vectorised C++): the year is converted before the
+    date is checked, so 29/2/2567 (BE, a leap year in CE 2024) is a real date."""
+    arr = pa.array(_translate(text), type=pa.string())
+    iso, dmy = pc.extract_regex(arr, ISO_DATE), pc.extract_regex(arr, DAY_FIRST)
+
+    def part(name: str) -> pa.Array:
+        return pc.coalesce(pc.struct_field(iso, name), pc.struct_field(dmy, name))
+
+    year = pc.cast(part("y"), pa.int32())
+    is_be = pc.fill_null(pc.greater_equal(year, BE_THRESHOLD), False)
+    year = pc.if_else(is_be, pc.subtract(year, BE_OFFSET), year)
+    stamp = pc.binary_join_element_wise(
+        pc.utf8_lpad(pc.cast(year, pa.string()), 4, "0"), pc.utf8_lpad(part("m"), 2, "0"), pc.utf8_lpad(part("d"), 2, "0"), "-"
+    )
+    parsed = pc.strptime(stamp, format="%Y-%m-%d", unit="s", error_is_null=True)
+    # strptime rolls 31/02 over into March: a date is real only if it prints back as it was written.
+    real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), stamp)
+    parsed = pc.if_else(pc.fill_null(real, False), parsed, pa.scalar(None, parsed.type))
+    dates = pd.Series(parsed.to_numpy(zero_copy_only=False), index=text.index).astype("datetime64[ns]")
+    failed = (text != "") & dates.isna()
+    be = int(pc.sum(pc.and_(is_be, pc.is_valid(parsed))).as_py() or 0)
+    return dates, failed, be
 
 
 def _booleans(text: pd.Series) -> tuple[pd.Series, pd.Series]:
