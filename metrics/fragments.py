@@ -29,9 +29,12 @@ class View:
     year: int
     area: str
 
-    def link(self, page: str, **extra: str) -> str:
+    def params(self) -> dict[str, str]:
         year = self.year + 543 if self.lang == "th" else self.year
-        return f"{page}?" + urlencode({"lang": self.lang, "year": year, "area": self.area, **extra})
+        return {"lang": self.lang, "year": str(year), "area": self.area}
+
+    def link(self, page: str, **extra: str) -> str:
+        return f"{page}?" + urlencode({**self.params(), **extra})
 
 
 def badge(status: str, lang: str) -> str:
@@ -111,6 +114,23 @@ def indicator_cell(r: Result, lang: str) -> str:
         notes.append(text("checklist_of", lang, fy=r.fiscal_year) if r.fiscal_year else text("no_checklist", lang))
     extra = "".join(f'<br><span class="eit-small">{escape(n)}</span>' for n in notes if n)
     return escape(r.indicator.name(lang)) + extra
+
+
+def result_cards(r: Result, lang: str, year_text: str) -> str:
+    """One indicator's value, criterion, verdict and what it takes to pass, as cards."""
+    gap = gap_text(r, lang)
+    split = split_text(r, lang)
+    fiscal = text("checklist_of", lang, fy=r.fiscal_year) if r.fiscal_year else ""
+    return (
+        '<div class="eit-cards">'
+        f'<div class="eit-card"><div class="eit-card-label">{escape(text("value", lang))} · {escape(year_text)}</div>'
+        f'<div class="eit-card-value">{value_text(r, lang)}</div><div class="eit-card-note">{escape(split or fiscal)}</div></div>'
+        f'<div class="eit-card"><div class="eit-card-label">{escape(text("threshold", lang))}</div>'
+        f'<div class="eit-card-value">{criterion_text(r, lang)}</div></div>'
+        f'<div class="eit-card"><div class="eit-card-label">{escape(text("status", lang))}</div>'
+        f'<div class="eit-card-value">{badge(r.status, lang)}</div><div class="eit-card-note eit-gap">{escape(gap)}</div></div>'
+        "</div>"
+    )
 
 
 def scorecard_table(card: Scorecard, previous: Scorecard | None, view: View, links: bool = True) -> str:

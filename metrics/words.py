@@ -127,6 +127,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "missing_town": ("รายการที่ยังไม่มีทั้งหมด (ทั้งเมือง)", "Everything still missing (town-wide)"),
     "owes": ("{agency} ยังต้องส่ง {n} รายการ", "{agency} still owes {n} item(s)"),
     "ready_pct": ("พร้อม {pct}", "{pct} ready"),
+    "parameter": ("พารามิเตอร์", "Parameter"),
+    "sampled_on": ("วันที่เก็บตัวอย่าง", "Sampled on"),
+    "establishment": ("สถานประกอบการ", "Establishment"),
+    "unit_column": ("หน่วย", "Unit"),
     "item_number": ("ข้อ {n}", "No. {n}"),
     "calendar_year": ("ปีปฏิทิน", "calendar year"),
     "level_history": ("ระดับที่ผ่านในแต่ละปี", "Level reached, year by year"),
@@ -480,6 +484,68 @@ REASONS: dict[str, tuple[str, str]] = {
     "cancelled": ("ยกเลิก", "cancelled"),
     "implemented": ("ดำเนินการแล้ว", "implemented"),
 }
+
+# Code values of SPEC §2 as a reader says them (a Thai screen never shows the English code).
+VALUES: dict[str, tuple[str, str]] = {
+    "factory": ("โรงงาน", "factory"),
+    "mine": ("เหมือง", "mine"),
+    "subdistrict": ("ตำบล", "subdistrict"),
+    "evidence": ("เอกสารหลักฐาน", "evidence item"),
+    # green area categories
+    "industrial_zone": ("เขตประกอบการอุตสาหกรรม", "industrial zone"),
+    "community": ("ชุมชน", "community"),
+    "government": ("หน่วยงานราชการ", "government"),
+    "forest": ("ป่าไม้", "forest"),
+    "community_forest": ("ป่าชุมชน", "community forest"),
+    "private_forest": ("ป่าเอกชน", "private forest"),
+    "protection_strip": ("แนวป้องกัน", "protection strip"),
+    "eco_buffer": ("แนวกันชนเชิงนิเวศ", "eco-buffer"),
+    "other": ("อื่น ๆ", "other"),
+    # infrastructure systems and statuses
+    "road": ("ถนน", "road"),
+    "electricity": ("ไฟฟ้า", "electricity"),
+    "water_supply": ("ประปา", "water supply"),
+    "wastewater": ("บำบัดน้ำเสีย", "wastewater"),
+    "solid_waste": ("ขยะมูลฝอย", "solid waste"),
+    "completed": ("แล้วเสร็จ", "completed"),
+    # respondents and questions
+    "agency": ("หน่วยงาน", "agency"),
+    "eco_town_awareness": ("การรับรู้เมืองอุตสาหกรรมเชิงนิเวศ", "eco-town awareness"),
+    "disclosure_satisfaction": ("ความพึงพอใจต่อการเปิดเผยข้อมูล", "satisfaction with disclosure"),
+    # practices
+    "eco_building": ("อาคารเชิงนิเวศ/ประหยัดพลังงาน", "eco-building"),
+    "eco_product": ("ผลิตภัณฑ์เชิงนิเวศ (Eco-Product)", "eco-product"),
+    "green_purchasing": ("การจัดซื้อจัดจ้างสีเขียว", "green purchasing"),
+    "logistics": ("โลจิสติกส์/การขนส่ง", "logistics"),
+    "energy_efficiency": ("ประหยัดพลังงาน", "energy efficiency"),
+    "eco_process": ("กระบวนการผลิตเชิงนิเวศ (Eco-Process)", "eco-process"),
+    "raw_material_efficiency": ("ใช้วัตถุดิบอย่างมีประสิทธิภาพ", "raw-material efficiency"),
+    "eco_efficiency_analysis": ("วิเคราะห์ประสิทธิภาพเชิงนิเวศ", "eco-efficiency analysis"),
+    "mass_balance": ("สมดุลมวล (Mass Balance)", "mass balance"),
+    "symbiosis": ("การใช้ประโยชน์ร่วมกัน (Symbiosis)", "industrial symbiosis"),
+    "ghg_reduction": ("ลดก๊าซเรือนกระจก", "GHG reduction"),
+    "waste_3r_plan": ("แผน 3Rs", "3R plan"),
+    "safety_env_disclosure": ("เปิดเผยข้อมูลความปลอดภัยและสิ่งแวดล้อม", "safety and environment disclosure"),
+    "participatory_monitoring": ("เฝ้าระวังแบบมีส่วนร่วม", "participatory monitoring"),
+    # certification schemes
+    "GI": ("อุตสาหกรรมสีเขียว (GI)", "Green Industry (GI)"),
+    "CSR_DIW": ("CSR-DIW", "CSR-DIW"),
+    "CSR_BEGINNER": ("CSR-DIW Beginner", "CSR-DIW Beginner"),
+    "ECO_FACTORY": ("Eco Factory", "Eco Factory"),
+    "ISO14001": ("ISO 14001", "ISO 14001"),
+    "TEA": ("Thailand Energy Award", "Thailand Energy Award"),
+    "CFO": ("คาร์บอนฟุตพริ้นท์องค์กร (CFO)", "carbon footprint of organisation (CFO)"),
+    "CFR": ("ฉลากลดคาร์บอน (CFR)", "carbon footprint reduction label (CFR)"),
+}
+
+
+def value_label(code: object, lang: str) -> str:
+    """A code value of SPEC §2 in words (practice, scheme, category, status …); other values as they are."""
+    if code is None or (isinstance(code, float) and math.isnan(code)):
+        return ""
+    found = VALUES.get(str(code)) or REASONS.get(str(code))
+    return (found[0] if lang == "th" else found[1]) if found else str(code)
+
 
 MONTHS_TH = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -25,8 +25,15 @@ def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
 
 
 def trend_figure(
-    trend: pd.DataFrame, threshold: float, unit: str, area_names: dict[str, str], year_fmt: dict[int, str], threshold_label: str
+    trend: pd.DataFrame,
+    threshold: float,
+    unit: str,
+    area_names: dict[str, str],
+    year_fmt: dict[int, str],
+    labels: dict[str, str],
 ) -> go.Figure:
+    """Each area's value by year against the criterion; a year without data is a gap in the line, marked
+    with a hollow grey mark on the axis (never drawn as 0)."""
     fig = go.Figure()
     for area, part in trend.groupby("area", sort=False):
         fig.add_trace(
@@ -39,9 +46,17 @@ def trend_figure(
                 connectgaps=False,
             )
         )
-    fig.add_hline(y=threshold, line_dash="dash", line_color=FAIL, annotation_text=threshold_label, annotation_position="top left")
+    missing = sorted({int(y) for y in trend.loc[trend["value"].isna() & (trend["area"] == "all"), "year"]})
+    if missing:
+        fig.add_trace(
+            go.Scatter(
+                x=[year_fmt[y] for y in missing], y=[0] * len(missing), mode="markers", name=labels["no_data"],
+                marker={"symbol": "x-thin-open", "size": 12, "color": "#718096", "line": {"width": 2}}, hoverinfo="name",
+            )
+        )  # fmt: skip
+    fig.add_hline(y=threshold, line_dash="dash", line_color=FAIL, annotation_text=labels["threshold"], annotation_position="top left")
     fig.update_yaxes(title="%" if unit == "percent" else "", rangemode="tozero")
-    fig.update_xaxes(type="category")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[year_fmt[y] for y in sorted(year_fmt)])
     return _layout(fig)
 
 

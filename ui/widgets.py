@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from metrics.engine import Result
-from ui.charts import level_history_figure
-from ui.i18n import number, t, year_short
+from ui.charts import effluent_figure, level_history_figure
+from ui.i18n import date_label, establishment_names, lang, number, t, year_short
 
 # Plain Unicode marks for text, Material icons (bundled with Streamlit, so they draw offline) for badges.
 MARKS = {"pass": "✓", "fail": "✗", "no_data": "–"}
@@ -77,3 +79,40 @@ def level_history_view(history: pd.DataFrame) -> None:
     )
     names = {"year": t("year"), "town_level": t("town_level"), **{f"level_{n}": t(f"level_{n}") for n in (1, 2, 3)}}
     right.dataframe(table, hide_index=True, width="stretch", column_config=names)
+
+
+def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestamp], str], key: str) -> None:
+    """ECHO-style effluent view: the chart opens on the parameter with the most exceedances, and a table
+    lists every sample with exceedances marked."""
+    if data.empty:
+        st.caption(t("none"))
+        return
+    data = data.assign(name=establishment_names(data))
+    counts = data.groupby("parameter")["exceeds"].sum().sort_values(ascending=False, kind="stable")
+    parameters = list(counts.index)
+    words = data.drop_duplicates("parameter").set_index("parameter")["parameter_th" if lang() == "th" else "parameter_en"]
+    labels = {p: f"{words[p]} ({p}) · {t('exceedance')} {int(counts[p])}" for p in parameters}
+    parameter = st.selectbox(t("parameter"), parameters, format_func=labels.__getitem__, key=f"{key}_{lang()}")
+    chart = {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}
+    st.plotly_chart(effluent_figure(data, parameter, chart, month_label), width="stretch", config={"displayModeBar": False})
+    st.caption(f"{t('exceedance')}: {int(data['exceeds'].sum())} / {len(data)}")
+    table = pd.DataFrame(
+        {
+            t("sampled_on"): data["sampled_on"].map(date_label),
+            t("establishment"): data["factory_id"] + " · " + data["name"],
+            t("parameter"): data["parameter"].map(words),
+            t("value"): data["value"],
+            t("unit_column"): data["unit"],
+            t("limit"): [limit_text(lo, hi) for lo, hi in zip(data["min_value"], data["max_value"], strict=True)],
+            t("exceedance"): data["exceeds"].map({True: "✗ " + t("exceedance"), False: ""}),
+        }
+    ).sort_values([t("exceedance"), t("sampled_on")], ascending=[False, True], kind="stable")
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def limit_text(low: object, high: object) -> str:
+    lo = None if low is None or pd.isna(low) else f"{float(low):g}"  # type: ignore[arg-type]
+    hi = None if high is None or pd.isna(high) else f"{float(high):g}"  # type: ignore[arg-type]
+    if lo and hi:
+        return f"{lo} – {hi}"
+    return f"≤ {hi}" if hi else (f"≥ {lo}" if lo else "")

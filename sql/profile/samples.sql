@@ -10,6 +10,8 @@ select
     s.unit,
     st.min_value,
     st.max_value,
+    st.name_th as parameter_th,
+    st.name_en as parameter_en,
     not ((st.min_value is null or s.value >= st.min_value)
         and (st.max_value is null or s.value <= st.max_value)) as exceeds
 from effluent_samples as s

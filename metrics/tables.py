@@ -1,0 +1,104 @@
+"""The rows behind a number as people read them: the columns that matter for each indicator, with the
+amounts its sums are made of (tonnes, GJ, m² and rai, THB), code values in words and headers in the
+language asked. The pages show it, the downloads and the meeting pack's workbook write it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics.registry import REGISTRY
+from metrics.words import establishment_name, reason, text, value_label
+
+RAI_M2 = 1600
+
+# (column in the family's rows, header (Thai, English)); "name" and "subdistrict" are made below.
+_ID = ("entity_id", ("รหัส/เลขทะเบียน", "ID / registration no."))
+_NAME = ("name", ("ชื่อ", "Name"))
+_SUB = ("subdistrict", ("ตำบล", "Subdistrict"))
+_KIND = ("kind", ("ประเภท", "Kind"))
+_COUNTED = ("counted", ("นับในตัวตั้ง", "Counted"))
+_REASON = ("reason", ("เหตุผล", "Why"))
+_DETAIL = ("detail", ("รายละเอียด", "Detail"))
+
+COLUMNS: dict[str, list[tuple[str, tuple[str, str]]]] = {
+    "factory_share": [_ID, _NAME, _SUB, _COUNTED, _REASON, ("detail", ("มาตรการ/การรับรองที่นับ", "Practice / certificate counted"))],
+    "survey_share": [("entity_id", ("แบบสำรวจ / ผู้ตอบ", "Survey / respondent")), _SUB, ("score", ("คะแนน", "Score")), _COUNTED],
+    "infrastructure_eco": [
+        _ID, ("name", ("โครงการ", "Project")), _SUB, ("kind", ("ระบบ", "System")), ("detail", ("สถานะ", "Status")),
+        _COUNTED, _REASON, ("budget_thb", ("งบประมาณ (บาท)", "Budget (THB)")),
+    ],
+    "green_area_share": [
+        ("name", ("พื้นที่", "Area")), _SUB, ("kind", ("ประเภท", "Category")), ("area_m2", ("พื้นที่ (ตร.ม.)", "Area (m²)")),
+        ("rai", ("พื้นที่ (ไร่)", "Area (rai)")), ("role", ("ใช้เป็น", "Used as")),
+    ],
+    "investment_growth": [
+        _ID, _NAME, _SUB, ("current_thb", ("เงินลงทุนปีนี้ (บาท)", "Investment this year (THB)")),
+        ("previous_thb", ("เงินลงทุนปีก่อน (บาท)", "Investment last year (THB)")), ("num", ("เพิ่มขึ้น (บาท)", "Rise (THB)")), _REASON,
+    ],
+    "effluent_compliance": [
+        _ID, _NAME, _SUB, _KIND, ("samples", ("จำนวนตัวอย่าง", "Samples")), ("exceedances", ("เกินมาตรฐาน", "Exceedances")),
+        ("detail", ("ค่าที่เกินมาตรฐาน", "Values over the limit")), _COUNTED,
+    ],
+    "intensity_change": [
+        _ID, _NAME, _SUB, ("amount", ("ปริมาณ (ลบ.ม.)", "Amount (m³)")), ("production_qty", ("ปริมาณการผลิต", "Production")),
+        ("intensity", ("ต่อหน่วยผลิตภัณฑ์ ปีนี้", "Per unit, this year")), ("previous", ("ต่อหน่วยผลิตภัณฑ์ ปีก่อน", "Per unit, last year")),
+        ("target", ("เป้าหมายต่อหน่วย", "Target per unit")), ("change_pct", ("เปลี่ยนแปลง (%)", "Change (%)")), _COUNTED, _REASON,
+    ],
+    "report_share": [_ID, _NAME, _SUB, ("part", ("", "")), ("whole", ("", "")), ("share_pct", ("สัดส่วน (%)", "Share (%)")), _REASON],
+    "evidence_ready": [
+        ("entity_id", ("ข้อ", "Item")), ("name", ("รายการเอกสาร", "Evidence item")), ("responsible", ("ผู้รับผิดชอบ", "Responsible")),
+        ("reason", ("สถานะ", "Status")), ("detail", ("ที่อยู่เอกสาร", "Reference")), ("fiscal_year", ("ปีงบประมาณ", "Fiscal year")),
+    ],
+    "participatory_monitoring": [_ID, _NAME, _SUB, _KIND, _COUNTED, _REASON, ("detail", ("หลักฐาน", "Evidence"))],
+}  # fmt: skip
+
+# The parts of a sum ratio, named by indicator (report_share serves 9.1.1 and 10.1.1).
+PARTS = {
+    "9.1.1": (("ของเสียที่นำกลับมาใช้ 3Rs (ตัน)", "Reused / recycled (t)"), ("ของเสียที่เกิดขึ้น (ตัน)", "Waste generated (t)")),
+    "10.1.1": (("พลังงานทดแทน (GJ)", "Renewable energy (GJ)"), ("พลังงานทั้งหมด (GJ)", "Total energy (GJ)")),
+}
+AMOUNTS = {"7.2.1": ("น้ำใช้ (ลบ.ม.)", "Water used (m³)"), "7.2.2": ("น้ำทิ้ง (ลบ.ม.)", "Wastewater (m³)")}
+
+
+def behind_table(rows: pd.DataFrame, code: str, lang: str, subdistricts: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """The rows behind one indicator's number, ready to show or download (headers in the language asked)."""
+    family = REGISTRY[code].family
+    i = 0 if lang == "th" else 1
+    out = rows.copy()
+    establishments = out["kind"].isin(["factory", "mine"])
+    out["name"] = [
+        establishment_name(a, b, c, lang) if is_est else (a if lang == "th" or not isinstance(b, str) else b)
+        for a, b, c, is_est in zip(out["name_th"], out["name_en"], out["entity_id"], establishments, strict=True)
+    ]
+    out["subdistrict"] = out["subdistrict_code"].map(lambda s: "" if not isinstance(s, str) else subdistricts.get(s, (s, s))[i])
+    out["counted"] = out["counted"].map({True: text("yes", lang), False: "–"})
+    out["reason"] = out["reason"].map(lambda r: reason(str(r), lang))
+    out["kind"] = out["kind"].map(lambda k: value_label(k, lang))
+    if family == "factory_share":
+        out["detail"] = out["detail"].map(lambda d: _practices_in_words(d, lang))
+    if family == "infrastructure_eco":
+        out["detail"] = out["detail"].map(lambda d: value_label(d, lang))
+    if family == "green_area_share":
+        out["rai"] = out["area_m2"] / RAI_M2
+        out["role"] = out["in_denominator"].map({True: text("denominator", lang), False: text("numerator", lang)})
+    headers = dict(COLUMNS[family])
+    if code in PARTS:
+        headers["part"], headers["whole"] = PARTS[code]
+    if code in AMOUNTS:
+        headers["amount"] = AMOUNTS[code]
+    chosen = [c for c, _ in COLUMNS[family] if c in out.columns]
+    return out[chosen].rename(columns={c: headers[c][i] for c in chosen})
+
+
+def _practices_in_words(detail: object, lang: str) -> str:
+    """'eco_product, green_purchasing; GI level 2' in the reader's words."""
+    if not isinstance(detail, str) or not detail:
+        return ""
+    groups = []
+    for group in detail.split("; "):
+        words = []
+        for item in group.split(", "):
+            scheme, _, level = item.partition(" level ")
+            words.append(value_label(scheme, lang) + (f" {text('level', lang)} {level}" if level else ""))
+        groups.append(", ".join(words))
+    return "; ".join(groups)
