@@ -332,6 +332,7 @@ span.eit-code { font-weight: 600; white-space: nowrap; }
 .eit-card-label { color: #4a5568; font-size: 0.9rem; overflow-wrap: anywhere; }
 .eit-card-value { font-size: 1.35rem; font-weight: 700; margin: 0.2rem 0; overflow-wrap: anywhere; }
 .eit-card-note { color: #4a5568; font-size: 0.85rem; overflow-wrap: anywhere; }
+.eit-card-small { font-size: 1.05rem; }
 .eit-plan { border-left: 4px solid #d69e2e; background: #fffaf0; padding: 0.6rem 1rem; border-radius: 0.3rem; margin: 0.5rem 0 1rem 0; }
 .eit-plan ul { margin: 0.2rem 0 0.6rem 1.2rem; padding: 0; }
 .eit-gap { color: #742a2a; }

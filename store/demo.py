@@ -110,7 +110,7 @@ def establishments(rng: np.random.Generator) -> pd.DataFrame:
                 "name_en": f"{NAME_EN[n]} {en} {i} Co., Ltd. (demo)",
                 "kind": "factory",
                 "diw_type": diw,
-                "industry": en,
+                "industry": th,  # the DIW register describes the business in Thai
                 "subdistrict_code": code,
                 "in_industrial_zone": "yes" if rng.random() < 0.15 else "no",
                 "controlled_factory": "yes" if INDUSTRIES[ind][3] >= 100_000 or rng.random() < 0.3 else "no",
@@ -128,7 +128,7 @@ def establishments(rng: np.random.Generator) -> pd.DataFrame:
                 "name_en": f"{NAME_EN[n]} Limestone Quarry {i} (demo)",
                 "kind": "mine",
                 "diw_type": "",
-                "industry": "Limestone quarrying",
+                "industry": "เหมืองแร่หินปูน",
                 "subdistrict_code": code,
                 "in_industrial_zone": "no",
                 "controlled_factory": "no",
@@ -160,7 +160,7 @@ def _active(est: pd.Series, year: int) -> bool:
 
 
 def annual_reports(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
-    by_name = {en: row for row in INDUSTRIES for en in [row[1]]}
+    by_name = {row[0]: row for row in INDUSTRIES}
     rows = []
     for _, e in est.iterrows():
         if e["kind"] == "mine":
@@ -295,7 +295,7 @@ LIMITS = {"pH": (7.5, None), "BOD": (20, "mg/L"), "COD": (120, "mg/L"), "TSS": (
 
 def effluent_samples(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    dischargers = est[(est["kind"] == "factory") & (est["industry"] != "Stone crushing")]
+    dischargers = est[(est["kind"] == "factory") & (est["industry"] != INDUSTRIES[0][0])]  # stone crushers discharge no effluent
     for _, e in dischargers.iterrows():
         if rng.random() < 0.35:
             continue

@@ -97,17 +97,29 @@ def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str
     return _layout(fig)
 
 
-def establishment_figure(reports: pd.DataFrame, series: dict[str, str], year_fmt: dict[int, str]) -> go.Figure:
-    """Small multiples of a factory's yearly rates."""
+def establishment_figure(
+    reports: pd.DataFrame, series: dict[str, str], years: list[int], year_fmt: dict[int, str], no_data: str
+) -> go.Figure:
+    """Small multiples of a factory's yearly rates over every year asked: a year without a report is a gap,
+    marked on the axis, never a line drawn across it."""
     fig = make_subplots(rows=1, cols=len(series), subplot_titles=list(series.values()))
-    x = [year_fmt[int(y)] for y in reports["year"]]
+    full = reports.set_index("year").reindex(years)
+    x = [year_fmt[int(y)] for y in years]
+    missing = [year_fmt[int(y)] for y in years if y not in set(reports["year"])]
     for i, column in enumerate(series, start=1):
         fig.add_trace(
-            go.Scatter(x=x, y=reports[column], mode="lines+markers", showlegend=False, line={"color": COLOURS["all"]}), row=1, col=i
-        )
-    fig.update_xaxes(type="category")
+            go.Scatter(x=x, y=full[column], mode="lines+markers", showlegend=False, connectgaps=False, line={"color": COLOURS["all"]}),
+            row=1, col=i,
+        )  # fmt: skip
+        if missing:
+            fig.add_trace(
+                go.Scatter(x=missing, y=[0] * len(missing), mode="markers", name=no_data, showlegend=i == 1, hoverinfo="name",
+                           marker={"symbol": "x-thin-open", "size": 10, "color": "#718096", "line": {"width": 2}}),
+                row=1, col=i,
+            )  # fmt: skip
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
     fig.update_annotations(font={"family": FONT, "size": 12})
-    return _layout(fig, height=300)
+    return _layout(fig, height=320)
 
 
 def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Figure:

@@ -1,0 +1,93 @@
+"""The establishment profile's parts: identity cards (open or closed), where it counts, certificates with
+their validity in the chosen year, practices by year, and the annual reports in the UI language."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import streamlit as st
+
+from metrics.words import value_label
+from ui.i18n import columns, date_label, lang, reason, t, year_short
+
+
+def identity_cards(who: dict[str, object], year: int) -> str:
+    def year_be(value: object) -> str:
+        return year_short(int(value)) if value is not None and not pd.isna(value) else "—"  # type: ignore[call-overload]
+
+    closed, registered = who.get("closed_year"), who.get("registered_year")
+    if closed is not None and not pd.isna(closed) and int(closed) <= year:  # type: ignore[call-overload]
+        status, tone = t("closed_in", year=year_be(closed)), "eit-fail"
+    elif registered is not None and not pd.isna(registered) and int(registered) > year:  # type: ignore[call-overload]
+        status, tone = t("not_yet_registered", year=year_be(registered)), "eit-no_data"
+    else:
+        status, tone = t("operating"), "eit-pass"
+    subdistrict = who["subdistrict_th"] if lang() == "th" else who["subdistrict_en"]
+    flag = {True: t("yes"), False: "–"}
+    items = [
+        (t("status_label"), f'<span class="eit-badge {tone}">{escape(status)}</span>', t("registered_in", year=year_be(registered))),
+        (t("kind"), escape(value_label(who["kind"], lang())), f"{t('subdistrict')} {subdistrict} ({who['subdistrict_code']})"),
+        (t("diw_type"), escape(str(who.get("diw_type") or "—")), f"{t('industry')}: {who.get('industry') or '—'}"),
+        (t("controlled_factory"), escape(flag.get(who.get("controlled_factory"), "—")), f"{t('in_industrial_zone')}: {flag.get(who.get('in_industrial_zone'), '—')}"),  # type: ignore[arg-type]
+        (t("coordinates"), escape(f"{who.get('lat') or '—'}, {who.get('lon') or '—'}"), "WGS84"),
+    ]  # fmt: skip
+    body = "".join(
+        f'<div class="eit-card"><div class="eit-card-label">{escape(a)}</div><div class="eit-card-value eit-card-small">{b}</div>'
+        f'<div class="eit-card-note">{escape(c)}</div></div>'
+        for a, b, c in items
+    )
+    return f'<div class="eit-cards">{body}</div>'
+
+
+def counts_view(toward: pd.DataFrame) -> None:
+    if toward.empty:
+        st.caption(t("none"))
+        return
+    table = pd.DataFrame(
+        {
+            t("code"): toward["code"],
+            t("indicator"): toward["name_th" if lang() == "th" else "name_en"],
+            t("counted"): toward["counted"].map({True: "✓ " + t("yes"), False: "–"}),
+            t("reason"): toward["reason"].map(reason),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def certificates_view(certs: pd.DataFrame) -> None:
+    if certs.empty:
+        st.caption(t("none"))
+        return
+    table = pd.DataFrame(
+        {
+            "scheme": certs["scheme"].map(lambda s: value_label(s, lang())),
+            "level": certs["level"],
+            "issued_on": certs["issued_on"].map(date_label),
+            "expires_on": certs["expires_on"].map(date_label),
+            "valid_in_year": certs["valid_in_year"].map({True: "✓ " + t("valid_yes"), False: "✗ " + t("valid_no")}),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", column_config=columns(list(table.columns)))
+
+
+def practices_view(practices: pd.DataFrame) -> None:
+    if practices.empty:
+        st.caption(t("none"))
+        return
+    grid = practices.assign(
+        practice=practices["practice"].map(lambda p: value_label(p, lang())),
+        status=practices["status"].map(lambda s: value_label(s, lang())),
+    ).pivot_table(index="practice", columns="year", values="status", aggfunc="first")
+    grid = grid.rename(columns=lambda y: year_short(int(y))).fillna("")
+    grid.index.name = t("practices")
+    st.dataframe(grid, width="stretch")
+
+
+def reports_view(reports: pd.DataFrame) -> None:
+    table = reports.assign(year=reports["year"].map(year_short))
+    config = columns(list(table.columns))
+    for column in table.columns:
+        if column not in ("year", "production_unit"):
+            config[column] = st.column_config.NumberColumn(config.get(column, column), format="localized")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
