@@ -1,25 +1,31 @@
-"""Map of Khao Wong and Na Phra Lan: outlines coloured by an indicator, establishments by their status."""
+"""Map of Khao Wong and Na Phra Lan: subdistricts by an indicator's verdict, establishments by their status;
+a click on a marker opens that establishment's profile link below the map."""
+
+import html
 
 import streamlit as st
 from streamlit_folium import st_folium
 
+from metrics.fragments import View
 from ui.i18n import columns, establishment_names, lang, number, t
-from ui.maps import MapLabels, build_map, establishment_status
+from ui.maps import MapLabels, build_map, establishment_status, legend_html
 from ui.state import behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard
 from ui.static_assets import ensure_assets
+from ui.view import page_param, set_page_param
 
 ensure_assets()
 year, area, version = read_page("page_map")
 
-inds = [i for i in catalogue(version)]
-names = {i.code: f"{i.code} {i.name(lang())}" for i in inds}
-code = st.selectbox(t("map_colour_by"), [i.code for i in inds], index=[i.code for i in inds].index("19.1.1"), format_func=names.__getitem__)
+codes = [i.code for i in catalogue(version)]
+names = {i.code: f"{i.code} {i.name(lang())}" for i in catalogue(version)}
+wanted, _ = page_param("code", codes, "19.1.1")
+code = st.selectbox(t("map_colour_by"), codes, index=codes.index(wanted), format_func=names.__getitem__, key=f"map_code_{lang()}")
+set_page_param("code", code)
 tiles = st.toggle(t("map_tiles"), value=False)
 
 polygons = boundaries(version)
 if polygons.empty:
     st.info(t("no_boundaries"), icon=":material/map:")
-result = scorecard(version, year, area).result(code)
 places = establishment_list(version, area)
 checks = location_check(version).set_index("factory_id")
 places = places.assign(
@@ -34,21 +40,26 @@ labels = MapLabels(
     status={"counts": t("counts"), "does_not_count": t("does_not_count"), "no_data": t("not_in_indicator")},
     kind={"factory": t("kind_factory"), "mine": t("kind_mine")},
     subdistrict_status={s: t(s) for s in ("pass", "fail", "no_data")},
-    profile=t("profile_link"),
+    profile=t("profile_below_map"),
     value=t("value"),
     misplaced=t("misplaced"),
     approximate=t("approximate_location"),
 )
 name_col = "name_th" if lang() == "th" else "name_en"
-fmap = build_map(
-    places, polygons if area == "all" else polygons[polygons["subdistrict_code"] == area], area_results, labels, name_col, tiles
-)
-st_folium(fmap, height=620, use_container_width=True, returned_objects=[], key=f"map_{code}_{year}_{area}_{lang()}_{tiles}")
+shown = polygons if area == "all" else polygons[polygons["subdistrict_code"] == area]
+fmap = build_map(places, shown, area_results, labels, name_col, tiles)
+clicked = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked_tooltip"],
+                    key=f"map_{code}_{year}_{area}_{lang()}_{tiles}")  # fmt: skip
 
-st.markdown(
-    f"**{t('legend')}:** :green[● {t('counts')}] · :red[● {t('does_not_count')}] · :gray[● {t('not_in_indicator')}]  \n{t('legend_shapes')}  \n{t('legend_fill')}"
-)
-st.caption(t("attribution") + (" · © OpenStreetMap contributors" if tiles else ""))
+picked = html.unescape(str((clicked or {}).get("last_object_clicked_tooltip") or ""))
+if picked in set(places["factory_id"]):
+    row = places.set_index("factory_id").loc[picked]
+    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {picked} · {row['display_name']}", icon=":material/factory:",
+                 query_params={"id": picked, **View(lang(), year, area).params()})  # fmt: skip
+else:
+    st.caption(t("click_marker"))
+
+st.html(legend_html(labels, [t("legend_shapes"), t("attribution") + (" · © OpenStreetMap contributors" if tiles else "")]))
 
 st.markdown(f"#### {t('location_check')}")
 flagged = location_check(version)
@@ -58,13 +69,14 @@ if polygons.empty:
 elif flagged.empty:
     st.success(t("location_ok"), icon=":material/check_circle:")
 else:
-    flagged = flagged.assign(status=flagged["status"].map(t))
-    st.table(flagged.rename(columns=columns(list(flagged.columns))).set_index(columns(["factory_id"])["factory_id"]))
+    flagged = flagged.assign(status=flagged["status"].map(t), found_code=flagged["found_code"].fillna("—"))
+    flagged = flagged[["factory_id", "subdistrict_code", "found_code", "status", "lat", "lon"]]
+    st.dataframe(flagged, hide_index=True, width="stretch", column_config=columns(list(flagged.columns)))
 
 approximate = location_check(version)
 approximate = approximate[approximate["approximate"]]
 if not approximate.empty:
     st.markdown(f"#### {t('approximate_title')}")
     st.caption(t("approximate_help", n=len(approximate)))
-    shown = approximate[["factory_id", "subdistrict_code", "lat", "lon"]]
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
+    listed = approximate[["factory_id", "subdistrict_code", "lat", "lon"]]
+    st.dataframe(listed, hide_index=True, width="stretch", column_config=columns(list(listed.columns)))

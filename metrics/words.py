@@ -247,9 +247,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_in_indicator": ("ไม่อยู่ในตัวชี้วัดนี้/ไม่มีข้อมูล", "not in this indicator / no data"),
     "legend": ("คำอธิบายสัญลักษณ์", "Legend"),
     "legend_shapes": (
-        "● วงกลม = โรงงาน · ■ สี่เหลี่ยม = เหมือง · กลุ่มตัวเลข = หลายแห่งรวมกัน (ซูมเข้าเพื่อแยก)",
-        "● circle = factory · ■ square = mine · numbered bubble = several together (zoom in)",
+        "วงกลม = โรงงาน · สี่เหลี่ยม = เหมือง · วงกลมสีเทามีตัวเลข = หลายแห่งรวมกัน (ซูมเข้าเพื่อแยก) · สีพื้นตำบลตามผลของตัวชี้วัดที่เลือก",
+        "circle = factory · square = mine · grey numbered bubble = several together (zoom in) · subdistrict fill = the chosen indicator's verdict",
     ),
+    "profile_below_map": ("ลิงก์ข้อมูลสถานประกอบการอยู่ใต้แผนที่", "The profile link appears below the map"),
+    "click_marker": ("คลิกจุดบนแผนที่เพื่อเปิดข้อมูลสถานประกอบการ", "Click a marker to open that establishment's profile"),
     "legend_fill": ("สีพื้นตำบล: เขียว = ผ่าน · แดง = ไม่ผ่าน · เทา = ไม่มีข้อมูล", "Subdistrict fill: green = pass · red = fail · grey = no data"),
     "no_boundaries": (
         "ยังไม่มีขอบเขตตำบลในฐานข้อมูล แผนที่จึงแสดงเฉพาะจุดสถานประกอบการ เพิ่มขอบเขต (OCHA COD-AB) ด้วยคำสั่ง `python -m store boundaries --file ไฟล์.geojson` หรือ `--download` เมื่อมีอินเทอร์เน็ต",

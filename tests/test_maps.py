@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from ui.maps import STATUS_COLOURS, MapLabels, build_map, establishment_status, map_bounds
+from ui.maps import FILL, STATUS_COLOURS, MapLabels, build_map, establishment_status, map_bounds
 
 LABELS = MapLabels(
     status={"counts": "counts", "does_not_count": "does not count", "no_data": "no data"},
@@ -52,17 +52,22 @@ def test_assets_come_from_the_app_not_a_cdn(html):
     assert "cdn.jsdelivr.net" not in html and "cdnjs.cloudflare.com" not in html and "code.jquery.com" not in html
 
 
-def test_every_point_with_coordinates_is_a_marker_with_its_colour_and_shape(html):
+def test_every_point_with_coordinates_is_a_marker_with_its_colour_mark_and_shape(html):
     assert html.count("L.marker(") == 3 + 2  # three establishments with points (F2 has none) + two subdistrict labels
     assert STATUS_COLOURS["counts"] in html and STATUS_COLOURS["does_not_count"] in html
-    assert "border-radius:50%" in html and "border-radius:2px" in html  # factory circle, mine square
-    assert "/establishment?id=F1" in html
+    assert "\\u003e\\u2713\\u003c/div" in html and "\\u003e\\u2717\\u003c/div" in html  # ✓ and ✗ marks: not colour alone
+    assert "border-radius:50%" in html and "border-radius:3px" in html  # factory circle, mine square
+    assert "/establishment?id=" not in html  # no link that the map's frame cannot follow
+
+
+def test_cluster_bubbles_are_neutral(html):
+    assert "iconCreateFunction" in html and "#4a5568" in html
 
 
 def test_subdistricts_are_filled_by_status_and_labelled(html):
     assert html.count("L.geoJson(") == 2
-    assert "#9ae6b4" in html and "#feb2b2" in html
-    assert "เขาวง (190906): 40.00 % · Pass" in html
+    assert FILL["pass"] in html and FILL["fail"] in html
+    assert "เขาวง (190906): 40.00 % · Pass" in html and '"pane": "subdistrict_labels"' in html  # labels above the markers
 
 
 def test_bounds_include_a_point_outside_the_outlines():

@@ -1,10 +1,14 @@
-"""Folium map builders: subdistrict outlines and choropleth, establishments by status, escaped popups."""
+"""Folium map builders: subdistrict outlines and verdicts, establishments by status, escaped popups.
+
+Colours come from the Okabe-Ito palette (safe for colour-blind readers) and never carry meaning alone:
+a status is also a mark (✓ counts, ✗ does not count, – not in the indicator), a kind a shape (circle
+factory, square mine), an approximate point a dashed ring. Cluster bubbles are neutral grey.
+"""
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from urllib.parse import quote
 
 import folium
 import geopandas as gpd
@@ -13,9 +17,21 @@ from folium.plugins import MarkerCluster
 
 from ui.static_assets import CLUSTER_CSS, CLUSTER_JS, CSS, JS
 
-STATUS_COLOURS = {"counts": "#1b7f5a", "does_not_count": "#c53030", "no_data": "#718096", "misplaced": "#d69e2e"}
-FILL = {"pass": "#9ae6b4", "fail": "#feb2b2", "no_data": "#e2e8f0"}
+STATUS_COLOURS = {"counts": "#0072B2", "does_not_count": "#D55E00", "no_data": "#999999"}
+STATUS_MARKS = {"counts": "✓", "does_not_count": "✗", "no_data": "–"}
+FILL = {"pass": "#56B4E9", "fail": "#E69F00", "no_data": "#DDDDDD"}
 CENTRE = (14.70, 100.88)  # between Khao Wong and Na Phra Lan
+LABEL_PANE = "subdistrict_labels"
+# Neutral cluster bubbles: a count, never a status colour.
+CLUSTER_ICON = """
+function(cluster) {
+  return L.divIcon({
+    html: '<div style="background:#4a5568;color:#fff;border:2px solid #fff;border-radius:50%;width:30px;height:30px;'
+        + 'line-height:26px;text-align:center;font-weight:700;box-shadow:0 0 3px #000">' + cluster.getChildCount() + '</div>',
+    className: 'eit-cluster', iconSize: L.point(30, 30)
+  });
+}
+"""
 
 
 @dataclass
@@ -29,22 +45,24 @@ class MapLabels:
     approximate: str = "approximate location"
 
 
-def marker_html(kind: str, colour: str, approximate: bool = False) -> str:
-    """A factory is a circle, a mine a square: shape tells the kind, colour the status; a dashed ring an approximate point."""
-    radius = "50%" if kind == "factory" else "2px"
+def marker_html(kind: str, status: str, approximate: bool = False) -> str:
+    """Shape = kind, mark and colour = status, dashed ring = approximate point."""
+    radius = "50%" if kind == "factory" else "3px"
     border = "2px dashed #000" if approximate else "2px solid #fff"
-    return f'<div style="width:14px;height:14px;background:{colour};border:{border};border-radius:{radius};box-shadow:0 0 2px #000"></div>'
+    return (
+        f'<div style="width:18px;height:18px;background:{STATUS_COLOURS[status]};border:{border};border-radius:{radius};'
+        f'box-shadow:0 0 2px #000;color:#fff;font:700 12px/16px sans-serif;text-align:center">{STATUS_MARKS[status]}</div>'
+    )
 
 
-def popup_html(row: pd.Series, labels: MapLabels, name_col: str) -> str:
+def popup_html(row: pd.Series, labels: MapLabels) -> str:
     name = html.escape(str(row["display_name"]))
     fid = html.escape(str(row["factory_id"]))
-    link = f'<a href="/establishment?id={quote(str(row["factory_id"]))}" target="_top">{html.escape(labels.profile)}</a>'
     status = html.escape(labels.status[row["status"]])
     extra = f"<br><b>{html.escape(labels.misplaced)}</b>" if row.get("location") not in (None, "ok", "no_boundaries") else ""
     if row.get("approximate") is True:
         extra += f"<br><i>≈ {html.escape(labels.approximate)}</i>"
-    return f"<b>{name}</b><br>{fid} · {html.escape(labels.kind[row['kind']])}<br>{status}{extra}<br>{link}"
+    return f"<b>{name}</b><br>{fid} · {html.escape(labels.kind[row['kind']])}<br>{STATUS_MARKS[row['status']]} {status}{extra}<br><i>{html.escape(labels.profile)}</i>"
 
 
 def build_map(
@@ -55,12 +73,13 @@ def build_map(
     name_col: str = "name_th",
     tiles: bool = False,
 ) -> folium.Map:
-    """The whole map. establishments needs factory_id, name_th, name_col, kind, lat, lon, status, location."""
+    """The whole map. establishments needs factory_id, display_name, kind, lat, lon, status, location, approximate."""
     # No tile layer by default, so the map sets its own zoom range (MarkerCluster needs maxZoom).
     fmap = folium.Map(location=CENTRE, zoom_start=12, tiles=None, control_scale=True, maxZoom=18, minZoom=9)
     fmap.default_js, fmap.default_css = JS, CSS  # served by the app: the map draws without internet
     if tiles:
         folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors").add_to(fmap)
+    folium.map.CustomPane(LABEL_PANE, z_index=650, pointer_events=False).add_to(fmap)
     for _, area in polygons.iterrows():
         status, value = area_results.get(area["subdistrict_code"], ("no_data", ""))
         label = html.escape(
@@ -69,28 +88,34 @@ def build_map(
         folium.GeoJson(
             area.geometry.__geo_interface__,
             name=str(area["subdistrict_code"]),
-            style_function=lambda _f, c=FILL[status]: {"fillColor": c, "color": "#2d3748", "weight": 2, "fillOpacity": 0.45},
+            style_function=lambda _f, c=FILL[status]: {"fillColor": c, "color": "#2d3748", "weight": 2, "fillOpacity": 0.35},
             tooltip=folium.Tooltip(label),
         ).add_to(fmap)
         centre = area.geometry.representative_point()
+        # The label sits in its own pane above the markers and cluster bubbles, and lets clicks through.
         folium.Marker(
             (centre.y, centre.x),
             icon=folium.DivIcon(
-                html=f'<div style="font-weight:700;font-size:14px;white-space:nowrap;text-shadow:0 0 3px #fff">{label}</div>'
+                html=f'<div style="font-weight:700;font-size:14px;white-space:nowrap;background:rgba(255,255,255,0.85);'
+                f'border:1px solid #2d3748;border-radius:4px;padding:1px 6px;display:inline-block;transform:translate(-50%,-50%)">{label}</div>',
+                icon_size=(0, 0),
             ),
+            pane=LABEL_PANE,
+            interactive=False,
         ).add_to(fmap)
-    cluster = MarkerCluster(name="establishments", options={"disableClusteringAtZoom": 14})
+    cluster = MarkerCluster(name="establishments", options={"disableClusteringAtZoom": 14}, icon_create_function=CLUSTER_ICON)
     cluster.default_js, cluster.default_css = CLUSTER_JS, CLUSTER_CSS
     cluster.add_to(fmap)
     placed = establishments[establishments["lat"].notna() & establishments["lon"].notna()]
     for _, row in placed.iterrows():
-        colour = STATUS_COLOURS[row["status"]]
         folium.Marker(
             (float(row["lat"]), float(row["lon"])),
             icon=folium.DivIcon(
-                html=marker_html(str(row["kind"]), colour, row.get("approximate") is True), icon_size=(14, 14), icon_anchor=(7, 7)
+                html=marker_html(str(row["kind"]), str(row["status"]), row.get("approximate") is True),
+                icon_size=(18, 18),
+                icon_anchor=(9, 9),
             ),
-            popup=folium.Popup(popup_html(row, labels, name_col), max_width=320),
+            popup=folium.Popup(popup_html(row, labels), max_width=320),
             tooltip=html.escape(str(row["factory_id"])),
         ).add_to(cluster)
     bounds = map_bounds(polygons, placed)
@@ -117,3 +142,24 @@ def establishment_status(establishments: pd.DataFrame, rows: pd.DataFrame) -> pd
     """counts / does_not_count for the establishments behind an indicator, no_data for the rest."""
     counted = dict(zip(rows["entity_id"], rows["counted"], strict=True))
     return establishments["factory_id"].map(lambda f: "no_data" if f not in counted else ("counts" if counted[f] else "does_not_count"))
+
+
+def legend_html(labels: MapLabels, extra: list[str]) -> str:
+    """The legend in the same marks as the map (not colour alone)."""
+    items = [
+        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px">{marker_html("factory", s)} {html.escape(labels.status[s])}</span>'
+        for s in ("counts", "does_not_count", "no_data")
+    ]
+    items.append(
+        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px">{marker_html("mine", "no_data")} {html.escape(labels.kind["mine"])}</span>'
+    )
+    items.append(
+        f'<span style="display:inline-flex;align-items:center;gap:4px">{marker_html("factory", "no_data", True)} {html.escape(labels.approximate)}</span>'
+    )
+    fills = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px"><span style="width:16px;height:12px;'
+        f'background:{FILL[s]};border:1px solid #2d3748;display:inline-block"></span>{html.escape(labels.subdistrict_status[s])}</span>'
+        for s in ("pass", "fail", "no_data")
+    )
+    notes = "".join(f"<div>{html.escape(x)}</div>" for x in extra)
+    return f'<div style="font-size:0.9rem;line-height:1.9"><div>{"".join(items)}</div><div>{fills}</div>{notes}</div>'
