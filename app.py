@@ -2,22 +2,22 @@
 
 import streamlit as st
 
-from ui.auth import navigation_pages, restore_session, role, user, write_pending_cookie
+from ui.auth import navigation_pages, restore_session, sign_in_link, user, write_pending_cookie
 from ui.i18n import t
 from ui.state import access, con, remember_language, sidebar
 from ui.style import apply_style
 
-st.set_page_config(page_title="Saraburi Eco-Industrial Town", page_icon=":material/factory:", layout="wide")
 remember_language()
+st.set_page_config(page_title=t("app_title"), page_icon=":material/factory:", layout="wide")
 apply_style()
 
 restore_session(con())
 page = st.navigation(navigation_pages(access()))
+st.set_page_config(page_title=f"{page.title} · {t('app_title')}")  # the browser tab in the UI language
 if st.session_state.pop("just_signed_in", False) and user() is not None and not user().must_change_password:  # type: ignore[union-attr]
     st.switch_page("app_pages/overview.py")  # land on the scorecard, not on the sign-in page
 write_pending_cookie()
 st.sidebar.title(t("app_title"))
 sidebar()
-if user() is not None:
-    st.sidebar.caption(t("signed_in_as", user=user().username, role=t(f"role_{role()}")))  # type: ignore[union-attr]
+sign_in_link()
 page.run()

@@ -272,6 +272,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "profile_link": ("เปิดข้อมูลสถานประกอบการ", "Open profile"),
     "page_signin": ("เข้าสู่ระบบ", "Sign in"),
+    "sign_in_staff": ("เข้าสู่ระบบ (เจ้าหน้าที่)", "Sign in (staff)"),
     "page_account": ("บัญชีของฉัน", "My account"),
     "page_upload": ("นำเข้าข้อมูล CSV", "Upload CSV"),
     "page_batches": ("ประวัติการนำเข้า", "Batch history"),

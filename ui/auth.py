@@ -27,6 +27,7 @@ ADMIN_PAGES = [
     ("app_pages/accounts.py", "page_accounts", ":material/manage_accounts:", "accounts"),
 ]
 SIGNIN_PAGE = ("app_pages/signin.py", "page_signin", ":material/login:", "signin")
+HOME_PAGE = ("app_pages/home.py", "page_overview", ":material/fact_check:", "home")
 
 
 COOKIE = "eit_session"
@@ -90,9 +91,9 @@ def announce_first_admin(password: str | None) -> None:
               file=sys.stderr, flush=True)  # fmt: skip
 
 
-def _page(spec: tuple[str, str, str, str], default: bool = False) -> st.Page:
+def _page(spec: tuple[str, str, str, str], default: bool = False, hidden: bool = False) -> st.Page:
     path, title, icon, url = spec
-    return st.Page(path, title=t(title), icon=icon, url_path=url, default=default)
+    return st.Page(path, title=t(title), icon=icon, url_path=url, default=default, visibility="hidden" if hidden else "visible")
 
 
 def navigation_pages(public_read: bool) -> dict[str, list[st.Page]]:
@@ -102,15 +103,28 @@ def navigation_pages(public_read: bool) -> dict[str, list[st.Page]]:
         return {"": [_page(SIGNIN_PAGE, default=True)]}
     sections: dict[str, list[st.Page]] = {}
     if u is not None or public_read:
-        sections[t("section_dashboard")] = [_page(p, default=(i == 0)) for i, p in enumerate(READ_PAGES)]
+        # The root address forwards to /overview, so the scorecard has a readable path like every page.
+        sections[t("section_dashboard")] = [_page(HOME_PAGE, default=True, hidden=True), *(_page(p) for p in READ_PAGES)]
     if accounts.allowed(role(), "analyst"):
         sections[t("section_desk")] = [_page(p) for p in DESK_PAGES]
     if accounts.allowed(role(), "admin"):
         sections[t("section_admin")] = [_page(p) for p in ADMIN_PAGES]
+    # Sign-in is a small link in the sidebar (sign_in_link), not a page of the menu, unless it is all there is.
     path, _title, icon, url = SIGNIN_PAGE
-    account_page = st.Page(path, title=t("page_account" if u else "page_signin"), icon=icon, url_path=url, default=not sections)
+    account_page = st.Page(path, title=t("page_account" if u else "page_signin"), icon=icon, url_path=url, default=not sections,
+                           visibility="hidden" if sections else "visible")  # fmt: skip
     sections.setdefault("", []).append(account_page)
     return sections
+
+
+def sign_in_link() -> None:
+    """The sidebar's last lines: who is signed in and a link to the account page, or a small sign-in link."""
+    u = user()
+    if u is not None:
+        st.sidebar.caption(t("signed_in_as", user=u.username, role=t(f"role_{u.role}")))
+        st.sidebar.page_link(SIGNIN_PAGE[0], label=t("page_account"), icon=":material/account_circle:")
+    else:
+        st.sidebar.page_link(SIGNIN_PAGE[0], label=t("sign_in_staff"), icon=":material/login:")
 
 
 def require(needed: str) -> accounts.User:

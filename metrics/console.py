@@ -1,0 +1,779 @@
+"""The guarded, read-only SQL console shared by the console page and `python -m metrics query`."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from store.messages import Refusal
+from store.tables import TABLES
+
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_MAX_ROWS = 5000
+MAX_SQL_CHARS = 20_000  # a console query is typed or pasted; a megabyte of SQL is a mistake or an attack on the parser
+
+# Database-wide settings that make ad-hoc SQL unable to reach anything but the database itself. DuckDB refuses
+# to turn external access back on while the database runs, and lock_configuration (last) freezes every other
+# global setting, so nothing typed in the console can undo them. Autoloading is off so that a query naming an
+# extension's function cannot make DuckDB fetch and load code.
+HARDENING: tuple[tuple[str, str], ...] = (
+    ("enable_external_access", "false"),
+    ("autoinstall_known_extensions", "false"),
+    ("autoload_known_extensions", "false"),
+    ("allow_community_extensions", "false"),
+    ("lock_configuration", "true"),
+)
+
+# Tables the console never reads: accounts and password hashes, settings (the session-signing key), the audit
+# trail, stored upload files and the rows batches replaced. Matched by name whatever the schema or quoting.
+INTERNAL_TABLES = frozenset({"users", "settings", "sessions", "batch_files", "checklist_edits", "criteria_changes", "schema_migrations"})
+INTERNAL_SUFFIXES = ("_history",)
+
+# Table functions a data query may use: generators and the catalogue's own listings (names and types of
+# tables, never their rows). Everything else is refused: file readers, query()/query_table() (which read a
+# table named in a string, out of sight of the check), checkpoint, logging, and the Python client's internal
+# scans that take raw memory addresses.
+TABLE_FUNCTIONS = frozenset(
+    {
+        "range", "generate_series", "unnest", "repeat", "repeat_row", "json_each", "json_tree", "test_all_types",
+        "pg_timezone_names", "icu_calendar_names", "pragma_table_info", "pragma_show", "pragma_version",
+        "pragma_database_size", "pragma_platform", "pragma_collations", "duckdb_columns", "duckdb_constraints",
+        "duckdb_databases", "duckdb_dependencies", "duckdb_functions", "duckdb_indexes", "duckdb_keywords",
+        "duckdb_schemas", "duckdb_sequences", "duckdb_settings", "duckdb_tables", "duckdb_types", "duckdb_views",
+    }
+)  # fmt: skip
+CATALOGUE_VIEWS = frozenset(name for name in TABLE_FUNCTIONS if name.startswith("duckdb_"))
+CATALOGUE_SCHEMAS = frozenset({"information_schema", "pg_catalog"})
+
+# DuckDB flags these as having side effects but they change nothing outside the query (random numbers, ids,
+# the running query's text); the rest of its flagged functions (nextval, setval, setseed, sleep_ms, write_log …)
+# are refused.
+HARMLESS_VOLATILE = frozenset(
+    {
+        "random", "uuid", "gen_random_uuid", "uuidv4", "uuidv7", "currval", "error", "stats", "vector_type",
+        "current_connection_id", "current_query", "current_query_id", "current_transaction_id",
+    }
+)  # fmt: skip
+
+
+class QueryRefused(Refusal):
+    """A console query that was not run, or was stopped: a rule code and its fields, in Thai or English."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    types: list[str]
+    rows: list[tuple[Any, ...]]  # at most max_rows
+    truncated: bool  # the query had more rows than max_rows
+    elapsed_s: float
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    name: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    description: str
+    columns: list[ColumnInfo] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Example:
+    key: str
+    name_th: str
+    name_en: str
+    sql: str
+
+    def name(self, lang: str) -> str:
+        return self.name_th if lang == "th" else self.name_en
+
+
+# The tables the console reads, in the order the schema lists them, with wording for those that are not
+# upload tables (store.tables describes those): (English, Thai, {column: (English, Thai)}).
+BATCH_ID = ("The load (batch) that wrote the row; empty for seed rows", "ชุดข้อมูล (batch) ที่นำเข้าแถวนี้ ว่างสำหรับข้อมูลตั้งต้น")
+REFERENCE_TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+    "subdistricts": (
+        "The eco-town's subdistricts",
+        "ตำบลในเมืองอุตสาหกรรมเชิงนิเวศ",
+        {
+            "subdistrict_code": ("Subdistrict code (DOPA)", "รหัสตำบล (กรมการปกครอง)"),
+            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
+            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
+            "district_th": ("District in Thai", "อำเภอ (ภาษาไทย)"),
+            "district_en": ("District in English", "อำเภอ (ภาษาอังกฤษ)"),
+            "area_m2": ("Land area, m²", "พื้นที่ (ตร.ม.)"),
+        },
+    ),
+    "effluent_standards": (
+        "Effluent standards: the limits each sample is judged against",
+        "มาตรฐานน้ำทิ้ง: เกณฑ์ที่ใช้ตัดสินผลตรวจแต่ละตัวอย่าง",
+        {
+            "parameter": ("Parameter code", "รหัสพารามิเตอร์"),
+            "unit": ("Unit", "หน่วย"),
+            "min_value": ("Lowest allowed value (pH only)", "ค่าต่ำสุดที่ยอมรับ (เฉพาะ pH)"),
+            "max_value": ("Highest allowed value", "ค่าสูงสุดที่ยอมรับ"),
+            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
+            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
+        },
+    ),
+    "indicators": (
+        "The indicator catalogue and its criteria",
+        "บัญชีตัวชี้วัดและเกณฑ์",
+        {
+            "code": ("Indicator code (e.g. 19.1.1)", "รหัสตัวชี้วัด (เช่น 19.1.1)"),
+            "level": ("Eco-town level 1–3 it belongs to", "ระดับเมืองอุตสาหกรรมเชิงนิเวศ (1–3)"),
+            "sort_order": ("Order in the scorecard", "ลำดับในตารางคะแนน"),
+            "unit": ("percent or count", "percent (ร้อยละ) หรือ count (จำนวน)"),
+            "comparator": ("ge (at least) or gt (more than) the threshold", "ge (ไม่น้อยกว่า) หรือ gt (มากกว่า) เกณฑ์"),
+            "threshold": ("Threshold to pass", "เกณฑ์ผ่าน"),
+            "provisional": ("Threshold not yet confirmed", "เกณฑ์ยังไม่ยืนยัน"),
+            "entity": ("What is counted (factory, respondent …)", "สิ่งที่นับ (โรงงาน ผู้ตอบ …)"),
+            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
+            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
+        },
+    ),
+    "batches": (
+        "The batch log: every file loaded, and whether it was rolled back",
+        "บันทึกการนำเข้า: ทุกไฟล์ที่นำเข้า และสถานะการยกเลิก",
+        {
+            "batch_id": ("Batch number", "เลขที่ชุดข้อมูล"),
+            "table_name": ("Table loaded", "ตารางที่นำเข้า"),
+            "file_name": ("File name", "ชื่อไฟล์"),
+            "sha256": ("SHA-256 of the file", "ค่า SHA-256 ของไฟล์"),
+            "encoding": ("Text encoding detected", "รหัสอักขระที่ตรวจพบ"),
+            "rows_in_file": ("Data rows in the file", "จำนวนแถวข้อมูลในไฟล์"),
+            "rows_inserted": ("Rows added", "จำนวนแถวที่เพิ่ม"),
+            "rows_replaced": ("Rows replaced", "จำนวนแถวที่แทนที่"),
+            "be_conversions": ("Buddhist Era years converted to CE", "จำนวนปี พ.ศ. ที่แปลงเป็น ค.ศ."),
+            "is_demo": ("Synthetic demo data", "ข้อมูลสาธิต (สังเคราะห์)"),
+            "loaded_by": ("Who loaded it", "ผู้นำเข้า"),
+            "loaded_at": ("When (Bangkok time)", "เวลาที่นำเข้า (เวลากรุงเทพฯ)"),
+            "status": ("loaded or rolled_back", "loaded (นำเข้าแล้ว) หรือ rolled_back (ยกเลิกแล้ว)"),
+            "rolled_back_by": ("Who rolled it back", "ผู้ยกเลิก"),
+            "rolled_back_at": ("When it was rolled back", "เวลาที่ยกเลิก"),
+            "note": ("Note", "หมายเหตุ"),
+        },
+    ),
+    "boundaries": (
+        "Subdistrict polygons (OCHA COD-AB, CC BY-IGO)",
+        "ขอบเขตตำบล (OCHA COD-AB, CC BY-IGO)",
+        {
+            "subdistrict_code": ("Subdistrict code", "รหัสตำบล"),
+            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
+            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
+            "geometry_geojson": ("Polygon as GeoJSON", "รูปแปลงในรูปแบบ GeoJSON"),
+            "source": ("Source file or address", "แหล่งที่มา"),
+            "sha256": ("SHA-256 of the source file", "ค่า SHA-256 ของไฟล์ต้นทาง"),
+            "loaded_at": ("When loaded", "เวลาที่นำเข้า"),
+        },
+    ),
+}
+READABLE_ORDER = (
+    "subdistricts", "establishments", "annual_reports", "certifications", "practices", "effluent_samples",
+    "effluent_standards", "green_areas", "surveys", "infrastructure", "activities", "evidence", "indicators",
+    "batches", "boundaries",
+)  # fmt: skip
+READABLE = frozenset(READABLE_ORDER)
+
+
+def is_internal(table: str) -> bool:
+    name = table.lower()
+    return name in INTERNAL_TABLES or name.endswith(INTERNAL_SUFFIXES)
+
+
+def connect_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open a database file for the console alone (the command line): read-only, hardened from the start."""
+    config: dict[str, Any] = {name: value == "true" for name, value in HARDENING}
+    return duckdb.connect(str(path), read_only=True, config=config)
+
+
+def _guard_settings(cur: duckdb.DuckDBPyConnection) -> tuple[bool, bool]:
+    row = cur.execute("select current_setting('enable_external_access'), current_setting('lock_configuration')").fetchall()[0]
+    return bool(row[0]), bool(row[1])
+
+
+def harden(con: duckdb.DuckDBPyConnection) -> None:
+    """Turn off file, network and extension access for the whole database and lock its settings.
+
+    For the app's one read-write connection, after migrations and seeding: the app's own work (registered
+    DataFrames and Arrow tables, spilling to the temp directory, checkpoints) is unaffected. Idempotent;
+    a database already locked with external access on cannot be hardened any more and is refused."""
+    with con.cursor() as cur:
+        external, locked = _guard_settings(cur)
+        if locked:
+            if external:
+                raise QueryRefused("console_unguarded")
+            return
+        for name, value in HARDENING:
+            cur.execute(f"set {name} = {value}")  # names and values from HARDENING only
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a serialized statement, depth first: subqueries, CTEs, joins and SHOW all nest."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+@dataclass
+class _References:
+    tables: list[tuple[str, str]] = field(default_factory=list)  # (schema, name) of every base table or SHOW target
+    ctes: set[str] = field(default_factory=set)
+    table_functions: set[str] = field(default_factory=set)
+    functions: set[str] = field(default_factory=set)
+
+
+def _references(cur: duckdb.DuckDBPyConnection, query: str) -> _References:
+    """What a SELECT names, from DuckDB's own parse tree (json_serialize_sql), so quoting, case, schema
+    prefixes, subqueries and CTEs cannot hide a table or a function from the check."""
+    tree = json.loads(cur.execute("select json_serialize_sql($query)", {"query": query}).fetchall()[0][0])
+    if tree.get("error"):
+        raise QueryRefused("query_form", detail=tree.get("error_message", ""))
+    found = _References()
+    for node in _walk(tree.get("statements", [])):
+        kind = node.get("type")
+        if kind == "BASE_TABLE":
+            found.tables.append((str(node.get("schema_name") or "").lower(), str(node.get("table_name") or "")))
+        elif kind == "SHOW_REF" and node.get("show_type") == "SHOW" and node.get("table_name"):
+            found.tables.append((str(node.get("schema_name") or "").lower(), str(node["table_name"])))
+        elif kind == "TABLE_FUNCTION" and isinstance(node.get("function"), dict):
+            found.table_functions.add(str(node["function"].get("function_name", "")).lower())
+        if "function_name" in node:
+            found.functions.add(str(node["function_name"]).lower())
+        cte_map = node.get("cte_map")
+        if isinstance(cte_map, dict):
+            found.ctes.update(str(entry.get("key", "")).lower() for entry in cte_map.get("map", []))
+    return found
+
+
+@cache
+def _side_effect_functions() -> frozenset[str]:
+    """Built-in functions DuckDB flags as having side effects, less the harmless ones; the same for every
+    database of this DuckDB build, so asked once per process."""
+    with duckdb.connect() as con:
+        rows = con.execute("select distinct function_name from duckdb_functions() where has_side_effects").fetchall()
+    return frozenset(str(r[0]).lower() for r in rows) - HARMLESS_VOLATILE
+
+
+def _table_macros(cur: duckdb.DuckDBPyConnection) -> set[str]:
+    """The database's own table macros (factory_populations …): migrations define them over data tables."""
+    rows = cur.execute("select function_name from duckdb_functions() where function_type = 'table_macro' and not internal").fetchall()
+    return {str(r[0]).lower() for r in rows}
+
+
+def _looks_like_path(name: str) -> bool:
+    return any(mark in name for mark in ("/", "\\", ":", "."))  # a replacement scan: '/etc/passwd', 'x.csv', 'https://…'
+
+
+def check(cur: duckdb.DuckDBPyConnection, sql: str) -> str:
+    """The statement to run if sql is one SELECT over readable tables with allowed functions; else QueryRefused."""
+    if len(sql) > MAX_SQL_CHARS:
+        raise QueryRefused("query_too_long", limit=MAX_SQL_CHARS, value=len(sql))
+    try:
+        statements = cur.extract_statements(sql)
+    except (duckdb.Error, ValueError) as exc:  # ValueError: a statement type the Python API has no name for
+        raise QueryRefused("query_syntax", detail=_first_line(exc)) from None
+    if not statements:
+        raise QueryRefused("query_empty")
+    if len(statements) > 1:
+        raise QueryRefused("query_several", value=len(statements))
+    statement = statements[0]
+    if statement.type != duckdb.StatementType.SELECT:
+        # EXPLAIN is refused too: EXPLAIN ANALYZE runs the statement it wraps, whatever that statement is.
+        keyword = statement.query.split(None, 1)[0].upper() if statement.query.split() else ""
+        raise QueryRefused("query_not_select", value=keyword, detail=statement.type.name)
+    found = _references(cur, statement.query)
+    for schema_name, table in found.tables:
+        name = table.lower()
+        if is_internal(name):
+            raise QueryRefused("query_internal_table", value=table)
+        if name in READABLE or name in found.ctes or name in CATALOGUE_VIEWS or schema_name in CATALOGUE_SCHEMAS:
+            continue
+        if _looks_like_path(name):
+            raise QueryRefused("query_no_external_access", value=table)
+        raise QueryRefused("query_unknown_table", value=table, allowed=", ".join(READABLE_ORDER))
+    writes = sorted(found.functions & _side_effect_functions())
+    if writes:
+        raise QueryRefused("query_side_effect", value=writes[0])
+    unknown = sorted(found.table_functions - TABLE_FUNCTIONS)
+    if unknown:
+        unknown = sorted(set(unknown) - _table_macros(cur))
+    if unknown:
+        raise QueryRefused("query_table_function", value=unknown[0], allowed=", ".join(sorted(TABLE_FUNCTIONS)))
+    return statement.query
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _refusal_for(exc: duckdb.Error) -> QueryRefused:
+    if isinstance(exc, duckdb.PermissionException):
+        return QueryRefused("query_no_external_access", value=_first_line(exc))
+    if isinstance(exc, duckdb.TransactionException):
+        return QueryRefused("query_would_write", detail=_first_line(exc))
+    return QueryRefused("query_failed", detail=_first_line(exc))
+
+
+def run_query(
+    source: duckdb.DuckDBPyConnection, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT_S, max_rows: int = DEFAULT_MAX_ROWS
+) -> QueryResult:
+    """Run one checked SELECT on a cursor of its own, in a read-only transaction, stopped after timeout_s,
+    keeping at most max_rows rows. Every refusal or failure raises QueryRefused.
+
+    The cursor is new for each query because interrupt() stops only the query of the cursor it is called on
+    (DuckDB 2.0, measured: not its parent's, not its siblings'), so the time limit never touches another
+    session's query on the app's shared connection."""
+    if timeout_s <= 0 or max_rows < 0:
+        raise ValueError("timeout_s must be positive and max_rows at least 0")
+    own = source.cursor()
+    try:
+        external, locked = _guard_settings(own)
+        if external or not locked:
+            raise QueryRefused("console_unguarded")
+        query = check(own, sql)
+        return _execute(own, query, timeout_s, max_rows)
+    finally:
+        own.close()
+
+
+def _execute(own: duckdb.DuckDBPyConnection, query: str, timeout_s: float, max_rows: int) -> QueryResult:
+    fired = threading.Event()
+
+    def stop() -> None:
+        fired.set()
+        try:
+            own.interrupt()
+        except duckdb.Error:
+            pass  # the cursor closed between the query's end and the timer: nothing left to stop
+
+    timer = threading.Timer(timeout_s, stop)
+    timer.daemon = True
+    # Read-only: even a function that slipped past the check cannot write (nextval, setval are refused here).
+    own.execute("begin transaction read only")
+    started = time.perf_counter()
+    timer.start()
+    try:
+        own.execute(query)
+        description = own.description or []
+        zoned = [str(d[0]) for d in description if "WITH TIME ZONE" in str(d[1]).upper()]
+        if zoned:
+            # Python needs pytz to build zone-aware datetimes and this project does not install it.
+            raise QueryRefused("query_time_zone", column=zoned[0])
+        rows = own.fetchmany(max_rows + 1)
+        elapsed = time.perf_counter() - started
+    except duckdb.Error as exc:
+        if fired.is_set():
+            raise QueryRefused("query_time_limit", limit=f"{timeout_s:g}") from None
+        raise _refusal_for(exc) from None
+    finally:
+        timer.cancel()
+        try:
+            own.execute("rollback")  # also discards the rest of a streamed result, which would hold the cursor
+        except duckdb.Error:
+            pass  # an interrupted or failed transaction is rolled back when the cursor closes
+    return QueryResult(
+        columns=[str(d[0]) for d in description],
+        types=[str(d[1]) for d in description],
+        rows=[tuple(r) for r in rows[:max_rows]],
+        truncated=len(rows) > max_rows,
+        elapsed_s=elapsed,
+    )
+
+
+def schema(cur: duckdb.DuckDBPyConnection, lang: str = "en") -> list[TableInfo]:
+    """The tables the console reads, with their columns' names, types and descriptions (internal tables hidden)."""
+    rows = cur.execute(
+        "select table_name, column_name, data_type from duckdb_columns()"
+        " where database_name = current_database() and schema_name = 'main' and list_contains($tables, table_name)"
+        " order by table_name, column_index",
+        {"tables": list(READABLE_ORDER)},
+    ).fetchall()
+    columns: dict[str, list[tuple[str, str]]] = {}
+    for table, column, kind in rows:
+        columns.setdefault(str(table), []).append((str(column), str(kind)))
+    th = lang == "th"
+    out = []
+    for table in READABLE_ORDER:
+        if table not in columns:
+            continue
+        if table in TABLES:
+            upload = TABLES[table]
+            label = upload.label_th if th else upload.label_en
+            wording = {c.name: (c.description_en, c.description_th) for c in upload.columns}
+        else:
+            label_en, label_th, wording = REFERENCE_TABLES[table]
+            label = label_th if th else label_en
+        wording = {**wording, "batch_id": BATCH_ID}
+        described = [ColumnInfo(name, kind, wording.get(name, ("", ""))[1 if th else 0]) for name, kind in columns[table]]
+        out.append(TableInfo(table, label, described))
+    return out
+
+
+STONE_CRUSHING = "โม่บดและย่อยหิน"  # the industry name the DIW register uses for stone crushing and grinding
+
+EXAMPLES: tuple[Example, ...] = (
+    Example(
+        "establishments_by_area",
+        "จำนวนสถานประกอบการที่ยังเปิดอยู่ แยกตามตำบลและประเภทอุตสาหกรรม",
+        "Open establishments by subdistrict and industry",
+        """
+select
+    s.subdistrict_code,
+    s.name_th as subdistrict,
+    e.kind,
+    coalesce(e.industry, '-') as industry,
+    count(*) as establishments
+from establishments as e
+inner join subdistricts as s using (subdistrict_code)
+where e.closed_year is null
+group by all
+order by s.subdistrict_code, e.kind, establishments desc
+""",
+    ),
+    Example(
+        "stone_crushers_water_down",
+        "โรงโม่หินที่ใช้น้ำต่อหน่วยผลิตภัณฑ์ลดลงสองปีติดกัน",
+        "Stone crushers whose water use per unit of product fell two years running",
+        f"""
+with
+
+intensity as (
+    select
+        r.factory_id,
+        r.year,
+        r.water_use_m3 / r.production_qty as water_per_unit
+    from annual_reports as r
+    inner join establishments as e using (factory_id)
+    where e.industry = '{STONE_CRUSHING}'
+      and r.water_use_m3 is not null
+      and r.production_qty > 0
+),
+
+changes as (
+    select
+        factory_id,
+        year,
+        water_per_unit,
+        lag(water_per_unit) over (partition by factory_id order by year) as year_before,
+        lag(water_per_unit, 2) over (partition by factory_id order by year) as two_years_before,
+        lag(year, 2) over (partition by factory_id order by year) as first_year
+    from intensity
+),
+
+final as (
+    select
+        c.factory_id,
+        e.name_th,
+        c.year,
+        round(c.two_years_before, 3) as water_per_unit_y2,
+        round(c.year_before, 3) as water_per_unit_y1,
+        round(c.water_per_unit, 3) as water_per_unit_y0
+    from changes as c
+    inner join establishments as e using (factory_id)
+    where c.first_year = c.year - 2
+      and c.year_before < c.two_years_before
+      and c.water_per_unit < c.year_before
+)
+
+select * from final
+order by year desc, factory_id
+""",
+    ),
+    Example(
+        "gi_level_1",
+        "โรงงานที่ได้รับรองอุตสาหกรรมสีเขียวระดับ 1 อีกหนึ่งขั้นถึงระดับ 2",
+        "Factories with Green Industry level 1, one step from level 2",
+        """
+with
+
+valid_gi as (
+    select
+        factory_id,
+        max(level) as best_level,
+        max(expires_on) as expires_on
+    from certifications
+    where scheme = 'GI'
+      and issued_on <= current_date
+      and (expires_on is null or expires_on >= current_date)
+    group by factory_id
+),
+
+final as (
+    select
+        e.factory_id,
+        e.name_th,
+        e.industry,
+        e.subdistrict_code,
+        g.expires_on
+    from valid_gi as g
+    inner join establishments as e using (factory_id)
+    where g.best_level = 1
+      and e.kind = 'factory'
+      and e.closed_year is null
+)
+
+select * from final
+order by subdistrict_code, industry, factory_id
+""",
+    ),
+    Example(
+        "sampled_never_reported_energy",
+        "สถานประกอบการที่มีผลตรวจน้ำทิ้งแต่ไม่เคยรายงานการใช้พลังงาน",
+        "Establishments with effluent samples that never reported energy use",
+        """
+select
+    e.factory_id,
+    e.name_th,
+    e.kind,
+    e.subdistrict_code,
+    count(*) as samples,
+    min(s.sampled_on) as first_sample,
+    max(s.sampled_on) as last_sample
+from establishments as e
+inner join effluent_samples as s using (factory_id)
+where not exists (
+    select 1
+    from annual_reports as r
+    where r.factory_id = e.factory_id
+      and r.energy_total_gj is not null
+)
+group by all
+order by samples desc, e.factory_id
+""",
+    ),
+    Example(
+        "effluent_exceedances",
+        "ผลตรวจน้ำทิ้งที่เกินมาตรฐาน แยกตามพารามิเตอร์และปี",
+        "Effluent samples outside the standard, by parameter and year",
+        """
+with
+
+judged as (
+    select
+        s.parameter,
+        year(s.sampled_on) as year,
+        s.factory_id,
+        (st.min_value is not null and s.value < st.min_value)
+            or (st.max_value is not null and s.value > st.max_value) as exceeded
+    from effluent_samples as s
+    inner join effluent_standards as st using (parameter)
+)
+
+select
+    parameter,
+    year,
+    count(*) as samples,
+    count(*) filter (where exceeded) as exceedances,
+    count(distinct factory_id) filter (where exceeded) as establishments_exceeding,
+    round(100.0 * count(*) filter (where exceeded) / count(*), 1) as exceedance_pct
+from judged
+group by parameter, year
+having count(*) filter (where exceeded) > 0
+order by year desc, exceedances desc
+""",
+    ),
+    Example(
+        "certificates_expiring",
+        "การรับรองที่จะหมดอายุภายในหนึ่งปีข้างหน้า",
+        "Certificates expiring within the next year",
+        """
+select
+    c.factory_id,
+    e.name_th,
+    c.scheme,
+    c.level,
+    c.issued_on,
+    c.expires_on,
+    c.expires_on - current_date as days_left
+from certifications as c
+inner join establishments as e using (factory_id)
+where c.expires_on >= current_date
+  and c.expires_on < current_date + interval 1 year
+order by c.expires_on, c.factory_id
+""",
+    ),
+    Example(
+        "renewable_share",
+        "สัดส่วนพลังงานทดแทนต่อพลังงานทั้งหมด แยกตามปีและตำบล",
+        "Renewable share of energy use by year and subdistrict",
+        """
+select
+    r.year,
+    e.subdistrict_code,
+    count(*) as reports,
+    round(sum(r.energy_total_gj)) as energy_total_gj,
+    round(sum(r.energy_renewable_gj)) as energy_renewable_gj,
+    round(100.0 * sum(r.energy_renewable_gj) / nullif(sum(r.energy_total_gj), 0), 2) as renewable_pct
+from annual_reports as r
+inner join establishments as e using (factory_id)
+where r.energy_total_gj is not null
+group by all
+order by r.year, e.subdistrict_code
+""",
+    ),
+    Example(
+        "waste_3r_by_industry",
+        "อัตราการนำกากของเสียกลับมาใช้ (3Rs) แยกตามประเภทอุตสาหกรรม ในปีล่าสุด",
+        "Waste reused or recycled (3Rs) by industry in the latest year",
+        """
+with
+
+latest as (
+    select max(year) as year
+    from annual_reports
+)
+
+select
+    r.year,
+    coalesce(e.industry, '-') as industry,
+    count(*) as reports,
+    round(sum(r.waste_generated_t), 1) as waste_generated_t,
+    round(sum(r.waste_3r_t), 1) as waste_3r_t,
+    round(100.0 * sum(r.waste_3r_t) / nullif(sum(r.waste_generated_t), 0), 1) as rate_3r_pct
+from annual_reports as r
+inner join latest using (year)
+inner join establishments as e using (factory_id)
+where r.waste_generated_t is not null
+group by all
+order by rate_3r_pct desc nulls last
+""",
+    ),
+    Example(
+        "community_scores",
+        "สัดส่วนผู้ตอบจากชุมชนที่ให้คะแนน 4–5 แยกตามปี คำถาม และตำบล",
+        "Share of community respondents scoring 4–5 by year, question and subdistrict",
+        """
+select
+    year,
+    question,
+    subdistrict_code,
+    count(*) as respondents,
+    count(*) filter (where score >= 4) as score_4_or_5,
+    round(100.0 * count(*) filter (where score >= 4) / count(*), 1) as share_pct
+from surveys
+where respondent_type = 'community'
+group by all
+order by year, question, subdistrict_code
+""",
+    ),
+    Example(
+        "evidence_not_ready",
+        "เอกสารหลักฐานที่ยังไม่พร้อม แยกตามปีงบประมาณและตัวชี้วัด",
+        "Evidence items not yet ready, by fiscal year and indicator",
+        """
+select
+    fiscal_year,
+    indicator_code,
+    count(*) as items,
+    count(*) filter (where status = 'missing') as missing,
+    count(*) filter (where status = 'in_progress') as in_progress,
+    string_agg(item_no::varchar, ', ' order by item_no) as item_numbers
+from evidence
+where status <> 'ready'
+group by all
+order by fiscal_year desc, indicator_code
+""",
+    ),
+    Example(
+        "activities_by_status",
+        "กิจกรรมตามแผนปฏิบัติการ แยกตามสถานะ พร้อมผู้เข้าร่วมเทียบเป้าหมาย",
+        "Action-plan activities by status, with participants against targets",
+        """
+select
+    fiscal_year,
+    status,
+    count(*) as activities,
+    count(*) filter (where planned_end < current_date and status in ('planned', 'in_progress')) as overdue,
+    sum(participants) as participants,
+    sum(target_participants) as target_participants
+from activities
+group by all
+order by fiscal_year desc, status
+""",
+    ),
+    Example(
+        "factories_without_latest_report",
+        "โรงงานที่ยังเปิดอยู่แต่ไม่มีรายงานประจำปีของปีล่าสุด",
+        "Open factories with no annual report for the latest year",
+        """
+with
+
+latest as (
+    select max(year) as year
+    from annual_reports
+),
+
+final as (
+    select
+        e.factory_id,
+        e.name_th,
+        e.industry,
+        e.subdistrict_code,
+        l.year as missing_year,
+        (select max(r.year) from annual_reports as r where r.factory_id = e.factory_id) as last_report_year
+    from establishments as e
+    cross join latest as l
+    where e.kind = 'factory'
+      and (e.registered_year is null or e.registered_year <= l.year)
+      and (e.closed_year is null or e.closed_year > l.year)
+      and not exists (
+          select 1
+          from annual_reports as r
+          where r.factory_id = e.factory_id
+            and r.year = l.year
+      )
+)
+
+select * from final
+order by subdistrict_code, factory_id
+""",
+    ),
+    Example(
+        "top_ghg_emitters",
+        "สิบโรงงานที่ปล่อยก๊าซเรือนกระจกมากที่สุดในปีล่าสุด",
+        "The ten largest greenhouse-gas emitters in the latest year",
+        """
+with
+
+latest as (
+    select max(year) as year
+    from annual_reports
+)
+
+select
+    r.factory_id,
+    e.name_th,
+    e.industry,
+    r.year,
+    r.ghg_tco2e,
+    round(r.ghg_tco2e / nullif(r.production_qty, 0), 4) as ghg_per_unit,
+    r.production_unit
+from annual_reports as r
+inner join latest using (year)
+inner join establishments as e using (factory_id)
+where r.ghg_tco2e is not null
+order by r.ghg_tco2e desc
+limit 10
+""",
+    ),
+)
