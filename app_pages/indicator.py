@@ -3,11 +3,11 @@ the rows behind the number with their amounts, and the evidence it needs."""
 
 import streamlit as st
 
+from metrics.formulas import FORMULAS
 from metrics.fragments import View, checklist, result_cards
 from metrics.tables import behind_table
 from ui.charts import intensity_change_figure, trend_figure
 from ui.downloads import table_downloads
-from ui.formulas import FORMULAS
 from ui.i18n import area_label, establishment_names, lang, month_label, number, t, year_label, year_short
 from ui.state import as_of_stamp, behind, catalogue, checklist_year, evidence_items, read_page, samples, scorecard, subdistrict_names, trend
 from ui.view import page_param, set_page_param

@@ -1,17 +1,25 @@
-"""`python -m metrics scorecard --db PATH --year Y [--area …] [--format json|table]` (SPEC §5)."""
+"""`python -m metrics scorecard --db PATH --year Y …` (SPEC §5) and `python -m metrics query --db PATH --sql …`."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
+import decimal
 import json
 import sys
+import unicodedata
+import uuid
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from metrics.catalogue import AREAS
+from metrics.console import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, QueryRefused, QueryResult, connect_read_only, run_query
 from metrics.engine import Scorecard, evaluate
 from store.db import db_path
+from store.messages import message
 
 STATUS = {"pass": "PASS", "fail": "FAIL", "no_data": "no data"}
 
@@ -37,6 +45,96 @@ def table_text(card: Scorecard, lang: str) -> str:
     return "\n".join(lines)
 
 
+CELL_WIDTH = 60  # the table format cuts longer values (a GeoJSON polygon, a long title) to keep rows on one line
+
+
+def json_value(value: Any) -> Any:
+    """A result value as JSON: numbers stay numbers, dates ISO 8601, blobs hex, the rest text."""
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta | uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    return value
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    return str(value)
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: Thai vowel and tone marks above or below take none, wide CJK two."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, width: int) -> str:
+    text = " ".join(text.split())  # a line break inside a value would break the row
+    if display_width(text) <= width:
+        return text
+    while text and display_width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def result_table(result: QueryResult) -> str:
+    cells = [[fit(cell_text(v), CELL_WIDTH) for v in row] for row in result.rows]
+    header = [fit(name, CELL_WIDTH) for name in result.columns]
+    widths = [max([display_width(header[i]), *(display_width(row[i]) for row in cells)]) for i in range(len(header))]
+    numeric = [
+        all(isinstance(row[i], int | float | decimal.Decimal) for row in result.rows if row[i] is not None) for i in range(len(header))
+    ]
+
+    def line(values: list[str]) -> str:
+        pads = [" " * (w - display_width(v)) for v, w in zip(values, widths, strict=True)]
+        return "  ".join(pad + v if right else v + pad for v, pad, right in zip(values, pads, numeric, strict=True)).rstrip()
+
+    return "\n".join([line(header), "  ".join("-" * w for w in widths), *(line(row) for row in cells)])
+
+
+def print_result(result: QueryResult, form: str) -> None:
+    if form == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([cell_text(v) for v in row] for row in result.rows)
+    elif form == "json":
+        records = [{name: json_value(v) for name, v in zip(result.columns, row, strict=True)} for row in result.rows]
+        print(json.dumps(records, ensure_ascii=False))
+    else:
+        print(result_table(result))
+
+
+def query(args: argparse.Namespace) -> int:
+    """One guarded SELECT on the database opened read-only; a refusal is one line on stderr and exit code 1."""
+    sql = sys.stdin.read() if args.sql == "-" else args.sql
+    try:
+        con = connect_read_only(args.db)
+    except duckdb.Error as exc:
+        print(f"error: cannot open {args.db}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = run_query(con, sql, timeout_s=args.timeout, max_rows=args.max_rows)
+    except QueryRefused as refusal:
+        print(refusal.text(args.lang), file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print_result(result, args.format)
+    if result.truncated:
+        print(message("query_truncated", args.lang, limit=args.max_rows), file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m metrics", description="Eco-industrial town indicators")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -46,11 +144,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--area", default="all", choices=AREAS)
     p.add_argument("--format", default="table", choices=["json", "table"])
     p.add_argument("--lang", default="en", choices=["en", "th"], help="indicator names in the table format")
+    q = sub.add_parser("query", help="one read-only SELECT (the SQL console's guard: no writes, files or internal tables)")
+    q.add_argument("--db", default=str(db_path()))
+    q.add_argument("--sql", required=True, help="one SELECT statement; '-' reads it from standard input")
+    q.add_argument("--format", default="table", choices=["csv", "json", "table"])
+    q.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds before the query is stopped")
+    q.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS, help="rows kept; more are cut and noted on stderr")
+    q.add_argument("--lang", default="en", choices=["en", "th"], help="language of refusals and notes")
     args = parser.parse_args(argv)
 
     if not Path(args.db).is_file():
         print(f"error: no database at {args.db} (create one with: python -m store init --db {args.db})", file=sys.stderr)
         return 2
+    if args.command == "query":
+        if args.timeout <= 0 or args.max_rows < 0:
+            parser.error("--timeout must be positive and --max-rows at least 0")
+        return query(args)
     year = args.year - 543 if args.year >= 2400 else args.year
     try:
         con = duckdb.connect(args.db, read_only=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ TABLE_FUNCTIONS = frozenset(
         "duckdb_schemas", "duckdb_sequences", "duckdb_settings", "duckdb_tables", "duckdb_types", "duckdb_views",
     }
 )  # fmt: skip
+FILE_READERS = ("read_", "glob", "sniff_", "parquet_", "iceberg_", "delta_")  # refused with the wording for files and URLs
 CATALOGUE_VIEWS = frozenset(name for name in TABLE_FUNCTIONS if name.startswith("duckdb_"))
 CATALOGUE_SCHEMAS = frozenset({"information_schema", "pg_catalog"})
 
@@ -97,6 +99,9 @@ class Example:
     name_th: str
     name_en: str
     sql: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sql", self.sql.strip())  # written as indented blocks below; shown without the margins
 
     def name(self, lang: str) -> str:
         return self.name_th if lang == "th" else self.name_en
@@ -296,10 +301,14 @@ def check(cur: duckdb.DuckDBPyConnection, sql: str) -> str:
     if len(statements) > 1:
         raise QueryRefused("query_several", value=len(statements))
     statement = statements[0]
-    if statement.type != duckdb.StatementType.SELECT:
+    try:
+        kind = statement.type.name
+    except ValueError:  # DuckDB 2.0: UPDATE EXTENSIONS parses to a type the Python enum lacks
+        kind = "UNKNOWN"
+    if kind != duckdb.StatementType.SELECT.name:
         # EXPLAIN is refused too: EXPLAIN ANALYZE runs the statement it wraps, whatever that statement is.
-        keyword = statement.query.split(None, 1)[0].upper() if statement.query.split() else ""
-        raise QueryRefused("query_not_select", value=keyword, detail=statement.type.name)
+        keyword = re.match(r"\W*(\w*)", statement.query)
+        raise QueryRefused("query_not_select", value=(keyword.group(1) if keyword else "").upper(), detail=kind)
     found = _references(cur, statement.query)
     for schema_name, table in found.tables:
         name = table.lower()
@@ -316,6 +325,8 @@ def check(cur: duckdb.DuckDBPyConnection, sql: str) -> str:
     unknown = sorted(found.table_functions - TABLE_FUNCTIONS)
     if unknown:
         unknown = sorted(set(unknown) - _table_macros(cur))
+    if unknown and unknown[0].startswith(FILE_READERS):
+        raise QueryRefused("query_no_external_access", value=unknown[0] + "()")
     if unknown:
         raise QueryRefused("query_table_function", value=unknown[0], allowed=", ".join(sorted(TABLE_FUNCTIONS)))
     return statement.query
@@ -537,28 +548,44 @@ order by subdistrict_code, industry, factory_id
 """,
     ),
     Example(
-        "sampled_never_reported_energy",
-        "สถานประกอบการที่มีผลตรวจน้ำทิ้งแต่ไม่เคยรายงานการใช้พลังงาน",
-        "Establishments with effluent samples that never reported energy use",
+        "sampled_without_energy",
+        "สถานประกอบการที่ตรวจน้ำทิ้งในปีใดแต่ไม่ได้รายงานการใช้พลังงานของปีนั้น",
+        "Establishments that sampled effluent in a year but reported no energy use for it",
         """
-select
-    e.factory_id,
-    e.name_th,
-    e.kind,
-    e.subdistrict_code,
-    count(*) as samples,
-    min(s.sampled_on) as first_sample,
-    max(s.sampled_on) as last_sample
-from establishments as e
-inner join effluent_samples as s using (factory_id)
-where not exists (
-    select 1
-    from annual_reports as r
-    where r.factory_id = e.factory_id
-      and r.energy_total_gj is not null
+with
+
+sampled as (
+    select
+        factory_id,
+        year(sampled_on) as year,
+        count(*) as samples
+    from effluent_samples
+    group by all
+),
+
+final as (
+    select
+        s.factory_id,
+        e.name_th,
+        e.kind,
+        e.subdistrict_code,
+        s.year,
+        s.samples,
+        (select max(r.year) from annual_reports as r where r.factory_id = s.factory_id and r.energy_total_gj is not null)
+            as last_energy_year
+    from sampled as s
+    inner join establishments as e using (factory_id)
+    where not exists (
+        select 1
+        from annual_reports as r
+        where r.factory_id = s.factory_id
+          and r.year = s.year
+          and r.energy_total_gj is not null
+    )
 )
-group by all
-order by samples desc, e.factory_id
+
+select * from final
+order by year desc, factory_id
 """,
     ),
     Example(

@@ -189,7 +189,7 @@ def headline(card: Scorecard, readiness: pd.DataFrame, fiscal_year: int | None, 
     return f'<div class="eit-cards">{"".join(cards)}</div>'
 
 
-def level_plan(plan: LevelPlan, view: View, links: bool = True) -> str:
+def level_plan(plan: LevelPlan, view: View, links: bool = True, collapsible: bool = True) -> str:
     """What stands between the town and its next level: failing and no-data indicators with what would
     change them, then the evidence still missing for those levels, by agency."""
     lang = view.lang
@@ -214,7 +214,11 @@ def level_plan(plan: LevelPlan, view: View, links: bool = True) -> str:
     if not missing.empty:
         fy = text("checklist_of", lang, fy=plan.fiscal_year)
         parts.append(f"<p>{escape(text('missing_evidence', lang, n=plan.level, count=len(missing), fy=fy))}</p>")
-        parts.append(f"<details><summary>{escape(text('missing_by_agency', lang))}</summary>")
+        parts.append(
+            f"<details><summary>{escape(text('missing_by_agency', lang))}</summary>"
+            if collapsible
+            else f"<p><b>{escape(text('missing_by_agency', lang))}</b></p>"
+        )
         description = "description_th" if lang == "th" else "description_en"
         for agency, items in missing.groupby(missing["responsible"].fillna("—"), sort=True):
             parts.append(f"<p><b>{escape(str(agency))}</b> ({len(items)})</p><ul>")
@@ -225,7 +229,8 @@ def level_plan(plan: LevelPlan, view: View, links: bool = True) -> str:
                     f"<li>{escape(str(item['indicator_code']))}.{int(item['item_no'])} {escape(str(words))} — {escape(status)}</li>"
                 )
             parts.append("</ul>")
-        parts.append("</details>")
+        if collapsible:
+            parts.append("</details>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -352,7 +357,7 @@ span.eit-code { font-weight: 600; white-space: nowrap; }
 .eit-progress-in_progress, .eit-evidence-in_progress { background: #bee3f8; color: #1a365d; }
 .eit-progress-due { background: #feebc8; color: #7b341e; }
 .eit-progress-planned, .eit-progress-cancelled { background: #edf2f7; color: #2d3748; }
-@media (max-width: 640px) {
+@media screen and (max-width: 640px) {
   .eit-list thead { display: none; }
   .eit-list, .eit-list tbody, .eit-list tr, .eit-list td, .eit-list th { display: block; width: 100%; box-sizing: border-box; }
   .eit-list tr { border-bottom: 1px solid #cbd5e0; padding: 0.3rem 0; }

@@ -1,12 +1,14 @@
-"""Each indicator's formula in words (SPEC §3), Thai and English, for the detail page."""
+"""Each indicator's formula in words (SPEC §3), Thai and English, for the detail page and the meeting pack."""
 
 P_TH = "โรงงาน (ไม่รวมเหมือง) ในพื้นที่ที่จดทะเบียนแล้วและยังไม่เลิกกิจการในปีนั้น"
 P_EN = "factories (not mines) in the area, registered by and not closed in the year"
 
 FORMULAS: dict[str, tuple[str, str]] = {
     "18.1.1": (
-        "เอกสารหลักฐานของตัวชี้วัด 18.1.1 ที่สถานะ 'พร้อม' ÷ เอกสารทั้งหมดของตัวชี้วัดนี้",
-        "evidence items of 18.1.1 with status ready ÷ all its items",
+        "เอกสารหลักฐานของตัวชี้วัด 18.1.1 ที่สถานะ 'พร้อม' ÷ เอกสารทั้งหมดของตัวชี้วัดนี้ ในรายการหลักฐานของปีงบประมาณ (ปี พ.ศ. ของปีปฏิทิน)"
+        " หรือของปีงบประมาณล่าสุดก่อนหน้าที่มีรายการ",
+        "evidence items of 18.1.1 with status ready ÷ all its items, in the checklist of fiscal year Y+543, or else of the latest"
+        " earlier fiscal year that has one",
     ),
     "19.1.1": (
         f"{P_TH} ที่มีใบรับรอง GI ระดับ 2 ขึ้นไป หรือ CSR Beginner, CSR-DIW, Eco Factory, ISO 14001 ที่ยังใช้ได้ ÷ จำนวนโรงงานทั้งหมด",
