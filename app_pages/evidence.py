@@ -36,7 +36,7 @@ st.dataframe(by_indicator, hide_index=True, width="stretch", column_config=confi
 left, right = st.columns(2)
 statuses = ["missing", "in_progress", "ready"]
 chosen = left.multiselect(t("filter_status"), statuses, default=statuses, format_func={s: reason(s) for s in statuses}.__getitem__,
-                          key=f"ev_status_{lang()}")  # fmt: skip
+                          key=f"ev_status_{lang()}", placeholder=t("choose_options"))  # fmt: skip
 owing = agencies(items)
 agency = right.selectbox(t("filter_agency"), ["", *owing], format_func={"": t("all_agencies"), **{a: a for a in owing}}.__getitem__,
                          key=f"ev_agency_{lang()}")  # fmt: skip

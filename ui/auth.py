@@ -14,6 +14,7 @@ READ_PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/fact_check:", "overview"),
     ("app_pages/indicator.py", "page_indicator", ":material/monitoring:", "indicator"),
     ("app_pages/establishment.py", "page_establishment", ":material/factory:", "establishment"),
+    ("app_pages/search.py", "page_search", ":material/manage_search:", "search"),
     ("app_pages/map.py", "page_map", ":material/map:", "map"),
     ("app_pages/plan.py", "page_plan", ":material/event_note:", "plan"),
     ("app_pages/evidence.py", "page_evidence", ":material/checklist:", "evidence"),

@@ -17,8 +17,8 @@ from folium.plugins import MarkerCluster
 
 from ui.static_assets import CLUSTER_CSS, CLUSTER_JS, CSS, JS
 
-STATUS_COLOURS = {"counts": "#0072B2", "does_not_count": "#D55E00", "no_data": "#999999"}
-STATUS_MARKS = {"counts": "✓", "does_not_count": "✗", "no_data": "–"}
+STATUS_COLOURS = {"counts": "#0072B2", "does_not_count": "#D55E00", "no_data": "#999999", "hit": "#009E73"}
+STATUS_MARKS = {"counts": "✓", "does_not_count": "✗", "no_data": "–", "hit": "●"}
 FILL = {"pass": "#56B4E9", "fail": "#E69F00", "no_data": "#DDDDDD"}
 CENTRE = (14.70, 100.88)  # between Khao Wong and Na Phra Lan
 LABEL_PANE = "subdistrict_labels"
@@ -82,13 +82,18 @@ def build_map(
     folium.map.CustomPane(LABEL_PANE, z_index=650, pointer_events=False).add_to(fmap)
     for _, area in polygons.iterrows():
         status, value = area_results.get(area["subdistrict_code"], ("no_data", ""))
-        label = html.escape(
-            f"{area[name_col] or area['name_th']} ({area['subdistrict_code']}): {value} · {labels.subdistrict_status[status]}"
-        )
+        name = f"{area[name_col] or area['name_th']} ({area['subdistrict_code']})"
+        # Without results (the search page's map) a subdistrict is only named, not judged.
+        label = html.escape(f"{name}: {value} · {labels.subdistrict_status[status]}" if area_results else name)
         folium.GeoJson(
             area.geometry.__geo_interface__,
             name=str(area["subdistrict_code"]),
-            style_function=lambda _f, c=FILL[status]: {"fillColor": c, "color": "#2d3748", "weight": 2, "fillOpacity": 0.35},
+            style_function=lambda _f, c=FILL[status] if area_results else "#f7fafc": {
+                "fillColor": c,
+                "color": "#2d3748",
+                "weight": 2,
+                "fillOpacity": 0.35,
+            },
             tooltip=folium.Tooltip(label),
         ).add_to(fmap)
         centre = area.geometry.representative_point()

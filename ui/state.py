@@ -113,6 +113,14 @@ def trend(version: str, code: str) -> pd.DataFrame:
     return frame[frame["code"] == code].drop(columns=["code"]).reset_index(drop=True)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def search_frame(version: str, year: int) -> pd.DataFrame:
+    from metrics import search
+
+    with con().cursor() as cur:
+        return search.establishments(cur, year)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def fiscal_years(version: str) -> pd.DataFrame:
     with con().cursor() as cur:

@@ -1,0 +1,37 @@
+"""The search page's tables and labels: hits with a profile link that keeps the view, code values in words."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from metrics.words import value_label
+from ui.i18n import establishment_names, lang, t, year_short
+
+
+def value_names(codes: list[str]) -> dict[str, str]:
+    """Labels for a select box of code values (computed here: a format_func must not read session state)."""
+    return {c: value_label(c, lang()) for c in codes}
+
+
+def hits_table(hits: pd.DataFrame, year: int, area: str) -> pd.DataFrame:
+    view = {"lang": lang(), "year": str(year + 543 if lang() == "th" else year), "area": area}
+    state = hits["open_in_year"].map({True: t("operating"), False: t("closed_state")})
+    return pd.DataFrame(
+        {
+            t("registration_no"): hits["factory_id"],
+            t("name"): establishment_names(hits),
+            t("kind"): hits["kind"].map(lambda k: value_label(k, lang())),
+            t("subdistrict"): hits["subdistrict_code"],
+            t("industry"): hits["industry"].fillna(""),
+            t("registered_years"): hits["registered_year"].map(lambda y: "" if pd.isna(y) else year_short(int(y))),
+            t("open_state"): state,
+            t("holds_certificates"): hits["schemes"].map(lambda held: ", ".join(value_label(s, lang()) for s in held)),
+            t("gi_level"): hits["gi_level"],
+            t("practices_implemented"): hits["practices"].map(len),
+            t("has_report"): hits["has_report"].map({True: t("yes"), False: "–"}),
+            t("has_samples"): hits["samples"],
+            t("profile"): hits["factory_id"].map(lambda i: "establishment?" + urlencode({**view, "id": i})),
+        }
+    )
