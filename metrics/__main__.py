@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import decimal
 import json
+import math
 import sys
 import unicodedata
 import uuid
@@ -52,6 +53,8 @@ def json_value(value: Any) -> Any:
     """A result value as JSON: numbers stay numbers, dates ISO 8601, blobs hex, the rest text."""
     if isinstance(value, decimal.Decimal):
         return float(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, dt.timedelta | uuid.UUID):
@@ -73,18 +76,26 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def char_width(ch: str) -> int:
+    """Columns a character takes in a terminal: Thai vowel and tone marks above or below take none, wide CJK two."""
+    return 0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def display_width(text: str) -> int:
-    """Columns a string takes in a terminal: Thai vowel and tone marks above or below take none, wide CJK two."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(char_width(ch) for ch in text)
 
 
 def fit(text: str, width: int) -> str:
     text = " ".join(text.split())  # a line break inside a value would break the row
     if display_width(text) <= width:
         return text
-    while text and display_width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
+    kept, used = [], 0
+    for ch in text:
+        used += char_width(ch)
+        if used > width - 1:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
 
 
 def result_table(result: QueryResult) -> str:

@@ -33,22 +33,29 @@ HARDENING: tuple[tuple[str, str], ...] = (
     ("lock_configuration", "true"),
 )
 
-# Tables the console never reads: accounts and password hashes, settings (the session-signing key), the audit
-# trail, stored upload files and the rows batches replaced. Matched by name whatever the schema or quoting.
-INTERNAL_TABLES = frozenset({"users", "settings", "sessions", "batch_files", "checklist_edits", "criteria_changes", "schema_migrations"})
+# Tables the console never reads: accounts and password hashes, settings, sign-in sessions and attempts, the
+# audit trail, stored upload files and the rows batches replaced. Matched by name whatever the schema or quoting;
+# a table in neither this list nor READABLE is refused as unknown, so a new internal table is closed until listed.
+INTERNAL_TABLES = frozenset(
+    {
+        "users", "settings", "sessions", "signin_attempts", "batch_files", "checklist_edits", "criteria_changes",
+        "schema_migrations",
+    }
+)  # fmt: skip
 INTERNAL_SUFFIXES = ("_history",)
 
 # Table functions a data query may use: generators and the catalogue's own listings (names and types of
 # tables, never their rows). Everything else is refused: file readers, query()/query_table() (which read a
 # table named in a string, out of sight of the check), checkpoint, logging, and the Python client's internal
-# scans that take raw memory addresses.
+# scans that take raw memory addresses. duckdb_databases() and duckdb_settings() are left out too: they show
+# the server's file paths, which a data query has no use for.
 TABLE_FUNCTIONS = frozenset(
     {
         "range", "generate_series", "unnest", "repeat", "repeat_row", "json_each", "json_tree", "test_all_types",
         "pg_timezone_names", "icu_calendar_names", "pragma_table_info", "pragma_show", "pragma_version",
         "pragma_database_size", "pragma_platform", "pragma_collations", "duckdb_columns", "duckdb_constraints",
-        "duckdb_databases", "duckdb_dependencies", "duckdb_functions", "duckdb_indexes", "duckdb_keywords",
-        "duckdb_schemas", "duckdb_sequences", "duckdb_settings", "duckdb_tables", "duckdb_types", "duckdb_views",
+        "duckdb_dependencies", "duckdb_functions", "duckdb_indexes", "duckdb_keywords", "duckdb_schemas",
+        "duckdb_sequences", "duckdb_tables", "duckdb_types", "duckdb_views",
     }
 )  # fmt: skip
 FILE_READERS = ("read_", "glob", "sniff_", "parquet_", "iceberg_", "delta_")  # refused with the wording for files and URLs
@@ -325,8 +332,9 @@ def check(cur: duckdb.DuckDBPyConnection, sql: str) -> str:
     unknown = sorted(found.table_functions - TABLE_FUNCTIONS)
     if unknown:
         unknown = sorted(set(unknown) - _table_macros(cur))
-    if unknown and unknown[0].startswith(FILE_READERS):
-        raise QueryRefused("query_no_external_access", value=unknown[0] + "()")
+    readers = [name for name in unknown if name.startswith(FILE_READERS)]
+    if readers:
+        raise QueryRefused("query_no_external_access", value=readers[0] + "()")
     if unknown:
         raise QueryRefused("query_table_function", value=unknown[0], allowed=", ".join(sorted(TABLE_FUNCTIONS)))
     return statement.query

@@ -140,6 +140,14 @@ RULES.update(
             "This password is too easy to guess (a common password, a repeated character or a simple sequence).",
             "รหัสผ่านนี้เดาง่ายเกินไป (เป็นรหัสผ่านที่ใช้กันทั่วไป ตัวอักษรซ้ำ หรือเรียงลำดับง่าย ๆ)",
         ),
+        "account_locked": (
+            "Too many wrong passwords for this account: try again after {value}, or ask an admin to unlock it.",
+            "ใส่รหัสผ่านผิดหลายครั้งเกินไปสำหรับบัญชีนี้ ลองใหม่หลังเวลา {value} หรือขอให้ผู้ดูแลระบบปลดล็อก",
+        ),
+        "client_blocked": (
+            "Too many wrong passwords from this computer: try again after {value}.",
+            "ใส่รหัสผ่านผิดจากเครื่องนี้หลายครั้งเกินไป ลองใหม่หลังเวลา {value}",
+        ),
         "password_is_username": ("The password must not contain the username.", "รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น"),
         "not_editable": ("{value} is not editable here.", "แก้ไข {value} ในหน้านี้ไม่ได้"),
         "edit_not_allowed_value": (
@@ -164,6 +172,68 @@ RULES.update(
             "replace rows of them. Use a new database (--db), or add --force if you really mean it.",
             "ฐานข้อมูลนี้มีข้อมูลจริง {value} ชุด และการแก้ไขรายการหลักฐาน {limit} รายการ ข้อมูลสาธิตจะเขียนทับ "
             "ให้ใช้ฐานข้อมูลใหม่ (--db) หรือเพิ่ม --force หากต้องการจริง ๆ",
+        ),
+        "console_unguarded": (
+            "The SQL console is off: this database connection still allows file, network or extension access "
+            "(the app must call metrics.console.harden when it opens the database).",
+            "คอนโซล SQL ปิดอยู่: การเชื่อมต่อฐานข้อมูลนี้ยังเข้าถึงไฟล์ เครือข่าย หรือส่วนขยายได้ (แอปต้องเรียก metrics.console.harden เมื่อเปิดฐานข้อมูล)",
+        ),
+        "query_too_long": (
+            "The query is {value} characters long; the console takes at most {limit}.",
+            "คำสั่งยาว {value} ตัวอักษร คอนโซลรับได้ไม่เกิน {limit} ตัวอักษร",
+        ),
+        "query_syntax": ("DuckDB cannot read the query: {detail}", "DuckDB อ่านคำสั่งนี้ไม่ได้: {detail}"),
+        "query_empty": ("There is no query to run: write one SELECT.", "ไม่มีคำสั่งให้ทำงาน: เขียนคำสั่ง SELECT หนึ่งคำสั่ง"),
+        "query_several": (
+            "The text holds {value} statements; run one SELECT at a time.",
+            "ข้อความมี {value} คำสั่ง ให้ทำงานได้ครั้งละหนึ่งคำสั่ง SELECT",
+        ),
+        "query_not_select": (
+            "Only a SELECT (or WITH … SELECT) runs here, not {value} (DuckDB statement type {detail}). "
+            "The console never changes, exports, loads or attaches anything.",
+            "ที่นี่ทำงานได้เฉพาะคำสั่ง SELECT (หรือ WITH … SELECT) ไม่ใช่ {value} (คำสั่งประเภท {detail} ของ DuckDB) "
+            "คอนโซลไม่แก้ไข ไม่ส่งออก ไม่โหลด และไม่เชื่อมต่อสิ่งใด",
+        ),
+        "query_form": (
+            "This form of query cannot be checked, so it is not run ({detail}); write it as a plain SELECT.",
+            "ตรวจสอบคำสั่งรูปแบบนี้ไม่ได้ จึงไม่ทำงาน ({detail}) ให้เขียนเป็นคำสั่ง SELECT ธรรมดา",
+        ),
+        "query_internal_table": (
+            "'{value}' is an internal table (accounts, settings, audit trail or stored files); the console reads data tables only.",
+            "'{value}' เป็นตารางภายในของระบบ (บัญชีผู้ใช้ การตั้งค่า ประวัติการแก้ไข หรือไฟล์ที่จัดเก็บ) คอนโซลอ่านได้เฉพาะตารางข้อมูล",
+        ),
+        "query_unknown_table": (
+            "'{value}' is not a table the console reads; it reads: {allowed}.",
+            "'{value}' ไม่ใช่ตารางที่คอนโซลอ่านได้ ตารางที่อ่านได้คือ: {allowed}",
+        ),
+        "query_no_external_access": (
+            "{value}: the console reads only this database, never files, URLs, other databases or extensions.",
+            "{value}: คอนโซลอ่านได้เฉพาะฐานข้อมูลนี้ ไม่อ่านไฟล์ URL ฐานข้อมูลอื่น หรือส่วนขยาย",
+        ),
+        "query_side_effect": (
+            "{value}() has side effects (it changes a sequence, a setting or a log, or holds the query up) and cannot run here.",
+            "{value}() มีผลข้างเคียง (เปลี่ยนลำดับเลข การตั้งค่า หรือบันทึก หรือหน่วงการทำงาน) จึงใช้ที่นี่ไม่ได้",
+        ),
+        "query_table_function": (
+            "The table function {value}() is not allowed here; allowed: {allowed}.",
+            "ใช้ฟังก์ชันตาราง {value}() ที่นี่ไม่ได้ ที่ใช้ได้คือ: {allowed}",
+        ),
+        "query_time_limit": (
+            "The query ran past the limit of {limit} s and was stopped; add a filter or a LIMIT, or join fewer tables.",
+            "คำสั่งทำงานเกินเวลาที่กำหนด {limit} วินาที จึงถูกหยุด ให้เพิ่มเงื่อนไขกรอง ใส่ LIMIT หรือลดจำนวนตารางที่เชื่อม",
+        ),
+        "query_would_write": (
+            "The query tried to write to the database; the console is read-only ({detail}).",
+            "คำสั่งพยายามเขียนลงฐานข้อมูล คอนโซลอ่านได้อย่างเดียว ({detail})",
+        ),
+        "query_time_zone": (
+            "Column '{column}' holds times with a time zone, which the console cannot show; cast it, e.g. now()::timestamp or ::varchar.",
+            "คอลัมน์ '{column}' เป็นเวลาที่มีเขตเวลา ซึ่งคอนโซลแสดงไม่ได้ ให้แปลงชนิดก่อน เช่น now()::timestamp หรือ ::varchar",
+        ),
+        "query_failed": ("The query failed: {detail}", "คำสั่งทำงานไม่สำเร็จ: {detail}"),
+        "query_truncated": (
+            "Only the first {limit} rows are shown; the query returned more.",
+            "แสดงเฉพาะ {limit} แถวแรก ผลลัพธ์มีมากกว่านั้น",
         ),
     }
 )
