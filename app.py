@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.auth import navigation_pages, restore_session, sign_in_link, user, write_pending_cookie
+from ui.auth import navigation_pages, refresh_user, sign_in_link, user, write_pending_cookie
 from ui.i18n import t
 from ui.state import access, con, remember_language, sidebar
 from ui.style import apply_style
@@ -11,7 +11,7 @@ remember_language()
 st.set_page_config(page_title=t("app_title"), page_icon=":material/factory:", layout="wide")
 apply_style()
 
-restore_session(con())
+refresh_user(con())  # every run: the session and the account as the database says now
 page = st.navigation(navigation_pages(access()))
 st.set_page_config(page_title=f"{page.title} · {t('app_title')}")  # the browser tab in the UI language
 if st.session_state.pop("just_signed_in", False) and user() is not None and not user().must_change_password:  # type: ignore[union-attr]

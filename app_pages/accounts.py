@@ -1,11 +1,13 @@
-"""Accounts: add users with a role, issue one-time passwords, deactivate, and open reading to the public."""
+"""Accounts: add users with a role, issue one-time passwords, deactivate, open reading to the public;
+see and end open sessions, unlock accounts locked by wrong passwords."""
 
 import pandas as pd
 import streamlit as st
 
-from store import accounts
+from store import accounts, sessions
 from ui.auth import require
-from ui.i18n import columns, lang, t
+from ui.i18n import columns, datetime_label, lang, t
+from ui.safe import md
 from ui.state import access, con
 
 who = require("admin")
@@ -17,7 +19,8 @@ if public != access():
     st.rerun()
 
 people = pd.DataFrame(accounts.users(con()), columns=["username", "role", "active", "must_change_password", "created_at", "created_by"])
-st.dataframe(people, hide_index=True, width="stretch", column_config=columns(list(people.columns)))
+shown = people.assign(role=people["role"].map(lambda r: t(f"role_{r}")), created_at=people["created_at"].map(datetime_label))
+st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
 
 with st.form("add_user", clear_on_submit=True):
     st.markdown(f"#### {t('add_user')}")
@@ -27,18 +30,55 @@ with st.form("add_user", clear_on_submit=True):
         try:
             st.session_state["issued"] = (username.strip(), accounts.add_user(con(), username, role, who.username))
         except accounts.AccountError as exc:
-            st.error(exc.text(lang()))
+            st.error(md(exc.text(lang())))
 
 others = [u for u in people["username"] if u != who.username]
 if others:
     pick = st.selectbox(t("username"), others, key="manage_user")
     left, right = st.columns(2)
     if left.button(t("reset_password")):
-        st.session_state["issued"] = (pick, accounts.reset_password(con(), pick))
+        st.session_state["issued"] = (pick, accounts.reset_password(con(), pick))  # ends the account's sessions
     active = bool(people.set_index("username").at[pick, "active"])
     if right.toggle(t("active"), value=active, key=f"active_{pick}") != active:
-        accounts.set_active(con(), pick, not active)
+        accounts.set_active(con(), pick, not active)  # ends the account's sessions
         st.rerun()
 if "issued" in st.session_state:
     name, password = st.session_state.pop("issued")
     st.warning(t("one_time_password", user=name, password=password), icon=":material/key:")
+
+st.markdown(f"#### {t('sessions_title')}")
+open_sessions = pd.DataFrame(sessions.active(con()), columns=["id_hash", "username", "created_at", "last_seen_at", "expires_at", "client"])
+listed = open_sessions.drop(columns=["id_hash"]).assign(
+    **{c: open_sessions[c].map(datetime_label) for c in ("created_at", "last_seen_at", "expires_at")}
+)
+st.dataframe(listed, hide_index=True, width="stretch", column_config=columns(list(listed.columns)))
+if len(open_sessions):
+    labels = {
+        h: f"{u} · {datetime_label(c)} · {cl or ''}"
+        for h, u, c, cl in zip(
+            open_sessions["id_hash"], open_sessions["username"], open_sessions["created_at"], open_sessions["client"], strict=True
+        )
+    }
+    chosen = st.selectbox(t("sessions_title"), list(labels), format_func=labels.__getitem__, key="end_session_pick")
+    if st.button(t("end_session"), icon=":material/logout:"):
+        sessions.end(con(), chosen, who.username)
+        st.success(t("session_ended"))
+        st.rerun()
+
+locked = sessions.locked_accounts(con())
+if locked:
+    st.markdown(f"#### {t('locked_title')}")
+    for name, count, until in locked:
+        left, right = st.columns([4, 1])
+        left.write(f"{name} · {count} · {datetime_label(until)}")
+        if right.button(t("unlock"), key=f"unlock_{name}"):
+            sessions.unlock(con(), name)
+            st.rerun()
+with st.expander(t("failures_title")):
+    failed = pd.DataFrame(sessions.failures(con()), columns=["username", "client", "at"])
+    st.dataframe(
+        failed.assign(at=failed["at"].map(datetime_label)),
+        hide_index=True,
+        width="stretch",
+        column_config=columns(["username", "client", "at"]),
+    )

@@ -9,6 +9,7 @@ from store.tables import TABLES
 from ui.auth import require
 from ui.downloads import table_downloads
 from ui.i18n import columns, lang, t
+from ui.safe import md
 from ui.state import as_of_stamp, banner, batch_log, con, data_version
 
 who = require("analyst")
@@ -60,7 +61,7 @@ def confirm(batch_id: int) -> None:
         try:
             result = rollback(con(), batch_id, by=who.username, any_owner=is_admin)
         except RollbackRefused as exc:
-            st.session_state["rollback_message"] = ("error", exc.text(lang()))
+            st.session_state["rollback_message"] = ("error", md(exc.text(lang())))
         else:
             st.session_state["rollback_message"] = ("success", t("rollback_done", batch=batch_id, **result))
         st.rerun()

@@ -5,6 +5,7 @@ import streamlit as st
 from store.edits import EditRefused, criteria, criteria_history, update_criterion
 from ui.auth import require
 from ui.i18n import columns, lang, t
+from ui.safe import md
 from ui.state import con
 
 who = require("admin")
@@ -23,7 +24,7 @@ if st.button(t("save"), type="primary"):
             for code, th, pr in zip(after["code"], after["threshold"], after["provisional"], strict=True)
         )
     except EditRefused as exc:
-        st.error(exc.text(lang()))
+        st.error(md(exc.text(lang())))
     else:
         st.success(t("criteria_saved", n=changed) if changed else t("nothing_changed"))
 with st.expander(t("edit_history")):

@@ -6,6 +6,7 @@ import streamlit as st
 from ui.charts import establishment_figure
 from ui.i18n import establishment_name, establishment_names, lang, month_label, t, year_label, year_short
 from ui.profile import certificates_view, counts_view, identity_cards, practices_view, reports_view
+from ui.safe import md
 from ui.state import counts_toward, establishment_list, establishment_profile, location_check, read_page, years
 from ui.view import page_param, set_page_param
 from ui.widgets import effluent_samples_view
@@ -16,17 +17,17 @@ labels = dict(zip(listing["factory_id"], establishment_names(listing), strict=Tr
 ids = list(listing["factory_id"])
 wanted, bad = page_param("id", ids, ids[0])
 if bad is not None:
-    st.warning(t("not_found", id=bad), icon=":material/link_off:")
+    st.warning(t("not_found", id=md(bad)), icon=":material/link_off:")
 factory_id = st.selectbox(t("choose_establishment"), ids, index=ids.index(wanted), format_func={i: f"{i} · {labels[i]}" for i in ids}.__getitem__,
                           key=f"profile_{lang()}")  # fmt: skip
 set_page_param("id", factory_id)
 
 p = establishment_profile(version, factory_id, year)
 if p is None:
-    st.error(t("not_found", id=factory_id))
+    st.error(t("not_found", id=md(factory_id)))
     st.stop()
 who = p.identity
-st.subheader(establishment_name(who["name_th"], who["name_en"], who["factory_id"]), anchor=False)
+st.subheader(md(establishment_name(who["name_th"], who["name_en"], who["factory_id"])), anchor=False)
 st.html(identity_cards(who, year))
 checked = location_check(version).set_index("factory_id")
 if factory_id in checked.index and bool(checked.at[factory_id, "approximate"]):

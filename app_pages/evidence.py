@@ -10,6 +10,7 @@ from ui.auth import role, user
 from ui.downloads import table_downloads
 from ui.i18n import columns, lang, number, reason, t
 from ui.readiness import cards, checklist_table, copy_year_form, editor, pick_fiscal_year
+from ui.safe import md
 from ui.state import as_of_stamp, evidence_items, read_page
 
 _, _, version = read_page("page_evidence", needs_data=False)
@@ -44,7 +45,7 @@ shown = items[items["status"].isin(chosen)]
 if agency:
     shown = shown[owed_by(shown, agency)]
     owed = items[owed_by(items, agency) & (items["status"] != "ready")]
-    st.info(t("owes", agency=agency, n=len(owed)), icon=":material/assignment_late:")
+    st.info(t("owes", agency=md(agency), n=len(owed)), icon=":material/assignment_late:")
 st.caption(t("items_shown", n=len(shown), total=len(items)))
 st.html(checklist(shown, lang()))
 table_downloads(lambda: checklist_table(shown), f"evidence_{fiscal_year}", as_of_stamp(version), key="evidence")

@@ -9,6 +9,7 @@ from metrics.tables import behind_table
 from ui.charts import intensity_change_figure, trend_figure
 from ui.downloads import table_downloads
 from ui.i18n import area_label, establishment_names, lang, month_label, number, t, year_label, year_short
+from ui.safe import md
 from ui.state import as_of_stamp, behind, catalogue, checklist_year, evidence_items, read_page, samples, scorecard, subdistrict_names, trend
 from ui.view import page_param, set_page_param
 from ui.widgets import effluent_samples_view
@@ -18,14 +19,14 @@ codes = [i.code for i in catalogue(version)]
 names = {i.code: f"{i.code} {i.name(lang())}" for i in catalogue(version)}
 wanted, bad = page_param("code", codes, codes[0])
 if bad is not None:
-    st.warning(t("link_value_ignored", key=t("url_code"), value=bad), icon=":material/link_off:")
+    st.warning(t("link_value_ignored", key=t("url_code"), value=md(bad)), icon=":material/link_off:")
 code = st.selectbox(t("choose_indicator"), codes, index=codes.index(wanted), format_func=names.__getitem__, key=f"code_{lang()}")
 set_page_param("code", code)
 
 r = scorecard(version, year, area).result(code)
 sub = subdistrict_names(version)
 st.subheader(names[code], anchor=False)
-st.caption(f"{area_label(area, sub)} · {year_label(year)} ({t('calendar_year')})")
+st.caption(f"{md(area_label(area, sub))} · {year_label(year)} ({t('calendar_year')})")
 st.html(result_cards(r, lang(), year_label(year)))
 st.markdown(f"**{t('formula')}:** {FORMULAS[code][0 if lang() == 'th' else 1]}")
 
@@ -40,7 +41,9 @@ st.markdown(f"#### {t('by_subdistrict')} · {year_label(year)}")
 side = st.columns(2)
 for col, code_ in zip(side, ("190906", "191306"), strict=True):
     other = scorecard(version, year, code_).result(code)
-    col.metric(area_names[code_], number(other.value, r.indicator.unit), help=f"{number(other.numerator)} / {number(other.denominator)}")
+    col.metric(
+        md(area_names[code_]), number(other.value, r.indicator.unit), help=f"{number(other.numerator)} / {number(other.denominator)}"
+    )
 
 st.markdown(f"#### {t('behind')}")
 rows = behind(version, code, year, area)
@@ -53,7 +56,7 @@ if not people.empty:
     pick = st.selectbox(
         t("choose_establishment"), list(labels), format_func={k: f"{k} · {v}" for k, v in labels.items()}.__getitem__, key="behind_pick"
     )
-    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {labels[pick]}", icon=":material/factory:",
+    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {md(labels[pick])}", icon=":material/factory:",
                  query_params={"id": pick, **View(lang(), year, area).params()})  # fmt: skip
 
 if code in ("7.2.1", "7.2.2"):

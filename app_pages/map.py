@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 from metrics.fragments import View
 from ui.i18n import columns, establishment_names, lang, number, t
 from ui.maps import MapLabels, build_map, establishment_status, legend_html
+from ui.safe import md
 from ui.state import behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard
 from ui.static_assets import ensure_assets
 from ui.view import page_param, set_page_param
@@ -54,7 +55,7 @@ clicked = st_folium(fmap, height=620, use_container_width=True, returned_objects
 picked = html.unescape(str((clicked or {}).get("last_object_clicked_tooltip") or ""))
 if picked in set(places["factory_id"]):
     row = places.set_index("factory_id").loc[picked]
-    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {picked} · {row['display_name']}", icon=":material/factory:",
+    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {md(picked)} · {md(row['display_name'])}", icon=":material/factory:",
                  query_params={"id": picked, **View(lang(), year, area).params()})  # fmt: skip
 else:
     st.caption(t("click_marker"))
@@ -69,9 +70,11 @@ if polygons.empty:
 elif flagged.empty:
     st.success(t("location_ok"), icon=":material/check_circle:")
 else:
-    flagged = flagged.assign(status=flagged["status"].map(t), found_code=flagged["found_code"].fillna("—"))
+    flagged = flagged.assign(
+        status=flagged["status"].map(t), found_code=flagged["found_code"].fillna("—"), factory_id=flagged["factory_id"].map(md)
+    )
     flagged = flagged[["factory_id", "subdistrict_code", "found_code", "status", "lat", "lon"]]
-    st.dataframe(flagged, hide_index=True, width="stretch", column_config=columns(list(flagged.columns)))
+    st.table(flagged.rename(columns=columns(list(flagged.columns))), hide_index=True)  # a few rows, in the page's text
 
 approximate = location_check(version)
 approximate = approximate[approximate["approximate"]]

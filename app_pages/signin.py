@@ -1,10 +1,12 @@
-"""Sign in, change a one-time password, sign out."""
+"""Sign in (throttled), change a one-time password, sign out."""
 
 import streamlit as st
 
-from store import accounts
-from ui.auth import sign_in, sign_out, user
-from ui.i18n import lang, t
+from store import accounts, sessions
+from store.messages import message
+from ui.auth import client, sign_in, sign_out, user
+from ui.i18n import datetime_label, lang, t
+from ui.safe import md
 from ui.state import access, con
 
 current = user()
@@ -16,11 +18,13 @@ if current is None:
         username = st.text_input(t("username"))
         password = st.text_input(t("password"), type="password")
         if st.form_submit_button(t("sign_in"), type="primary"):
-            found = accounts.authenticate(con(), username, password)
-            if found is None:
+            found, lock = sessions.sign_in(con(), username, password, client())
+            if lock is not None:
+                st.error(message(lock.rule, lang(), value=datetime_label(lock.until)), icon=":material/lock_clock:")
+            elif found is None:
                 st.error(t("bad_credentials"))
             else:
-                sign_in(found, con())
+                sign_in(con(), found)
                 st.session_state["just_signed_in"] = True
                 st.rerun()
     st.stop()
@@ -34,11 +38,11 @@ with st.form("password"):
     new = st.text_input(t("new_password"), type="password")
     if st.form_submit_button(t("change_password")):
         try:
-            accounts.change_password(con(), current.username, old, new)
+            accounts.change_password(con(), current.username, old, new)  # ends every session of the account
         except accounts.AccountError as exc:
-            st.error(exc.text(lang()))
+            st.error(md(exc.text(lang())))
         else:
-            sign_in(accounts.User(current.username, current.role, False), con())
+            sign_in(con(), accounts.User(current.username, current.role, False))  # a new session for this browser
             st.success(t("password_changed"))
             st.rerun()
 if st.button(t("sign_out"), icon=":material/logout:"):

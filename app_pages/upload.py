@@ -11,6 +11,7 @@ from store.templates import header
 from ui.auth import require
 from ui.downloads import table_downloads
 from ui.i18n import columns, datetime_label, lang, t
+from ui.safe import md
 from ui.state import as_of_stamp, con, data_version, example_csv
 from ui.tables import column_guide_view
 
@@ -70,7 +71,7 @@ live = earlier[earlier["status"] == "loaded"]
 for _, b in earlier.iterrows():
     when, who_loaded = datetime_label(b["loaded_at"]), b["loaded_by"]
     if b["status"] == "loaded":
-        st.warning(t("same_file_loaded", batch=b["batch_id"], when=when, user=who_loaded), icon=":material/content_copy:")
+        st.warning(t("same_file_loaded", batch=b["batch_id"], when=when, user=md(who_loaded)), icon=":material/content_copy:")
     else:
         st.info(t("same_file_rolled_back", batch=b["batch_id"], when=when, user=who_loaded,
                   back=datetime_label(b["rolled_back_at"]), back_user=b["rolled_back_by"]), icon=":material/undo:")  # fmt: skip

@@ -13,4 +13,4 @@ if [ ! -f "$EIT_DB" ]; then
   .venv/bin/python -m store access --db "$EIT_DB" --public-read on --by "run-app.sh (demo)"
 fi
 .venv/bin/python -m ui.static_assets >/dev/null
-exec .venv/bin/streamlit run app.py "$@"
+exec .venv/bin/streamlit run server.py "$@"

@@ -15,14 +15,18 @@ MAX_PRINTED = 5000
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from store.accounts import ensure_first_admin
+    from store.accounts import ensure_first_admin, write_first_password
 
     con, applied, added = init(args.db)
     password = ensure_first_admin(con)
     con.close()
     print(f"database {args.db}: migrations applied {applied or 'none (up to date)'}; reference rows added {sum(added.values())}")
     if password:
-        print(f"account 'admin' created with one-time password: {password}  (sign in and change it; it is not shown again)")
+        # Shown on a terminal, once; never written to a log: elsewhere it goes to a file only the owner can read.
+        if sys.stdout.isatty():
+            print(f"account 'admin' created with one-time password: {password}  (sign in and change it; it is not shown again)")
+        else:
+            print(f"account 'admin' created; its one-time password is in {write_first_password(args.db, password)} (mode 0600)")
     return 0
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
+import os
 import secrets
-import time
 from dataclasses import dataclass
 
 import bcrypt
@@ -65,6 +62,16 @@ def ensure_first_admin(con: duckdb.DuckDBPyConnection) -> str | None:
             {"h": hash_password(password)},
         )
         return password
+
+
+def write_first_password(db: str | os.PathLike[str], password: str) -> str:
+    """Put a first one-time password in a file beside the database that only its owner can read (0600)."""
+    path = f"{db}.first-admin-password.txt"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(f"admin\n{password}\n")
+    os.chmod(path, 0o600)
+    return path
 
 
 def add_user(con: duckdb.DuckDBPyConnection, username: str, role: str, by: str) -> str:
@@ -174,56 +181,10 @@ def set_public_read(con: duckdb.DuckDBPyConnection, value: bool, by: str) -> Non
                     {"v": "true" if value else "false", "by": by})  # fmt: skip
 
 
-def _session_key(con: duckdb.DuckDBPyConnection) -> bytes:
-    """The database's random signing key for sign-in tokens, created on first use."""
+def revoke_sessions(con: duckdb.DuckDBPyConnection, username: str, by: str = "system") -> None:
+    """End every open sign-in session of the account (password change or reset, deactivation)."""
     with WRITE_LOCK, con.cursor() as cur:
-        key = scalar(cur, "select value from settings where key = 'session_key'")
-        if key is None:
-            key = secrets.token_hex(32)
-            cur.execute("insert into settings (key, value, changed_by) values ('session_key', $v, 'first sign-in')", {"v": key})
-    return bytes.fromhex(key)
-
-
-def _sign(key: bytes, payload: str) -> str:
-    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def issue_token(con: duckdb.DuckDBPyConnection, username: str, hours: float = TOKEN_HOURS) -> str:
-    """A signed token 'username|expiry|epoch|signature' (base64url), to keep a sign-in across reloads."""
-    with con.cursor() as cur:
-        epoch = scalar(cur, "select session_epoch from users where username = $u", {"u": username})
-    if epoch is None:
-        raise AccountError("no_user", value=username)
-    payload = f"{username}|{int(time.time() + hours * 3600)}|{epoch}"
-    raw = f"{payload}|{_sign(_session_key(con), payload)}"
-    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
-
-
-def user_from_token(con: duckdb.DuckDBPyConnection, token: str) -> User | None:
-    """The user a token was issued to, if its signature holds, it has not expired or been revoked,
-    and the account is still active; None otherwise."""
-    if not isinstance(token, str):
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
-        username, expiry, epoch, signature = raw.split("|")
-        expires_at, token_epoch = int(expiry), int(epoch)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    if not hmac.compare_digest(signature, _sign(_session_key(con), f"{username}|{expiry}|{epoch}")):
-        return None
-    if expires_at < time.time():
-        return None
-    with con.cursor() as cur:
-        rows = cur.execute(
-            "select role, must_change_password, session_epoch from users where username = $u and active", {"u": username}
-        ).fetchall()
-    if not rows or rows[0][2] != token_epoch:
-        return None
-    return User(username, rows[0][0], bool(rows[0][1]))
-
-
-def revoke_sessions(con: duckdb.DuckDBPyConnection, username: str) -> None:
-    """Invalidate every token issued to the user so far (sign-out, password change, deactivation)."""
-    with WRITE_LOCK, con.cursor() as cur:
-        cur.execute("update users set session_epoch = session_epoch + 1 where username = $u", {"u": username})
+        cur.execute(
+            "update sessions set revoked_at = current_timestamp, revoked_by = $by where username = $u and revoked_at is null",
+            {"u": username, "by": by},
+        )

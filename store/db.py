@@ -108,10 +108,21 @@ def seed_sql(table: str, columns: list[str]) -> str:
     return "insert or ignore into " + table + " (" + cols + ") select " + cols + " from seed_rows"
 
 
+def private_files(path: str | Path) -> None:
+    """The database holds password hashes and the whole province's data: only its owner may read it.
+    Files this process creates from now on (the WAL, exports) are private too (umask 077)."""
+    os.umask(0o077)
+    for file in (Path(path), Path(f"{path}.wal")):
+        if file.exists():
+            os.chmod(file, 0o600)
+
+
 def init(path: str | Path) -> tuple[duckdb.DuckDBPyConnection, list[str], dict[str, int]]:
     """Create or migrate the database at path and seed reference data. Idempotent."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
+    os.umask(0o077)
     con = connect(path)
+    private_files(path)
     applied = migrate(con)
     added = seed_reference(con)
     return con, applied, added

@@ -29,12 +29,12 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(db: Path) -> Iterator[str]:
-    """Start `streamlit run app.py` on the database; yield its base URL; stop it."""
+    """Start `streamlit run server.py` (the app with its cookie route and upload gate) on the database; yield its base URL; stop it."""
     port = free_port()
     env = {**os.environ, "EIT_DB": str(db)}
     log = open(db.with_suffix(".streamlit.log"), "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+        [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip

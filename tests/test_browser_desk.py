@@ -138,8 +138,12 @@ def test_analyst_uploads_sees_scorecard_change_and_rolls_back(desk, page):
 
 def test_a_reload_keeps_the_sign_in_until_sign_out(desk, page):
     url, _ = desk
-    sign_in_as_analyst(page, url)
-    page.wait_for_function("document.cookie.includes('eit_session=')", timeout=30_000)
+    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000) as claimed:
+        sign_in_as_analyst(page, url)
+    assert claimed.value.status == 200
+    # The session cookie is HttpOnly: the browser holds it, no script on the page can read it.
+    (cookie,) = [c for c in page.context.cookies() if c["name"].startswith("eit_sid_")]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and "eit_sid_" not in page.evaluate("document.cookie")
     page.goto(url + "/upload")  # a full reload: a new Streamlit session
     page.get_by_role("heading", name=re.compile("Upload CSV|นำเข้าข้อมูล CSV")).wait_for(timeout=60_000)
     page.get_by_role("link", name=re.compile("My account|บัญชีของฉัน")).click()
@@ -192,3 +196,18 @@ def test_excel_round_trip_and_the_same_file_twice(desk, page, tmp_path):
         page.get_by_role("button", name="Download the original file (as uploaded)").click()
     assert Path(got.value.path()).read_bytes() == upload.read_bytes()
     assert got.value.suggested_filename == "establishments_fixed.csv"
+
+
+def test_the_upload_endpoint_refuses_anyone_not_signed_in_as_analyst_and_headers_are_set(desk):
+    import urllib.error
+    import urllib.request
+
+    url, _ = desk
+    body = b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n' + b"a" * 1000 + b"\r\n--x--\r\n"
+    request = urllib.request.Request(url + "/_stcore/upload_file/some-session/some-file", data=body, method="PUT",
+                                     headers={"Content-Type": "multipart/form-data; boundary=x"})  # fmt: skip
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 403
+    with urllib.request.urlopen(url + "/", timeout=30) as page:
+        assert page.headers["X-Content-Type-Options"] == "nosniff" and "frame-ancestors 'self'" in page.headers["Content-Security-Policy"]

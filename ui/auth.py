@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from store import accounts
+from store import accounts, sessions
+from store.accounts import write_first_password
 from ui.i18n import t
+from ui.web import allow_uploads, cookie_name, handoff
 
 READ_PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/fact_check:", "overview"),
@@ -31,10 +35,11 @@ SIGNIN_PAGE = ("app_pages/signin.py", "page_signin", ":material/login:", "signin
 HOME_PAGE = ("app_pages/home.py", "page_overview", ":material/fact_check:", "home")
 
 
-COOKIE = "eit_session"
+TOKEN = "session_token"  # session_state key of this browser session's sign-in (the cookie's value)
 
 
 def user() -> accounts.User | None:
+    """The signed-in user of this run, as the database says now (see refresh_user)."""
     found = st.session_state.get("user")
     return found if isinstance(found, accounts.User) else None
 
@@ -44,52 +49,68 @@ def role() -> str:
     return u.role if u else "anonymous"
 
 
-def sign_in(u: accounts.User, con: duckdb.DuckDBPyConnection | None = None) -> None:
-    """Sign in for this session; with a connection, also keep the sign-in across reloads (a signed cookie)."""
+def client() -> str | None:
+    """Who is signing in, for throttling: the browser's address (behind a trusted proxy, the forwarded one)."""
+    if os.environ.get("EIT_TRUST_PROXY") == "1":
+        forwarded = st.context.headers.get("X-Forwarded-For")
+        if isinstance(forwarded, str) and forwarded:
+            return forwarded.split(",")[0].strip()[:64]
+    address = st.context.ip_address
+    return address[:64] if isinstance(address, str) else None
+
+
+def refresh_user(con: duckdb.DuckDBPyConnection) -> None:
+    """Every run: read this session's sign-in from the database (a reload picks it up from the cookie).
+    A revoked or expired session, a deactivated account or a changed role takes effect at once."""
+    token = st.session_state.get(TOKEN)
+    if token is None and "cookie_checked" not in st.session_state:
+        st.session_state["cookie_checked"] = True
+        found = st.context.cookies.get("__Host-" + cookie_name()) or st.context.cookies.get(cookie_name())
+        token = found if isinstance(found, str) and found else None
+        st.session_state[TOKEN] = token
+    u = sessions.user_of(con, token) if token else None
+    if token and u is None:
+        st.session_state.pop(TOKEN, None)  # ended elsewhere: this tab is signed out too
     st.session_state["user"] = u
-    if con is not None:
-        st.session_state["pending_cookie"] = accounts.issue_token(con, u.username)
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        allow_uploads(ctx.session_id, u is not None and accounts.allowed(u.role, "analyst") and not u.must_change_password)
+
+
+def sign_in(con: duckdb.DuckDBPyConnection, u: accounts.User) -> None:
+    """Open a server-side session for this browser and have the browser store its id in an HttpOnly cookie."""
+    token = sessions.create(con, u.username, client())
+    st.session_state[TOKEN] = token
+    st.session_state["user"] = u
+    st.session_state["pending_cookie"] = handoff(token, accounts.TOKEN_HOURS * 3600)
 
 
 def sign_out(con: duckdb.DuckDBPyConnection) -> None:
+    token = st.session_state.pop(TOKEN, None)
     u = user()
-    st.session_state.pop("user", None)
-    if u is not None:
-        accounts.revoke_sessions(con, u.username)  # the cookie's token stops working everywhere
+    if token:
+        sessions.revoke(con, token, u.username if u else "sign-out")  # every tab of this browser ends with it
+    st.session_state["user"] = None
     st.session_state["pending_cookie"] = ""
 
 
-def restore_session(con: duckdb.DuckDBPyConnection) -> None:
-    """A new browser session (reload, new tab) picks the sign-in up again from a valid cookie."""
-    if user() is None and "user_checked" not in st.session_state:
-        st.session_state["user_checked"] = True
-        token = st.context.cookies.get(COOKIE)
-        if isinstance(token, str) and token:
-            found = accounts.user_from_token(con, token)
-            if found is not None:
-                st.session_state["user"] = found
-
-
 def write_pending_cookie() -> None:
-    """Set (or, when empty, delete) the sign-in cookie in the browser. Streamlit cannot set cookies
-    from the server, so a one-line script in the page does it; the token is signed and expires."""
+    """After a sign-in, the page posts a single-use nonce to /auth/session, whose answer sets the HttpOnly
+    cookie; after a sign-out it asks /auth/signout to delete it. No script ever sees the session id."""
     if "pending_cookie" not in st.session_state:
         return
-    token = st.session_state.pop("pending_cookie")
-    age = accounts.TOKEN_HOURS * 3600 if token else 0
+    nonce = st.session_state.pop("pending_cookie")
+    url = f"auth/session?nonce={nonce}" if nonce else "auth/signout"
     with st.sidebar:
-        st.html(
-            f"<script>document.cookie = '{COOKIE}={token}; path=/; max-age={age}; SameSite=Strict';</script>",
-            unsafe_allow_javascript=True,
-        )
+        st.html(f"<script>fetch('{url}', {{method: 'POST', credentials: 'same-origin'}});</script>", unsafe_allow_javascript=True)
 
 
-def announce_first_admin(password: str | None) -> None:
-    """Print the first admin's one-time password where the operator started the app (once per database)."""
+def announce_first_admin(password: str | None, db: str) -> None:
+    """The first admin's one-time password goes to a file only its owner can read, never to the log."""
     if password:
-        print("\n" + "=" * 72 + f"\nFirst run: account 'admin' created with one-time password: {password}\n"
-              "Sign in and change it. It is not stored anywhere in clear and is not shown again.\n" + "=" * 72 + "\n",
-              file=sys.stderr, flush=True)  # fmt: skip
+        path = write_first_password(db, password)
+        print(f"First run: account 'admin' created; its one-time password is in {path} (mode 0600). Read it, sign in, change it,"
+              " and delete the file.", file=sys.stderr, flush=True)  # fmt: skip
 
 
 def _page(spec: tuple[str, str, str, str], default: bool = False, hidden: bool = False) -> st.Page:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import pandas as pd
@@ -81,7 +82,7 @@ def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str
                 mode="markers",
                 name=f"{name} ({len(sub)})",
                 marker={"color": colour, "symbol": symbol, "size": 9 if exceeds else 7},
-                text=[f"{i} {n}" for i, n in zip(sub["factory_id"], sub["name"], strict=True)],
+                text=[html.escape(f"{i} {n}") for i, n in zip(sub["factory_id"], sub["name"], strict=True)],  # names are data: inert
                 hovertemplate="%{text}<br>%{x}: %{y}<extra></extra>",
             )
         )
@@ -129,10 +130,10 @@ def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Fi
     fig = go.Figure(
         go.Bar(
             x=part["change_pct"],
-            y=part["entity_id"],
+            y=[html.escape(str(i)) for i in part["entity_id"]],
             orientation="h",
             marker_color=colours,
-            hovertext=part["label"],
+            hovertext=[html.escape(str(label)) for label in part["label"]],
             hovertemplate="%{hovertext}: %{x:.1f} %<extra></extra>",
         )
     )

@@ -13,6 +13,7 @@ from metrics import readiness
 from store.edits import EDITABLE, EditRefused, changes, save_checklist, start_fiscal_year
 from ui.editing import warn_unsaved
 from ui.i18n import columns, date_label, lang, reason, t
+from ui.safe import md
 from ui.state import con, fiscal_years
 from ui.view import page_param, set_page_param
 
@@ -34,7 +35,7 @@ def pick_fiscal_year(version: str, column: str) -> int | None:
     default = str(max([y for y in have if y <= current] or have))
     wanted, bad = page_param("fy", [str(y) for y in have], default)
     if bad is not None:
-        st.toast(t("link_value_ignored", key=t("url_fy"), value=bad), icon=":material/link_off:")
+        st.toast(t("link_value_ignored", key=t("url_fy"), value=md(bad)), icon=":material/link_off:")
     # Labels computed here, not in format_func: a format_func must not depend on session state.
     labels = {y: fiscal_year_label(y) for y in have}
     chosen = st.selectbox(t("fiscal_year"), have, index=have.index(int(wanted)), format_func=labels.__getitem__, key=f"fy_{lang()}")
@@ -110,7 +111,7 @@ def editor(table: str, before: pd.DataFrame, who: str, options: list[str]) -> No
         try:
             n = save_checklist(con(), table, before, after, who)
         except EditRefused as exc:
-            st.error(exc.text(lang()))
+            st.error(md(exc.text(lang())))
         else:
             pending = 0
             st.success(t("saved_cells", n=n) if n else t("nothing_changed"))
@@ -130,7 +131,7 @@ def copy_year_form(table: str, version: str, column: str, who: str) -> None:
                 try:
                     n = start_fiscal_year(con(), table, int(source), int(target), who)
                 except EditRefused as exc:
-                    st.error(exc.text(lang()))
+                    st.error(md(exc.text(lang())))
                 else:
                     st.success(t("copied", n=n, fy=int(target)))
                     set_page_param("fy", str(int(target)))

@@ -13,14 +13,31 @@ from store import accounts, export, geo
 from store.db import db_path, init
 from ui.auth import announce_first_admin
 from ui.i18n import area_label, t, year_short
+from ui.safe import md
 from ui.view import WRITTEN, pop_notices, read_url, write_url
 
 
 @st.cache_resource
 def connection(path: str) -> duckdb.DuckDBPyConnection:
+    """The process's one connection: no file, network or extension access for anything run on it (the
+    SQL console's queries included), its settings locked; every query on a cursor of its own."""
+    from metrics.console import harden
+
     con, _, _ = init(path)
-    announce_first_admin(accounts.ensure_first_admin(con))
+    announce_first_admin(accounts.ensure_first_admin(con), path)
+    harden(con)
     return con
+
+
+def open_connection(path: str) -> duckdb.DuckDBPyConnection:
+    """The process's connection; when another program holds the file (a command-line load, a second app),
+    a plain message in both languages instead of a traceback, and nothing is cached."""
+    try:
+        return connection(path)
+    except duckdb.IOException:
+        st.error(t("database_busy"), icon=":material/lock_clock:")
+        st.stop()
+        raise
 
 
 def access() -> bool:
@@ -29,7 +46,7 @@ def access() -> bool:
 
 
 def con() -> duckdb.DuckDBPyConnection:
-    return connection(str(db_path()))
+    return open_connection(str(db_path()))
 
 
 def data_version() -> str:
@@ -309,7 +326,7 @@ def sidebar() -> tuple[int, str]:
     )
     write_url()
     for key, value in pop_notices():
-        st.toast(t("link_value_ignored", key=t(f"url_{key}"), value=value), icon=":material/link_off:")
+        st.toast(t("link_value_ignored", key=t(f"url_{key}"), value=md(value)), icon=":material/link_off:")
     return int(st.session_state["year"]), str(st.session_state["area"])
 
 

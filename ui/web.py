@@ -1,0 +1,150 @@
+"""What the web server adds around Streamlit (server.py): the HttpOnly sign-in cookie, the upload gate and
+security headers. The app's script and these handlers run in one process and meet in this module.
+
+- The cookie: a page script cannot set an HttpOnly cookie, so after a sign-in the page hands the browser a
+  single-use nonce (valid 60 s) and the browser posts it to /auth/session, whose response sets the cookie.
+  The session id itself never reaches a script.
+- The upload gate: Streamlit accepts files at /_stcore/upload_file/<session>/… from any session; only the
+  Streamlit sessions of signed-in analysts (registered by the app on every run) may upload here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+HANDOFF_SECONDS = 60
+UPLOADER_SECONDS = 12 * 3600
+_lock = threading.Lock()
+_handoffs: dict[str, tuple[str, float, int]] = {}  # nonce -> (session token, expiry, max age in seconds)
+_uploaders: dict[str, float] = {}  # Streamlit session id -> expiry
+UPLOAD_PATH = re.compile(r"/_stcore/upload_file/([^/]+)/")
+
+
+def cookie_name() -> str:
+    """Unique to this database, so two instances on one host never read each other's cookie."""
+    db = os.environ.get("EIT_DB", "data/eit.duckdb")
+    return "eit_sid_" + hashlib.sha256(os.path.abspath(db).encode()).hexdigest()[:10]
+
+
+def handoff(token: str, max_age: int) -> str:
+    """A single-use nonce the page posts to /auth/session to receive the session cookie."""
+    nonce = secrets.token_urlsafe(24)
+    now = time.monotonic()
+    with _lock:
+        for key in [k for k, (_, expiry, _) in _handoffs.items() if expiry < now]:
+            del _handoffs[key]
+        _handoffs[nonce] = (token, now + HANDOFF_SECONDS, max_age)
+    return nonce
+
+
+def _https(request: Request) -> bool:
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "").lower() == "https"
+
+
+async def claim(request: Request) -> Response:
+    """POST /auth/session?nonce=…: set the HttpOnly session cookie for a nonce given to this browser's page."""
+    nonce = request.query_params.get("nonce", "")
+    with _lock:
+        found = _handoffs.pop(nonce, None)
+    if found is None or found[1] < time.monotonic():
+        return JSONResponse({"ok": False}, status_code=403)
+    token, _, max_age = found
+    response = JSONResponse({"ok": True})
+    secure = _https(request)
+    # Under HTTPS the __Host- prefix pins the cookie to this host, path / and HTTPS (no Domain, Secure).
+    name = ("__Host-" if secure else "") + cookie_name()
+    response.set_cookie(name, token, max_age=max_age, path="/", httponly=True, samesite="strict", secure=secure)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+async def release(request: Request) -> Response:
+    """POST /auth/signout: delete the cookie (the session itself is revoked in the database by the app)."""
+    response = JSONResponse({"ok": True})
+    for name in (cookie_name(), "__Host-" + cookie_name()):
+        response.delete_cookie(name, path="/", httponly=True, samesite="strict", secure=name.startswith("__Host-"))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def routes() -> list[Route]:
+    return [Route("/auth/session", claim, methods=["POST"]), Route("/auth/signout", release, methods=["POST"])]
+
+
+def allow_uploads(session_id: str, allowed: bool) -> None:
+    """Called by the app on every run: this Streamlit session may (or may no longer) upload files."""
+    now = time.monotonic()
+    with _lock:
+        if allowed:
+            _uploaders[session_id] = now + UPLOADER_SECONDS
+        else:
+            _uploaders.pop(session_id, None)
+        for key in [k for k, expiry in _uploaders.items() if expiry < now]:
+            del _uploaders[key]
+
+
+def may_upload(session_id: str) -> bool:
+    with _lock:
+        expiry = _uploaders.get(session_id)
+    return expiry is not None and expiry > time.monotonic()
+
+
+class UploadGate:
+    """Refuse Streamlit's file uploads (403) unless the session in the path belongs to a signed-in analyst."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") in ("PUT", "POST"):
+            found = UPLOAD_PATH.search(scope.get("path", ""))
+            if found and not may_upload(found.group(1)):
+                await JSONResponse({"detail": "uploads are for signed-in analysts"}, status_code=403)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"SAMEORIGIN"),  # the app's own components are same-origin frames
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
+    (b"content-security-policy", b"frame-ancestors 'self'; object-src 'none'; base-uri 'self'"),
+]
+
+
+class SecurityHeaders:
+    """Headers the stack allows without breaking Streamlit (a full script CSP would: it runs inline code)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [(k, v) for k, v in HEADERS if k not in present]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
