@@ -12,9 +12,15 @@ LOG = logging.getLogger("eit")
 
 
 def log_script_error(exc: Exception) -> bool:
-    """Log the traceback on the server; the page shows a short message without it (showErrorDetails = none)."""
+    """Log the traceback on the server; the page says, in its language, that something went wrong."""
     LOG.error("page failed", exc_info=exc)
-    return False
+    try:
+        from ui.i18n import t
+
+        st.error(t("unexpected_error"), icon=":material/error:")
+    except Exception:  # noqa: BLE001 - no page to write on: Streamlit's own short message (showErrorDetails = none)
+        return False
+    return True
 
 
 app = st.App("app.py", routes=routes(), middleware=[Middleware(SecurityHeaders), Middleware(UploadGate)], on_script_error=log_script_error)

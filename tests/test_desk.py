@@ -274,3 +274,21 @@ def test_a_deactivated_analyst_loses_the_desk_on_the_next_run(db, monkeypatch):
     con.close()
     at.run()  # the open tab's next click
     assert at.session_state["user"] is None and "Upload CSV" not in page_titles(at)
+
+
+def test_the_sql_console_is_for_analysts_and_refuses_writes(db, monkeypatch):
+    committee = start(db, monkeypatch, "chair")
+    assert not_in_navigation(committee, "app_pages/console.py")  # committee members read the dashboard, not the tables
+    at = start(db, monkeypatch, "ana")
+    at.switch_page("app_pages/console.py").run()
+    assert not at.exception and "SQL console" in page_titles(at)
+    at.text_area(key="console_sql").input("select subdistrict_code, count(*) as n from establishments group by 1 order by 1").run()
+    next(b for b in at.button if b.label == "Run").click().run()
+    assert any("2 rows" in c.value for c in at.caption)
+    for bad in ("delete from establishments", "select * from users", "select * from read_csv('/etc/passwd')"):
+        at.text_area(key="console_sql").input(bad).run()
+        next(b for b in at.button if b.label == "Run").click().run()
+        assert at.error, bad
+    con = duckdb.connect(str(db))
+    assert con.execute("select count(*) from establishments").fetchall()[0][0] > 0
+    con.close()

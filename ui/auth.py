@@ -22,10 +22,12 @@ READ_PAGES = [
     ("app_pages/map.py", "page_map", ":material/map:", "map"),
     ("app_pages/plan.py", "page_plan", ":material/event_note:", "plan"),
     ("app_pages/evidence.py", "page_evidence", ":material/checklist:", "evidence"),
+    ("app_pages/explore.py", "page_explore", ":material/query_stats:", "explore"),
 ]
 DESK_PAGES = [
     ("app_pages/upload.py", "page_upload", ":material/upload_file:", "upload"),
     ("app_pages/batches.py", "page_batches", ":material/history:", "batches"),
+    ("app_pages/console.py", "page_console", ":material/terminal:", "sql"),
 ]
 ADMIN_PAGES = [
     ("app_pages/criteria.py", "page_criteria", ":material/tune:", "criteria"),

@@ -1,0 +1,55 @@
+"""SQL console (analysts and admins): one read-only SELECT over the data tables, with a time limit and a
+row cap (metrics.console's guard), the schema beside the editor, named example questions, downloads."""
+
+import pandas as pd
+import streamlit as st
+
+from metrics.console import EXAMPLES, QueryRefused, run_query, schema
+from ui.auth import require
+from ui.downloads import table_downloads
+from ui.i18n import columns, lang, t
+from ui.safe import md
+from ui.state import as_of_stamp, con, data_version
+
+require("analyst")
+st.title(t("page_console"))
+st.caption(t("console_intro"))
+version = data_version()
+
+examples = {e.key: e for e in EXAMPLES}
+names = {"": t("console_own"), **{k: (e.name_th if lang() == "th" else e.name_en) for k, e in examples.items()}}
+editor, side = st.columns([3, 2])
+with editor:
+    picked = st.selectbox(t("console_examples"), list(names), format_func=names.__getitem__, key="console_example")
+    if picked and st.session_state.get("console_loaded") != picked:
+        st.session_state["console_sql"] = examples[picked].sql  # an example fills the editor once; edits stay
+        st.session_state["console_loaded"] = picked
+    sql = st.text_area(t("console_sql"), height=260, key="console_sql", placeholder="select …")
+    run = st.button(t("console_run"), type="primary", icon=":material/play_arrow:")
+with side:
+    st.markdown(f"**{t('console_schema')}**")
+    with con().cursor() as cur:
+        tables = schema(cur, lang())
+    for table in tables:
+        with st.expander(f"{table.name} · {table.description}"):
+            heads = columns(["column", "description"])
+            listed = pd.DataFrame(
+                [(c.name, c.type, c.description) for c in table.columns], columns=[heads["column"], t("type"), heads["description"]]
+            )
+            st.dataframe(listed, hide_index=True, width="stretch")
+
+if run and sql.strip():
+    try:
+        result = run_query(con(), sql)
+    except QueryRefused as exc:
+        st.error(md(exc.text(lang())), icon=":material/block:")
+        st.stop()
+    st.session_state["console_result"] = (sql, result)
+if "console_result" in st.session_state:
+    ran, result = st.session_state["console_result"]
+    frame = pd.DataFrame(result.rows, columns=result.columns)
+    st.caption(t("console_done", rows=len(frame), seconds=f"{result.elapsed_s:.2f}"))
+    if result.truncated:
+        st.warning(t("console_truncated", n=len(frame)), icon=":material/content_cut:")
+    st.dataframe(frame, hide_index=True, width="stretch")
+    table_downloads(frame, "query", as_of_stamp(version), key="console")

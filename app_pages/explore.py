@@ -1,0 +1,53 @@
+"""The explorer: pick an upload table or the rows behind an indicator, filter, group, spread across columns,
+chart, and download the summary or the rows (through store.export, like every download)."""
+
+import streamlit as st
+
+from metrics.explore import apply_filters, column_labels, kinds, present, summarise
+from ui.downloads import table_downloads
+from ui.explore import figure, filters, pick_source, source_rows, spec_form, start_over
+from ui.i18n import area_label, lang, t, year_label
+from ui.state import as_of_stamp, read_page, subdistrict_names
+
+year, area, version = read_page("page_explore")
+st.caption(t("explore_intro"))
+source = pick_source(version)
+frame = source_rows(version, source.key, year if source.kind == "indicator" else 0, area, lang())  # a table is every year
+if source.kind == "table":
+    st.caption(t("explore_table_note"))
+else:
+    st.caption(t("explore_indicator_note", year=year_label(year), area=area_label(area, subdistrict_names(version))))
+
+column_kinds = kinds(frame)
+labels = column_labels(list(frame.columns), lang())
+with st.expander(t("explore_filters"), icon=":material/filter_alt:", expanded=True):
+    chosen_filters = filters(frame, column_kinds, labels, source)
+kept = apply_filters(frame, chosen_filters, column_kinds)
+st.caption(t("explore_rows_kept", n=len(kept), total=len(frame)))
+if kept.empty:
+    st.info(t("explore_empty"), icon=":material/filter_alt_off:")
+    st.button(t("explore_start_over"), on_click=start_over, icon=":material/restart_alt:")
+    st.stop()
+
+spec, chart = spec_form(kept, column_kinds, labels, source, chosen_filters)
+summary = summarise(kept, spec, column_kinds)
+long, wide = present(summary, spec, column_kinds, lang())
+if summary.truncated:
+    st.info(t("explore_truncated", groups=summary.groups, shown=len(summary.long)), icon=":material/content_cut:")
+value_title = t(f"agg_{spec.agg}") + (f" · {labels[spec.measure]}" if spec.measure else "")
+fig, capped = figure(long, spec, chart, labels, value_title)
+if fig is not None:
+    st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+    if capped:
+        st.caption(t("explore_chart_capped", n=60))
+
+st.markdown(f"#### {t('explore_summary')}")
+st.dataframe(wide, hide_index=True, width="stretch")
+base = f"explore_{source.name}".replace(".", "_")
+table_downloads(wide, base, as_of_stamp(version), key="explore_summary")
+
+with st.expander(t("explore_rows"), icon=":material/table_rows:"):
+    shown = kept.rename(columns=labels)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    table_downloads(shown, f"{base}_rows", as_of_stamp(version), key="explore_rows")
+st.button(t("explore_start_over"), on_click=start_over, icon=":material/restart_alt:")
