@@ -1,4 +1,4 @@
-"""SQL console (analysts and admins): one read-only SELECT over the data tables, with a time limit and a
+"""SQL console (analysts and admins): one read-only query over the data tables, with a time limit and a
 row cap (metrics.console's guard), the schema beside the editor, named example questions, downloads."""
 
 import pandas as pd
@@ -24,7 +24,7 @@ with editor:
     if picked and st.session_state.get("console_loaded") != picked:
         st.session_state["console_sql"] = examples[picked].sql  # an example fills the editor once; edits stay
         st.session_state["console_loaded"] = picked
-    sql = st.text_area(t("console_sql"), height=260, key="console_sql", placeholder="select …")
+    sql = st.text_area(t("console_sql"), height=260, key="console_sql", placeholder=t("console_placeholder"))
     run = st.button(t("console_run"), type="primary", icon=":material/play_arrow:")
 with side:
     st.markdown(f"**{t('console_schema')}**")
