@@ -256,7 +256,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "console_examples": ("ตัวอย่างคำถาม", "Example questions"),
     "console_sql": ("คำสั่ง SQL", "SQL"),
     "console_run": ("รัน", "Run"),
-    "console_placeholder": ("เช่น select kind, count(*) from establishments group by kind", "e.g. select kind, count(*) from establishments group by kind"),
+    "console_placeholder": (
+        "เช่น select kind, count(*) from establishments group by kind",
+        "e.g. select kind, count(*) from establishments group by kind",
+    ),
     "console_schema": ("ตารางและคอลัมน์", "Tables and columns"),
     "console_done": ("{rows} แถว · {seconds} วินาที", "{rows} rows · {seconds} s"),
     "console_truncated": ("ผลลัพธ์ถูกตัดที่ {n} แถวแรก (มีมากกว่านี้)", "Truncated: the first {n} rows are shown (there are more)"),
