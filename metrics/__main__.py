@@ -19,7 +19,7 @@ import duckdb
 from metrics.catalogue import AREAS
 from metrics.console import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, QueryRefused, QueryResult, connect_read_only, run_query
 from metrics.engine import Scorecard, evaluate
-from store.db import db_path
+from store.db import db_path, open_read_only
 from store.messages import message
 
 STATUS = {"pass": "PASS", "fail": "FAIL", "no_data": "no data"}
@@ -146,6 +146,21 @@ def query(args: argparse.Namespace) -> int:
     return 0
 
 
+def report(con: duckdb.DuckDBPyConnection, year: int, args: argparse.Namespace) -> int:
+    """Write the meeting pack (metrics.report imports WeasyPrint and pandas only here)."""
+    from metrics import report as pack
+
+    with con.cursor() as cur:
+        data = pack.gather(cur, year, args.area)
+    con.close()
+    if args.format == "pdf" and not pack.thai_font_installed():
+        print("warning: no Thai font found (install fonts-thai-tlwg); Thai text will not show in the PDF", file=sys.stderr)
+    made = pack.pdf_bytes(data, args.lang) if args.format == "pdf" else pack.workbook_bytes(data, args.lang)
+    Path(args.out).write_bytes(made)
+    print(f"{args.out}: {len(made):,} bytes, {args.format}, {args.lang}, year {year} (BE {year + 543}), area {args.area}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m metrics", description="Eco-industrial town indicators")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -162,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds before the query is stopped")
     q.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS, help="rows kept; more are cut and noted on stderr")
     q.add_argument("--lang", default="en", choices=["en", "th"], help="language of refusals and notes")
+    r = sub.add_parser("report", help="the meeting pack of one year and area: a Thai or English A4 PDF, or an Excel workbook")
+    r.add_argument("--db", default=str(db_path()))
+    r.add_argument("--year", type=int, required=True, help="CE year (a BE year >= 2400 is converted)")
+    r.add_argument("--area", default="all", choices=AREAS)
+    r.add_argument("--lang", default="th", choices=["th", "en"])
+    r.add_argument("--format", required=True, choices=["pdf", "xlsx"])
+    r.add_argument("--out", required=True, help="the file to write")
     args = parser.parse_args(argv)
 
     if not Path(args.db).is_file():
@@ -173,10 +195,12 @@ def main(argv: list[str] | None = None) -> int:
         return query(args)
     year = args.year - 543 if args.year >= 2400 else args.year
     try:
-        con = duckdb.connect(args.db, read_only=True)
+        con = open_read_only(args.db)  # a private copy while the app holds the file
     except duckdb.Error as exc:
         print(f"error: cannot open {args.db}: {exc}", file=sys.stderr)
         return 2
+    if args.command == "report":
+        return report(con, year, args)
     with con.cursor() as cur:
         card = evaluate(cur, year, args.area, with_presence=False)
     con.close()

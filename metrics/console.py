@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from store.db import open_read_only
 from store.messages import Refusal
 from store.tables import TABLES
 
@@ -210,7 +211,7 @@ def is_internal(table: str) -> bool:
 def connect_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
     """Open a database file for the console alone (the command line): read-only, hardened from the start."""
     config: dict[str, Any] = {name: value == "true" for name, value in HARDENING}
-    return duckdb.connect(str(path), read_only=True, config=config)
+    return open_read_only(path, config)
 
 
 def _guard_settings(cur: duckdb.DuckDBPyConnection) -> tuple[bool, bool]:

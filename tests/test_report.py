@@ -102,3 +102,31 @@ def test_an_empty_database_still_makes_a_pack(tmp_path):
 
 def test_thai_fonts_are_installed_for_the_pack():
     assert thai_font_installed()  # scripts/run-tests.sh and run-app.sh install fonts-thai-tlwg
+
+
+def test_the_report_command_writes_both_formats_while_another_process_holds_the_file(demo_db, tmp_path):
+    held = tmp_path / "held.duckdb"
+    shutil.copy(demo_db, held)
+    writer = duckdb.connect(str(held))  # as the running app does: DuckDB then refuses other processes' plain opens
+    writer.execute("select 1").fetchall()
+    try:
+        for form in ("pdf", "xlsx"):
+            out = tmp_path / f"pack.{form}"
+            done = subprocess.run([sys.executable, "-m", "metrics", "report", "--db", str(held), "--year", "2567", "--format", form,
+                                   "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
+            assert done.returncode == 0, done.stderr
+            assert out.read_bytes()[:4] == (b"%PDF" if form == "pdf" else b"PK\x03\x04")
+        assert "19.1.1" in pdf_text((tmp_path / "pack.pdf").read_bytes())
+    finally:
+        writer.close()
+
+
+def test_the_report_command_on_an_empty_database(tmp_path):
+    db = tmp_path / "empty.duckdb"
+    assert (
+        subprocess.run([sys.executable, "-m", "store", "init", "--db", str(db)], cwd=ROOT, capture_output=True, timeout=120).returncode == 0
+    )
+    out = tmp_path / "empty.xlsx"
+    done = subprocess.run([sys.executable, "-m", "metrics", "report", "--db", str(db), "--year", "2024", "--lang", "en", "--format", "xlsx",
+                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr and out.stat().st_size > 0
