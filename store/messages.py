@@ -11,6 +11,10 @@ RULES: dict[str, tuple[str, str]] = {
         "The file is larger than the limit of {limit}: split it into smaller files",
         "ไฟล์ใหญ่เกินขนาดที่รับได้ ({limit}): แบ่งเป็นหลายไฟล์",
     ),
+    "too_many_rows": (
+        "The file has {value} lines, more than the {limit} an upload may have: split it, or load it in parts",
+        "ไฟล์มี {value} บรรทัด มากกว่าที่นำเข้าได้ครั้งละ {limit} บรรทัด: แบ่งเป็นหลายไฟล์",
+    ),
     "line_too_long": (
         "Line {row} is longer than {limit}: this is not a CSV table row (is it the right file?)",
         "บรรทัดที่ {row} ยาวเกิน {limit}: ไม่ใช่แถวของตาราง CSV (ตรวจว่าเลือกไฟล์ถูกต้อง)",

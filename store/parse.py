@@ -33,6 +33,7 @@ INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)  # B
 MAX_FILE_BYTES = 250 * 1024 * 1024  # the largest national file measured is ~100 MB (1M annual reports)
 MAX_COLUMNS = 200  # the widest template has 15 columns
 MAX_LINE_BYTES = 64 * 1024  # a real record is under 2 KB; a longer line is a broken or hostile file
+MAX_ROWS = 2_000_000  # the largest national table is ~1M rows a year; more lines than this is not an upload
 
 
 class UnreadableFile(ValueError):
@@ -139,6 +140,9 @@ def check_limits(data: bytes) -> None:
     """Refuse, before parsing, files beyond the documented limits (size, line length)."""
     if len(data) > MAX_FILE_BYTES:
         raise FileRefused([Problem(None, None, None, "file_too_large", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB")])
+    lines = data.count(b"\n")  # counted in C without an array per line: 200 MB of newlines stays cheap
+    if lines > MAX_ROWS + 1:
+        raise FileRefused([Problem(None, None, f"{lines:,}", "too_many_rows", limit=f"{MAX_ROWS:,}")])
     ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
     lengths = np.diff(np.append(ends, len(data)), prepend=-1)  # each line with its newline; the last without
     at = int(np.argmax(lengths))

@@ -48,6 +48,7 @@ REFUSED = [
     ("invalid UTF-8 after a UTF-8 BOM", b"\xef\xbb\xbf" + E.encode() + b"\nX1,\xff\xfe\xfa,factory,190906\n", {"unreadable_file"}, set()),
     ("a thousand columns", (",".join(f"c{i}" for i in range(1000)) + "\n1\n").encode(), {"too_many_columns"}, {1}),
     ("one endless line", b"factory_id," + b"x" * 200_000 + b"\n", {"line_too_long"}, {1}),
+    ("two million blank lines", f"{E}\n".encode() + b"\n" * 2_100_000, {"too_many_rows"}, set()),
 ]
 
 
