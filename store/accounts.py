@@ -92,14 +92,20 @@ def add_user(con: duckdb.DuckDBPyConnection, username: str, role: str, by: str) 
     return password
 
 
-def reset_password(con: duckdb.DuckDBPyConnection, username: str) -> str:
+def reset_password(con: duckdb.DuckDBPyConnection, username: str, by: str = "admin") -> str:
+    """A new one-time password; every open session of the account ends in the same transaction."""
     password = one_time_password()
     with WRITE_LOCK, con.cursor() as cur:
         if not scalar(cur, "select count(*) from users where username = $u", {"u": username}):
             raise AccountError("no_user", value=username)
-        cur.execute("update users set password_hash = $h, must_change_password = true where username = $u",
-                    {"u": username, "h": hash_password(password)})  # fmt: skip
-    revoke_sessions(con, username)
+        _in_one_transaction(
+            cur,
+            (
+                "update users set password_hash = $h, must_change_password = true where username = $u",
+                {"u": username, "h": hash_password(password)},
+            ),
+            (END_SESSIONS, {"u": username, "by": by}),
+        )
     return password
 
 
@@ -132,21 +138,45 @@ def _is_run(text: str) -> bool:
 
 
 def change_password(con: duckdb.DuckDBPyConnection, username: str, old: str, new: str) -> None:
+    """A new password of the user's own; every open session of the account ends in the same transaction."""
     if authenticate(con, username, old) is None:
         raise AccountError("wrong_password")
     if new == old:
         raise AccountError("password_same")
     check_password_policy(username, new)
     with WRITE_LOCK, con.cursor() as cur:
-        cur.execute("update users set password_hash = $h, must_change_password = false where username = $u",
-                    {"u": username, "h": hash_password(new)})  # fmt: skip
-    revoke_sessions(con, username)
+        _in_one_transaction(
+            cur,
+            (
+                "update users set password_hash = $h, must_change_password = false where username = $u",
+                {"u": username, "h": hash_password(new)},
+            ),
+            (END_SESSIONS, {"u": username, "by": username}),
+        )
 
 
-def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool) -> None:
+def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool, by: str = "admin") -> None:
+    """Switch an account on or off; switching it off ends its open sessions in the same transaction."""
     with WRITE_LOCK, con.cursor() as cur:
-        cur.execute("update users set active = $a where username = $u", {"u": username, "a": active})
-    revoke_sessions(con, username)
+        _in_one_transaction(
+            cur,
+            ("update users set active = $a where username = $u", {"u": username, "a": active}),
+            (END_SESSIONS, {"u": username, "by": by}),
+        )
+
+
+END_SESSIONS = "update sessions set revoked_at = current_timestamp, revoked_by = $by where username = $u and revoked_at is null"
+
+
+def _in_one_transaction(cur: duckdb.DuckDBPyConnection, *statements: tuple[str, dict[str, object]]) -> None:
+    cur.execute("begin transaction")
+    try:
+        for sql, params in statements:
+            cur.execute(sql, params)
+        cur.execute("commit")
+    except duckdb.Error:
+        cur.execute("rollback")
+        raise
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str) -> User | None:
@@ -179,12 +209,3 @@ def set_public_read(con: duckdb.DuckDBPyConnection, value: bool, by: str) -> Non
     with WRITE_LOCK, con.cursor() as cur:
         cur.execute("update settings set value = $v, changed_by = $by, changed_at = current_timestamp where key = 'public_read'",
                     {"v": "true" if value else "false", "by": by})  # fmt: skip
-
-
-def revoke_sessions(con: duckdb.DuckDBPyConnection, username: str, by: str = "system") -> None:
-    """End every open sign-in session of the account (password change or reset, deactivation)."""
-    with WRITE_LOCK, con.cursor() as cur:
-        cur.execute(
-            "update sessions set revoked_at = current_timestamp, revoked_by = $by where username = $u and revoked_at is null",
-            {"u": username, "by": by},
-        )
