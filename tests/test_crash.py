@@ -45,7 +45,7 @@ def base(tmp_path: Path) -> Path:
 
     db = tmp_path / "crash.duckdb"
     con, _, _ = init(db)
-    assert load_bytes(con, "establishments", "factory_id,kind,subdistrict_code\nF1,factory,190906\n".encode(), "e.csv", "t").ok
+    assert load_bytes(con, "establishments", b"factory_id,kind,subdistrict_code\nF1,factory,190906\n", "e.csv", "t").ok
     con.close()
     reports = "factory_id,year,water_use_m3,production_qty\n" + "".join(f"F1,{1900 + i % 300},{i},{i + 1}\n" for i in range(300))
     (tmp_path / "small.csv").write_text(reports, encoding="utf-8")
@@ -68,14 +68,17 @@ def counts(db: Path) -> tuple[int, int, int]:
 
 def test_a_load_killed_mid_write_leaves_all_or_nothing(base):
     before = counts(base)
-    proc = child(base, f"""
+    proc = child(
+        base,
+        f"""
         from store.db import init
         from store.load import load_bytes
         con, _, _ = init(DB)
         data = open({str(base.parent / "big.csv")!r}, "rb").read()
         load_bytes(con, "establishments", data, "big.csv", "t", progress=lambda f, stage: print(stage, flush=True))
         print("done", flush=True)
-    """)
+    """,
+    )
     kill_when(proc, "write")
     after = counts(base)
     assert after in (before, (before[0] + ROWS, before[1] + 1, before[2] + 1)), (before, after)
@@ -89,7 +92,9 @@ def test_a_rollback_killed_mid_write_leaves_the_batch_whole_or_gone(base):
     batch = load_file(con, "establishments", base.parent / "big.csv", "t").batch_id
     con.close()
     loaded = counts(base)
-    proc = child(base, f"""
+    proc = child(
+        base,
+        f"""
         import store.load as load
         from store.db import init
         con, _, _ = init(DB)
@@ -100,7 +105,8 @@ def test_a_rollback_killed_mid_write_leaves_the_batch_whole_or_gone(base):
         load.delete_inserted_sql = announced
         load.rollback(con, {batch}, "t")
         print("done", flush=True)
-    """)
+    """,
+    )
     kill_when(proc, "inside")
     after = counts(base)
     assert after in (loaded, (loaded[0] - ROWS, loaded[1] - 1, loaded[2])), (loaded, after)
