@@ -22,7 +22,7 @@ ROWS = 300_000
 
 
 def child(db: Path, body: str) -> subprocess.Popen[str]:
-    code = "import sys\nsys.path.insert(0, %r)\n" % str(ROOT) + textwrap.dedent(body).replace("DB", repr(str(db)))
+    code = f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n" + textwrap.dedent(body).replace("DB", repr(str(db)))
     return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
