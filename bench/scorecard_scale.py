@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import TABLE_ORDER
+from bench.machine import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,19 +47,6 @@ def run(*args: str) -> Run:
         out.seek(0)
         err.seek(0)
         return Run(seconds, usage.ru_maxrss / 1024, child.returncode, out.read().decode(), err.read().decode())
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.is_file():
-        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")), model)
-    memory = "unknown memory"
-    meminfo = Path("/proc/meminfo")
-    if meminfo.is_file():
-        kib = int(next(line.split()[1] for line in meminfo.read_text().splitlines() if line.startswith("MemTotal")))
-        memory = f"{kib / 2**20:.1f} GiB RAM"
-    return f"{os.cpu_count()} cores ({model}), {memory}, Python {platform.python_version()} on {platform.system()}"
 
 
 def files(out: Path, establishments: int, years: str) -> Path:

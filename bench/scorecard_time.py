@@ -1,38 +1,63 @@
-"""In-process time of the scorecard on the demo database: every year and area, cold and repeated.
+"""In-process time of the scorecard on the demo database (Saraburi scale): one year and area as the
+command line computes it and as the app does (with the "has data" marks), every year and area in one
+pass (what the app caches), and all indicators' trends.
 
-Usage: python -m bench.scorecard_time     Prints figures; asserts nothing.
+Usage: python -m bench.scorecard_time [--repeat 20]     Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from metrics.engine import data_years, evaluate, trend
+from bench.machine import machine
+from metrics.engine import AREAS, data_years, evaluate, scorecards, trends
 from store.db import init
 from store.demo import load_demo
 
 
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def line(name: str, times: list[float]) -> str:
+    return f"  {name:<52} median {statistics.median(times) * 1000:7.1f} ms   max {max(times) * 1000:7.1f} ms"
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         con, _, _ = init(Path(tmp) / "bench.duckdb")
         load_demo(con)
         with con.cursor() as cur:
             years = data_years(cur)
-            timings = []
-            for year in years:
-                for area in ("all", "190906", "191306"):
-                    start = time.perf_counter()
-                    evaluate(cur, year, area)
-                    timings.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            trend(cur, "7.2.1")
-            trend_s = time.perf_counter() - start
-    print(f"scorecard (21 indicators), {len(timings)} runs over years {years[0]}-{years[-1]} x 3 areas:")
-    print(f"  median {statistics.median(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms, first {timings[0] * 1000:.0f} ms")
-    print(f"one indicator's trend (every year x 3 areas): {trend_s * 1000:.0f} ms")
+            latest = years[-1]
+            print(f"machine: {machine()}")
+            print(f"demo database: years {years[0]}-{latest}; {args.repeat} runs each")
+            print(
+                line(
+                    f"one year and area, as the CLI ({latest}, all)",
+                    timed(lambda: evaluate(cur, latest, "all", with_presence=False), args.repeat),
+                )
+            )
+            print(line(f"one year and area, as the app ({latest}, all)", timed(lambda: evaluate(cur, latest, "all"), args.repeat)))
+            print(
+                line(
+                    f"every year x {len(AREAS)} areas in one pass ({len(years)} years)", timed(lambda: scorecards(cur, years), args.repeat)
+                )
+            )
+            print(line("trends of all 21 indicators (every year x 3 areas)", timed(lambda: trends(cur), args.repeat)))
 
 
 if __name__ == "__main__":
