@@ -189,3 +189,23 @@ def test_map_draws_polygons_and_markers_with_the_network_blocked(app_url, browse
     assert not [u for u in blocked if "leaflet" in u or "jquery" in u]  # nothing the map needs came from outside
     screenshot(page, "map_offline_th")
     context.close()
+
+
+@pytest.mark.skipif(not BOUNDARIES.exists(), reason="needs ../shared reference boundaries")
+def test_a_click_on_a_marker_offers_that_establishments_profile(app_url, page):
+    url, db = app_url
+    con = duckdb.connect(str(db), read_only=True)
+    lat, lon = con.execute("select lat, lon from establishments where factory_id = 'DEMO-F003'").fetchone()
+    con.close()
+    page.goto(url + "/map?lang=en&year=2024")
+    wait_ready(page)
+    frame = map_frame(page)
+    frame.wait_for_selector(".leaflet-marker-icon", timeout=30_000)
+    assert "Click a marker to open" in main_text(page)
+    frame.evaluate("([lat, lon]) => window.map.setView([lat, lon], 17, {animate: false})", [lat, lon])  # as if zoomed in
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the marker at the centre
+    link = page.get_by_role("link", name=re.compile("DEMO-F003"))
+    link.wait_for(timeout=30_000)
+    assert "id=DEMO-F003" in link.get_attribute("href") and "year=2024" in link.get_attribute("href")
+    assert not page.errors

@@ -1,5 +1,8 @@
 """The folium map builder on its own: features, colours, shapes, bounds, offline assets and escaping."""
 
+import json
+import re
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -42,9 +45,14 @@ def html():
     return fmap.get_root().render()
 
 
+def markers(html: str) -> list[dict[str, object]]:
+    """The establishments' markers, as the page's script gets them."""
+    return json.loads(re.search(r"const points = (\[.*?\]);\n", html).group(1))
+
+
 def test_names_are_escaped(html):
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)</script>" not in html and "</script>alert" not in html
+    assert "<b>&lt;script&gt;alert(1)&lt;/script&gt;</b>" in markers(html)[0]["popup"]  # shown as text in the popup
 
 
 def test_assets_come_from_the_app_not_a_cdn(html):
@@ -53,7 +61,8 @@ def test_assets_come_from_the_app_not_a_cdn(html):
 
 
 def test_every_point_with_coordinates_is_a_marker_with_its_colour_mark_and_shape(html):
-    assert html.count("L.marker(") == 3 + 2  # three establishments with points (F2 has none) + two subdistrict labels
+    assert [p["tooltip"] for p in markers(html)] == ["F1", "M1", "F3"]  # every establishment with a point (F2 has none)
+    assert html.count("L.marker(") == 1 + 2  # the loop that makes them + two subdistrict labels
     assert STATUS_COLOURS["counts"] in html and STATUS_COLOURS["does_not_count"] in html
     assert "\\u003e\\u2713\\u003c/div" in html and "\\u003e\\u2717\\u003c/div" in html  # ✓ and ✗ marks: not colour alone
     assert "border-radius:50%" in html and "border-radius:3px" in html  # factory circle, mine square

@@ -14,6 +14,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 from folium.plugins import MarkerCluster
+from jinja2 import Template
 
 from ui.static_assets import CLUSTER_CSS, CLUSTER_JS, CSS, JS
 
@@ -32,6 +33,37 @@ function(cluster) {
   });
 }
 """
+
+
+class EstablishmentMarkers(folium.MacroElement):
+    """Every establishment's marker, made in the browser from one JSON list and added to the parent cluster.
+
+    A folium Marker with its icon, popup and tooltip compiles four templates when rendered (about 3 ms per
+    point), so a map of the demo's 190 points took 0.6 s on the server at each year or indicator change;
+    this is one element whatever the number of points. Icon, popup and tooltip are HTML made (and escaped)
+    in Python; `tojson` escapes <, > and & so no text can close the script.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          const points = {{ this.points|tojson }};
+          for (const p of points) {
+            L.marker([p.lat, p.lon], {icon: L.divIcon({html: p.icon, className: "empty", iconSize: [18, 18], iconAnchor: [9, 9]})})
+              .bindPopup(p.popup, {maxWidth: 320})
+              .bindTooltip(p.tooltip)
+              .addTo({{ this._parent.get_name() }});
+          }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, points: list[dict[str, object]]):
+        super().__init__()
+        self._name = "EstablishmentMarkers"
+        self.points = points
 
 
 @dataclass
@@ -112,17 +144,12 @@ def build_map(
     cluster.default_js, cluster.default_css = CLUSTER_JS, CLUSTER_CSS
     cluster.add_to(fmap)
     placed = establishments[establishments["lat"].notna() & establishments["lon"].notna()]
-    for _, row in placed.iterrows():
-        folium.Marker(
-            (float(row["lat"]), float(row["lon"])),
-            icon=folium.DivIcon(
-                html=marker_html(str(row["kind"]), str(row["status"]), row.get("approximate") is True),
-                icon_size=(18, 18),
-                icon_anchor=(9, 9),
-            ),
-            popup=folium.Popup(popup_html(row, labels), max_width=320),
-            tooltip=html.escape(str(row["factory_id"])),
-        ).add_to(cluster)
+    points = [
+        {"lat": float(row["lat"]), "lon": float(row["lon"]), "tooltip": html.escape(str(row["factory_id"])),
+         "icon": marker_html(str(row["kind"]), str(row["status"]), row.get("approximate") is True), "popup": popup_html(row, labels)}
+        for _, row in placed.iterrows()
+    ]  # fmt: skip
+    EstablishmentMarkers(points).add_to(cluster)
     bounds = map_bounds(polygons, placed)
     if bounds:
         fmap.fit_bounds(bounds)
