@@ -12,10 +12,10 @@ st.set_page_config(page_title=t("app_title"), page_icon=":material/factory:", la
 apply_style()
 
 refresh_user(con())  # every run: the session and the account as the database says now
-page = st.navigation(navigation_pages(access()))
+page = st.navigation(navigation_pages(access()), expanded=True)  # every page listed: no English "View more"
 st.set_page_config(page_title=f"{page.title} · {t('app_title')}")  # the browser tab in the UI language
-if st.session_state.pop("just_signed_in", False) and user() is not None and not user().must_change_password:  # type: ignore[union-attr]
-    st.switch_page("app_pages/overview.py")  # land on the scorecard, not on the sign-in page
+if st.session_state.pop("just_signed_in", False) and page.url_path == "signin" and user() is not None and not user().must_change_password:  # type: ignore[union-attr]
+    st.switch_page("app_pages/overview.py")  # from the sign-in page, land on the scorecard; from a link, on its page
 write_pending_cookie()
 st.sidebar.title(t("app_title"))
 sidebar()

@@ -5,11 +5,11 @@ import streamlit as st
 
 from ui.charts import establishment_figure
 from ui.i18n import establishment_name, establishment_names, lang, month_label, t, year_label, year_short
-from ui.profile import certificates_view, counts_view, identity_cards, practices_view, reports_view
+from ui.profile import certificates_view, counts_view, identity_cards, practices_view, reports_view, scheme_words
 from ui.safe import md
 from ui.state import counts_toward, establishment_list, establishment_profile, location_check, read_page, years
 from ui.view import page_param, set_page_param
-from ui.widgets import effluent_samples_view
+from ui.widgets import effluent_samples_view, glossary
 
 year, area, version = read_page("page_establishment")
 listing = establishment_list(version, "all")
@@ -38,6 +38,7 @@ counts_view(counts_toward(version, factory_id, year))
 
 st.markdown(f"#### {t('certificates')} · {year_label(year)}")
 certificates_view(p.certificates)
+glossary(scheme_words(p))
 
 st.markdown(f"#### {t('practices')}")
 practices_view(p.practices)

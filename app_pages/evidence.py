@@ -12,6 +12,7 @@ from ui.i18n import columns, lang, number, reason, t
 from ui.readiness import cards, checklist_table, copy_year_form, editor, pick_fiscal_year
 from ui.safe import md
 from ui.state import as_of_stamp, evidence_items, read_page
+from ui.widgets import glossary
 
 _, _, version = read_page("page_evidence", needs_data=False)
 fiscal_year = pick_fiscal_year(version, "evidence_items")
@@ -47,6 +48,7 @@ if agency:
     owed = items[owed_by(items, agency) & (items["status"] != "ready")]
     st.info(t("owes", agency=md(agency), n=len(owed)), icon=":material/assignment_late:")
 st.caption(t("items_shown", n=len(shown), total=len(items)))
+glossary([*shown["description_th"].astype(str), *shown["description_en"].fillna("").astype(str), t("fiscal_year")])
 st.html(checklist(shown, lang()))
 table_downloads(lambda: checklist_table(shown), f"evidence_{fiscal_year}", as_of_stamp(version), key="evidence")
 

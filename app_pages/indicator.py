@@ -12,14 +12,14 @@ from ui.i18n import area_label, establishment_names, lang, month_label, number, 
 from ui.safe import md
 from ui.state import as_of_stamp, behind, catalogue, checklist_year, evidence_items, read_page, samples, scorecard, subdistrict_names, trend
 from ui.view import page_param, set_page_param
-from ui.widgets import effluent_samples_view
+from ui.widgets import effluent_samples_view, glossary
 
 year, area, version = read_page("page_indicator")
 codes = [i.code for i in catalogue(version)]
 names = {i.code: f"{i.code} {i.name(lang())}" for i in catalogue(version)}
 wanted, bad = page_param("code", codes, codes[0])
 if bad is not None:
-    st.warning(t("link_value_ignored", key=t("url_code"), value=md(bad)), icon=":material/link_off:")
+    st.warning(t("link_value_ignored", what=t("url_code"), value=md(bad)), icon=":material/link_off:")
 code = st.selectbox(t("choose_indicator"), codes, index=codes.index(wanted), format_func=names.__getitem__, key=f"code_{lang()}")
 set_page_param("code", code)
 
@@ -29,6 +29,7 @@ st.subheader(names[code], anchor=False)
 st.caption(f"{md(area_label(area, sub))} · {year_label(year)} ({t('calendar_year')})")
 st.html(result_cards(r, lang(), year_label(year)))
 st.markdown(f"**{t('formula')}:** {FORMULAS[code][0 if lang() == 'th' else 1]}")
+glossary([names[code], *FORMULAS[code]])
 
 area_names = {a: area_label(a, sub) for a in ("all", "190906", "191306")}
 series = trend(version, code)

@@ -6,7 +6,7 @@ from metrics.fragments import View, headline, level_plan, scorecard_table
 from ui.i18n import area_label, lang, t, year_label
 from ui.report import meeting_pack_buttons
 from ui.state import level_history, next_level_plan, read_page, readiness_by_level, scorecard, subdistrict_names
-from ui.widgets import level_history_view
+from ui.widgets import glossary, level_history_view
 
 year, area, version = read_page("page_overview")
 view = View(lang(), year, area)
@@ -18,6 +18,7 @@ if not any(r.has_data for r in card.results):
 plan = next_level_plan(version, year, area)
 st.html(headline(card, readiness_by_level(version, plan.fiscal_year), plan.fiscal_year, view.lang))
 st.html(level_plan(plan, view))
+glossary()
 meeting_pack_buttons(version, year, area)
 
 previous = scorecard(version, year - 1, area)

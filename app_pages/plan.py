@@ -13,6 +13,7 @@ from ui.downloads import table_downloads
 from ui.i18n import date_label, lang, month_label, t
 from ui.readiness import cards, copy_year_form, editor, pick_fiscal_year, plan_table, today
 from ui.state import as_of_stamp, plan, read_page
+from ui.widgets import glossary
 
 _, _, version = read_page("page_plan", needs_data=False)
 fiscal_year = pick_fiscal_year(version, "activities")
@@ -40,6 +41,7 @@ shown = rows.assign(label=rows["activity_id"] + " " + titles.str.slice(0, 48) + 
 span = tuple(pd.Timestamp(d) for d in fiscal_year_span(fiscal_year))
 st.plotly_chart(plan_timeline(shown, span, labels, month_label, pd.Timestamp(now)), width="stretch", config={"displayModeBar": False})
 
+glossary([*rows["title_th"].astype(str), *rows["title_en"].fillna("").astype(str), t("fiscal_year")])
 st.html(plan_html(rows, lang()))
 table_downloads(lambda: plan_table(rows), f"action_plan_{fiscal_year}", as_of_stamp(version), key="plan")
 

@@ -14,6 +14,7 @@ from ui.maps import MapLabels, build_map
 from ui.search import hits_table, value_names
 from ui.state import as_of_stamp, behind, boundaries, catalogue, read_page, search_frame, subdistrict_names
 from ui.static_assets import ensure_assets
+from ui.widgets import glossary
 
 ensure_assets()
 year, area, version = read_page("page_search")
@@ -70,6 +71,7 @@ with st.form("search"):
         format_func={"any": t("any"), "counts": t("counts"), "does_not_count": t("does_not_count")}.__getitem__,
     )
     st.form_submit_button(t("search_do"), type="primary", icon=":material/search:")
+glossary(list(value_names(list(SCHEMES)).values()))
 
 offset = 543 if lang() == "th" else 0
 filters = Filters(text, subdistricts, kinds, industries, diw_types, (registered[0] - offset, registered[1] - offset), open_state, schemes,

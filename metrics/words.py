@@ -14,10 +14,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "year": ("ปี", "Year"),
     "year_calendar": ("ปี พ.ศ. (ปีปฏิทิน)", "Year (calendar, CE)"),
     "link_value_ignored": (
-        "ลิงก์ระบุ{key} '{value}' ซึ่งใช้ไม่ได้ จึงแสดงค่าเริ่มต้นแทน",
-        "The link's {key} '{value}' is not valid here; showing the default instead",
+        "ลิงก์ระบุ{what} '{value}' ซึ่งใช้ไม่ได้ จึงแสดงค่าเริ่มต้นแทน",
+        "The link's {what} '{value}' is not valid here; showing the default instead",
     ),
     "url_lang": ("ภาษา", "language"),
+    "choose_file": ("เลือกไฟล์", "Choose a file"),
+    "glossary": ("คำอธิบายศัพท์", "Glossary"),
+    "skip_to_content": ("ข้ามไปยังเนื้อหาหลัก", "Skip to main content"),
+    "upload_limits": ("ไฟล์ละไม่เกิน {mb} MB · CSV หรือ TXT", "Up to {mb} MB per file · CSV or TXT"),
     "url_year": ("ปี", "year"),
     "url_area": ("พื้นที่", "area"),
     "url_code": ("รหัสตัวชี้วัด", "indicator code"),
@@ -337,8 +341,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "counts_toward": ("ตัวชี้วัดที่สถานประกอบการนี้มีส่วน", "Indicators this establishment counts toward"),
     "valid": ("ใช้ได้ในปีที่เลือก", "Valid in the chosen year"),
     "empty_db": (
-        "ยังไม่มีข้อมูลในฐานข้อมูล: นำเข้าไฟล์ CSV ตามแม่แบบใน data/templates (เริ่มจาก establishments) ด้วยคำสั่ง `python -m store load` หรือโหลดข้อมูลสาธิตด้วย `python -m store demo`",
-        "The database holds no data yet: load CSV files from the templates in data/templates (start with establishments) with `python -m store load`, or load the demo set with `python -m store demo`",
+        'ยังไม่มีข้อมูลในฐานข้อมูล: นำเข้าไฟล์ CSV ที่หน้า "นำเข้าข้อมูล CSV" โดยเริ่มจากตารางสถานประกอบการ (หน้านั้นมีไฟล์ตัวอย่างของทุกตารางให้ดาวน์โหลด)',
+        'The database holds no data yet: upload CSV files on the "Upload CSV" page, starting with the establishments table (that page offers an example file of every table)',
+    ),
+    "empty_db_ask": (
+        "ผู้วิเคราะห์ข้อมูลหรือผู้ดูแลระบบนำเข้าข้อมูลได้หลังเข้าสู่ระบบ",
+        "An analyst or an admin can upload data after signing in",
     ),
     "no_year_data": (
         "ไม่มีข้อมูลของปี {year} — นำเข้ารายงานประจำปี มาตรการ และผลสำรวจของปีนี้ แล้วตัวชี้วัดจะคำนวณได้",
@@ -449,7 +457,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "already_loaded": ("ไฟล์นี้นำเข้าแล้วในชุดที่ {batch}", "This file was already loaded as batch {batch}"),
     "preview": ("ตัวอย่างข้อมูลหลังแปลง", "Preview after conversion"),
-    "rollback": ("ยกเลิกการนำเข้า (rollback)", "Roll back"),
+    "rollback": ("ยกเลิกการนำเข้า", "Roll back"),
     "rollback_choose": ("เลือกชุดที่จะยกเลิก", "Batch to roll back"),
     "rollback_confirm": (
         "ยืนยันการยกเลิกชุดที่ {batch}? ข้อมูลที่ชุดนี้เพิ่มจะถูกลบ และข้อมูลที่ถูกแทนที่จะกลับคืน",
@@ -535,16 +543,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "practice": ("มาตรการ", "Practice"),
     "year": ("ปี", "Year"),
     "year_calendar": ("ปี พ.ศ. (ปีปฏิทิน)", "Year (calendar, CE)"),
-    "link_value_ignored": (
-        "ลิงก์ระบุ{key} '{value}' ซึ่งใช้ไม่ได้ จึงแสดงค่าเริ่มต้นแทน",
-        "The link's {key} '{value}' is not valid here; showing the default instead",
-    ),
-    "url_lang": ("ภาษา", "language"),
-    "url_year": ("ปี", "year"),
-    "url_area": ("พื้นที่", "area"),
-    "url_code": ("รหัสตัวชี้วัด", "indicator code"),
-    "url_id": ("เลขทะเบียน", "registration number"),
-    "url_fy": ("ปีงบประมาณ", "fiscal year"),
     "factory_id": ("เลขทะเบียน", "Registration no."),
     "batch_id": ("ชุดที่", "Batch"),
     "table_name": ("ตาราง", "Table"),
@@ -707,6 +705,80 @@ VALUES: dict[str, tuple[str, str]] = {
     "CFO": ("คาร์บอนฟุตพริ้นท์องค์กร (CFO)", "carbon footprint of organisation (CFO)"),
     "CFR": ("ฉลากลดคาร์บอน (CFR)", "carbon footprint reduction label (CFR)"),
 }
+
+
+# The schemes and terms a committee member meets on the pages and in the meeting pack: term -> (the
+# phrases that show it is used in a text, Thai explanation, English explanation).
+GLOSSARY: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "GI": (
+        ("GI", "อุตสาหกรรมสีเขียว", "Green Industry"),
+        "อุตสาหกรรมสีเขียว (Green Industry) ของกรมโรงงานอุตสาหกรรม มี 5 ระดับ: 1 ความมุ่งมั่นสีเขียว, 2 ปฏิบัติการสีเขียว, "
+        "3 ระบบสีเขียว, 4 วัฒนธรรมสีเขียว, 5 เครือข่ายสีเขียว",
+        "The Department of Industrial Works' Green Industry certificate, in five levels: 1 Green Commitment, "
+        "2 Green Activity, 3 Green System, 4 Green Culture, 5 Green Network",
+    ),
+    "CSR-DIW": (
+        ("CSR",),
+        "มาตรฐานความรับผิดชอบต่อสังคมของภาคอุตสาหกรรม (CSR-DIW) ของกรมโรงงานอุตสาหกรรม ตามแนว ISO 26000; "
+        "CSR-DIW Beginner คือระดับเริ่มต้นสำหรับโรงงานขนาดกลางและขนาดย่อม",
+        "The Department of Industrial Works' corporate social responsibility standard for factories (after ISO 26000); "
+        "CSR-DIW Beginner is its entry level for small and medium factories",
+    ),
+    "Eco Factory": (
+        ("Eco Factory", "ECO_FACTORY", "โรงงานเชิงนิเวศ", "Eco-Process", "เชิงนิเวศ (Eco"),
+        "การรับรองโรงงานอุตสาหกรรมเชิงนิเวศ (Eco Factory) ของสภาอุตสาหกรรมแห่งประเทศไทย: ใช้ทรัพยากรอย่างมีประสิทธิภาพ (Eco-Process) และอยู่ร่วมกับชุมชนได้",
+        "The Federation of Thai Industries' Eco Factory certificate: resources used efficiently (eco-process) "
+        "and good relations with the community",
+    ),
+    "ISO 14001": (
+        ("ISO 14001", "ISO14001"),
+        "มาตรฐานระบบการจัดการสิ่งแวดล้อม ISO 14001",
+        "The international standard for environmental management systems",
+    ),
+    "TEA": (
+        ("TEA", "Thailand Energy Award", "Energy Award"),
+        "รางวัลอุตสาหกรรมดีเด่นด้านพลังงาน (Thailand Energy Awards) ของกรมพัฒนาพลังงานทดแทนและอนุรักษ์พลังงาน",
+        "Thailand Energy Awards, given by the Department of Alternative Energy Development and Efficiency",
+    ),
+    "CFO / CFR": (
+        ("CFO", "CFR", "คาร์บอนฟุตพริ้นท์", "ลดคาร์บอน", "carbon footprint"),
+        "คาร์บอนฟุตพริ้นท์ขององค์กร (CFO) และฉลากลดคาร์บอน (CFR) ที่ขึ้นทะเบียนกับองค์การบริหารจัดการก๊าซเรือนกระจก (อบก.)",
+        "Carbon footprint of an organisation (CFO) and the carbon footprint reduction label (CFR), registered "
+        "with the Thailand Greenhouse Gas Management Organization (TGO)",
+    ),
+    "3R": (
+        ("3R",),
+        "ลดการใช้ (Reduce) ใช้ซ้ำ (Reuse) และนำกลับมาใช้ใหม่ (Recycle) ของเสียและวัสดุที่ไม่ใช้แล้ว",
+        "Reduce, reuse and recycle of waste and unused materials",
+    ),
+    "EIA": (
+        ("EIA",),
+        "รายงานการวิเคราะห์ผลกระทบสิ่งแวดล้อม ซึ่งโครงการบางประเภทต้องจัดทำตามกฎหมาย",
+        "Environmental impact assessment report, required by law for some kinds of project",
+    ),
+    "fiscal_year": (
+        ("ปีงบประมาณ", "fiscal year"),
+        "ปีงบประมาณ พ.ศ. N เริ่ม 1 ตุลาคม พ.ศ. N-1 ถึง 30 กันยายน พ.ศ. N; แผนปฏิบัติการและเอกสารหลักฐานนับตามปีงบประมาณ ส่วนข้อมูลรายปีของโรงงานนับตามปีปฏิทิน",
+        "Thai fiscal year N (BE) runs from 1 October of year N-1 to 30 September of year N; the action plan and the "
+        "evidence checklist follow fiscal years, establishments' yearly data calendar years",
+    ),
+}
+GLOSSARY_NAMES = {"fiscal_year": ("ปีงบประมาณ", "Fiscal year")}
+
+
+def glossary_terms(texts: list[str] | None = None) -> list[str]:
+    """The glossary's terms that appear in any of texts (all of them when texts is None)."""
+    if texts is None:
+        return list(GLOSSARY)
+    joined = "\n".join(texts)
+    return [term for term, (phrases, _, _) in GLOSSARY.items() if any(p in joined for p in phrases)]
+
+
+def glossary_entry(term: str, lang: str) -> tuple[str, str]:
+    """(name, explanation) of a glossary term in the language."""
+    _, th, en = GLOSSARY[term]
+    name = GLOSSARY_NAMES.get(term, (term, term))[0 if lang == "th" else 1]
+    return name, th if lang == "th" else en
 
 
 def value_label(code: object, lang: str) -> str:

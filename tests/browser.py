@@ -66,8 +66,29 @@ def wait_ready(page, timeout: float = 60_000) -> None:  # type: ignore[no-untype
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
-def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
+def screenshot(page, name: str, most: int = 12_000) -> Path:  # type: ignore[no-untyped-def]
+    """The whole page: Streamlit scrolls inside its main pane, so the window is stretched to the pane's
+    height (at most `most` px) for the picture, then put back."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    size = page.viewport_size
+    tall = page.evaluate("() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m ? m.scrollHeight : 0; }")
+    if size and tall > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": min(tall, most)})
+        wait_ready(page)
     page.screenshot(path=str(path), full_page=True)
+    if size and tall > size["height"]:
+        page.set_viewport_size(size)
+        wait_ready(page)
     return path
+
+
+def main_pane_overflow(page) -> int:  # type: ignore[no-untyped-def]
+    """How many px the page is wider than the screen, in the window or in Streamlit's scrolling main pane."""
+    return int(
+        page.evaluate("""() => {
+      const m = document.querySelector('[data-testid="stMain"]');
+      const d = document.documentElement;
+      return Math.max(d.scrollWidth - d.clientWidth, m ? m.scrollWidth - m.clientWidth : 0);
+    }""")
+    )

@@ -119,5 +119,6 @@ def test_empty_database_explains_what_to_upload(tmp_path, monkeypatch, page):
     at.run()
     at.switch_page(page).run()
     assert not at.exception
-    assert any("load CSV files from the templates" in i.value for i in at.info)
+    assert any('upload CSV files on the "Upload CSV" page, starting with the establishments table' in i.value for i in at.info)
+    assert any("An analyst or an admin can upload data after signing in" in c.value for c in at.caption)  # a reader cannot upload
     assert not at.warning  # no demo banner on a database without demo data

@@ -35,6 +35,7 @@ ADMIN_PAGES = [
 ]
 SIGNIN_PAGE = ("app_pages/signin.py", "page_signin", ":material/login:", "signin")
 HOME_PAGE = ("app_pages/home.py", "page_overview", ":material/fact_check:", "home")
+NOT_ALLOWED = "app_pages/not_allowed.py"
 
 
 TOKEN = "session_token"  # session_state key of this browser session's sign-in (the cookie's value)
@@ -121,22 +122,33 @@ def _page(spec: tuple[str, str, str, str], default: bool = False, hidden: bool =
 
 
 def navigation_pages(public_read: bool) -> dict[str, list[st.Page]]:
-    """The pages this visitor may open, by section. Pages not listed cannot be reached by URL either."""
+    """The pages this visitor may open, by section.
+
+    Every page's address always exists, so a shared link never meets "Page not found": where the visitor
+    must sign in first (or change a one-time password), the address shows the sign-in form and, once
+    signed in, the page it points to; where the role may not use a page, it says so.
+    """
     u = user()
-    if u is not None and u.must_change_password:
-        return {"": [_page(SIGNIN_PAGE, default=True)]}
-    sections: dict[str, list[st.Page]] = {}
-    if u is not None or public_read:
-        # The root address forwards to /overview, so the scorecard has a readable path like every page.
-        sections[t("section_dashboard")] = [_page(HOME_PAGE, default=True, hidden=True), *(_page(p) for p in READ_PAGES)]
-    if accounts.allowed(role(), "analyst"):
-        sections[t("section_desk")] = [_page(p) for p in DESK_PAGES]
-    if accounts.allowed(role(), "admin"):
-        sections[t("section_admin")] = [_page(p) for p in ADMIN_PAGES]
-    # Sign-in is a small link in the sidebar (sign_in_link), not a page of the menu, unless it is all there is.
     path, _title, icon, url = SIGNIN_PAGE
-    account_page = st.Page(path, title=t("page_account" if u else "page_signin"), icon=icon, url_path=url, default=not sections,
-                           visibility="hidden" if sections else "visible")  # fmt: skip
+    every = [*READ_PAGES, *DESK_PAGES, *ADMIN_PAGES]
+    if (u is None and not public_read) or (u is not None and u.must_change_password):
+        title = t("page_account" if u else "page_signin")
+        here = [st.Page(path, title=title, icon=icon, url_path=spec[3], visibility="hidden") for spec in every]
+        root = st.Page(path, title=title, icon=icon, url_path=HOME_PAGE[3], default=True)  # a default page's own path is not served
+        return {"": [root, st.Page(path, title=title, icon=icon, url_path=url, visibility="hidden"), *here]}
+    sections: dict[str, list[st.Page]] = {}
+    # The root address forwards to /overview, so the scorecard has a readable path like every page.
+    sections[t("section_dashboard")] = [_page(HOME_PAGE, default=True, hidden=True), *(_page(p) for p in READ_PAGES)]
+    for needed, name, specs in (("analyst", "section_desk", DESK_PAGES), ("admin", "section_admin", ADMIN_PAGES)):
+        if accounts.allowed(role(), needed):
+            sections[t(name)] = [_page(p) for p in specs]
+        else:  # a reader's link to a staff page opens the sign-in form; a signed-in role too low is told so
+            source, title = (path, t("page_signin")) if u is None else (NOT_ALLOWED, None)
+            sections[""] = sections.get("", []) + [
+                st.Page(source, title=title or t(p[1]), icon=p[2], url_path=p[3], visibility="hidden") for p in specs
+            ]
+    # Sign-in is a small link in the sidebar (sign_in_link), not a page of the menu.
+    account_page = st.Page(path, title=t("page_account" if u else "page_signin"), icon=icon, url_path=url, visibility="hidden")
     sections.setdefault("", []).append(account_page)
     return sections
 

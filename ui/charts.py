@@ -22,6 +22,8 @@ def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
         legend={"orientation": "h", "y": -0.2},
         template="plotly_white",
     )
+    # Whole numbers with thousands separators (12,000), never SI suffixes (12k) that Thai readers do not use.
+    fig.update_yaxes(exponentformat="none", separatethousands=True)
     return fig
 
 

@@ -59,7 +59,7 @@ def pick_source(version: str) -> Source:
     last = st.session_state.get(MIRROR, {}).get("src")
     wanted, bad = page_param("src", keys, last if last in options else keys[0])
     if bad is not None:
-        st.warning(t("link_value_ignored", key=t("url_src"), value=md(bad)), icon=":material/link_off:")
+        st.warning(t("link_value_ignored", what=t("url_src"), value=md(bad)), icon=":material/link_off:")
     chosen = st.selectbox(t("explore_source"), keys, index=keys.index(wanted), format_func=options.__getitem__, key=f"x_src_{lang()}")
     source = Source.parse(chosen)
     assert source is not None

@@ -8,6 +8,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
+from metrics.profile import Profile
 from metrics.words import value_label
 from ui.i18n import columns, date_label, lang, reason, t, year_short
 
@@ -69,6 +70,12 @@ def certificates_view(certs: pd.DataFrame) -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch", column_config=columns(list(table.columns)))
+
+
+def scheme_words(p: Profile) -> list[str]:
+    """The names of its certificates' schemes and practices, in both languages, for the glossary."""
+    codes = [*p.certificates["scheme"].astype(str), *p.practices["practice"].astype(str)]
+    return [value_label(c, language) for c in codes for language in ("th", "en")]
 
 
 def practices_view(practices: pd.DataFrame) -> None:

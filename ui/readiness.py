@@ -35,7 +35,7 @@ def pick_fiscal_year(version: str, column: str) -> int | None:
     default = str(max([y for y in have if y <= current] or have))
     wanted, bad = page_param("fy", [str(y) for y in have], default)
     if bad is not None:
-        st.toast(t("link_value_ignored", key=t("url_fy"), value=md(bad)), icon=":material/link_off:")
+        st.toast(t("link_value_ignored", what=t("url_fy"), value=md(bad)), icon=":material/link_off:")
     # Labels computed here, not in format_func: a format_func must not depend on session state.
     labels = {y: fiscal_year_label(y) for y in have}
     chosen = st.selectbox(t("fiscal_year"), have, index=have.index(int(wanted)), format_func=labels.__getitem__, key=f"fy_{lang()}")

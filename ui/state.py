@@ -326,7 +326,7 @@ def sidebar() -> tuple[int, str]:
     )
     write_url()
     for key, value in pop_notices():
-        st.toast(t("link_value_ignored", key=t(f"url_{key}"), value=md(value)), icon=":material/link_off:")
+        st.toast(t("link_value_ignored", what=t(f"url_{key}"), value=md(value)), icon=":material/link_off:")
     return int(st.session_state["year"]), str(st.session_state["area"])
 
 

@@ -7,9 +7,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from metrics import words
 from metrics.engine import Result
 from ui.charts import effluent_figure, level_history_figure
 from ui.i18n import date_label, establishment_names, lang, number, t, year_short
+from ui.safe import md
 
 # Plain Unicode marks for text, Material icons (bundled with Streamlit, so they draw offline) for badges.
 MARKS = {"pass": "✓", "fail": "✗", "no_data": "–"}
@@ -58,8 +60,27 @@ def split_text(r: Result) -> str:
     return ""
 
 
+def glossary(texts: list[str] | None = None) -> None:
+    """A small "Glossary" button opening the explanations of the schemes and terms in texts (all when None)."""
+    terms = words.glossary_terms(texts)
+    if not terms:
+        return
+    with st.popover(t("glossary"), icon=":material/menu_book:"):
+        for term in terms:
+            name, explanation = words.glossary_entry(term, lang())
+            st.markdown(f"**{md(name)}** — {md(explanation)}")
+
+
 def empty_database() -> None:
+    """What to do when there is no data yet: the upload page for those who may use it, whom to ask for the others."""
+    from store.accounts import allowed
+    from ui.auth import role
+
     st.info(t("empty_db"), icon=":material/upload_file:")
+    if allowed(role(), "analyst"):
+        st.page_link("app_pages/upload.py", label=t("page_upload"), icon=":material/upload_file:")
+    else:
+        st.caption(t("empty_db_ask"))
 
 
 def level_history_view(history: pd.DataFrame) -> None:

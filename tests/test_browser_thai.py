@@ -1,0 +1,246 @@
+"""Every page, signed in as an admin, in a real browser: in Thai with no English leak (demo data and an
+empty database), in both languages without an error or a page wider than the screen, on a desktop
+(1440 px) and a phone (390 × 844). Screenshots of every page go to tests/artifacts/.
+
+A leak is a Latin-letter word on a Thai page that is neither in the data itself (names and plans can
+hold "Eco Factory" or "3Rs"), nor an abbreviation people use as is (CSV, GJ, ISO), nor a registration
+number. Raw codes of SPEC's enums (factory, CSR_DIW, in_progress, …) and words such as None, pp or
+DIW are always leaks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from contextlib import ExitStack
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from store import accounts
+from store.db import init
+from store.geo import load_boundaries
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, main_pane_overflow, running_app, screenshot, wait_ready
+from tests.conftest import BOUNDARIES
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
+    pytest.skip("Debian's chromium is not installed (scripts/run-tests.sh installs it)", allow_module_level=True)
+
+PASSWORD = "หินปูน-สระบุรี-ดี"
+PAGES = {
+    "overview": "/overview",
+    "indicator": "/indicator?code=7.2.1",
+    "indicator_checklist": "/indicator?code=18.1.1",
+    "indicator_effluent": "/indicator?code=7.1.1",
+    "indicator_count": "/indicator?code=15.1.1",
+    "indicator_green": "/indicator?code=1.2.1",
+    "indicator_infrastructure": "/indicator?code=1.1.1",
+    "indicator_survey": "/indicator?code=20.1.1",
+    "establishment": "/establishment?id=DEMO-F003",
+    "establishment_mine": "/establishment?id=DEMO-M001",
+    "search": "/search",
+    "map": "/map",
+    "plan": "/plan",
+    "evidence": "/evidence",
+    "explore": "/explore",
+    "upload": "/upload",
+    "batches": "/batches",
+    "sql": "/sql",
+    "criteria": "/criteria",
+    "accounts": "/accounts",
+    "account": "/signin",
+    "bad_link": "/indicator?code=4.1.1&year=1999&area=nowhere",
+}
+# SPEC §2's enum values: on a Thai page each must be shown in words.
+ENUMS = {
+    "factory", "mine", "CSR_DIW", "CSR_BEGINNER", "ECO_FACTORY", "ISO14001", "eco_building", "eco_product", "green_purchasing",
+    "logistics", "energy_efficiency", "eco_process", "raw_material_efficiency", "eco_efficiency_analysis", "mass_balance",
+    "symbiosis", "ghg_reduction", "waste_3r_plan", "safety_env_disclosure", "participatory_monitoring", "planned", "implemented",
+    "industrial_zone", "community", "government", "forest", "community_forest", "private_forest", "protection_strip", "eco_buffer",
+    "other", "agency", "eco_town_awareness", "disclosure_satisfaction", "road", "electricity", "water_supply", "wastewater",
+    "solid_waste", "in_progress", "completed", "done", "cancelled", "missing", "ready",
+}  # fmt: skip
+ALWAYS_LEAKS = {"None", "none", "nan", "NaN", "NaT", "null", "undefined", "True", "False", "empty", "parameter", "pp", "DIW"}
+# Abbreviations and names read as they are in Thai documents, and the language switch's "English".
+ABBREVIATIONS = {
+    "CSV", "TXT", "PDF", "A4", "Excel", "SQL", "UTF-8", "BOM", "TIS-620", "MB", "GJ", "m²", "tCO2e", "tCO₂e", "mg", "L", "WGS84",
+    "GI", "CSR", "CSR-DIW", "Beginner", "Eco", "Factory", "ISO", "TEA", "CFO", "CFR", "EIA", "3R", "3Rs", "English",
+    "OpenStreetMap", "OCHA", "HDX", "COD-AB", "CC", "BY-IGO", "RTSD", "Thailand", "DuckDB", "SELECT",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9²₂]*(?:[-_.][A-Za-z0-9²₂]+)*")
+REGISTRATION = re.compile(r"DEMO-[FM]\d+|[A-Z]{1,4}-?\d[\d-]*")
+CRASH = ("เกิดข้อผิดพลาดที่ไม่คาดคิด", "An unexpected error", "Traceback", "Page not found")
+# Icons are drawn from ligature words (e.g. "fact_check"); the skip link's English is replaced by CSS.
+HIDE_NON_TEXT = 'span[translate="no"][aria-hidden="true"], [data-testid="stSkipToContent"] { display: none !important; }'
+
+
+def data_words(db: Path) -> set[str]:
+    """Every Latin word in the data's own text (names, plans, checklists, standards), not in its codes or English columns."""
+    found: set[str] = set()
+    con = duckdb.connect(str(db), read_only=True)
+    tables = ["establishments", "activities", "evidence", "effluent_standards", "indicators", "subdistricts", "infrastructure",
+              "green_areas", "annual_reports", "certifications", "practices", "effluent_samples"]  # fmt: skip
+    codes = {"kind", "scheme", "practice", "status", "category", "system", "respondent_type", "question"}
+    for table in tables:
+        for name, kind, *_ in con.execute(f"describe {table}").fetchall():
+            if kind == "VARCHAR" and name not in codes and not name.endswith("_en"):
+                for (value,) in con.execute(f'select distinct "{name}" from {table} where "{name}" is not null').fetchall():
+                    found.update(WORD.findall(str(value)))
+    schema = con.execute("select table_name, column_name from information_schema.columns").fetchall()
+    con.close()
+    return found - ENUMS - ALWAYS_LEAKS, {w for row in schema for w in row} - ENUMS
+
+
+def leaks(text: str, allowed: set[str]) -> list[str]:
+    out = []
+    for word in WORD.findall(text):
+        if word in ENUMS or word in ALWAYS_LEAKS:
+            out.append(word)
+        elif word not in allowed and word not in ABBREVIATIONS and not REGISTRATION.fullmatch(word):
+            out.append(word)  # snake_case column names included
+    return sorted(set(out))
+
+
+def shown_text(page) -> str:
+    """The page's visible text, without icon ligatures."""
+    handle = page.add_style_tag(content=HIDE_NON_TEXT)
+    text = page.locator('[data-testid="stAppViewContainer"]').inner_text()
+    handle.evaluate("e => e.remove()")
+    return text
+
+
+@pytest.fixture(scope="module")
+def sites(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The app on the demo data (with boundaries) and on an empty database, each with an admin account."""
+    folder = tmp_path_factory.mktemp("thai")
+    demo, empty = folder / "demo.duckdb", folder / "empty.duckdb"
+    shutil.copy(demo_db, demo)
+    con = duckdb.connect(str(demo))
+    if BOUNDARIES.exists():
+        load_boundaries(con, BOUNDARIES)
+    con.close()
+    init(empty)[0].close()
+    for db in (demo, empty):
+        con = duckdb.connect(str(db))
+        accounts.set_public_read(con, False, "tests")
+        accounts.change_password(con, "boss", accounts.add_user(con, "boss", "admin", "tests"), PASSWORD)
+        con.close()
+    words, schema = data_words(demo)
+    with ExitStack() as stack:
+        yield {name: (stack.enter_context(running_app(db)), db) for name, db in (("demo", demo), ("empty", empty))}, words, schema
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def signed_in_page(browser, url: str, width: int):  # type: ignore[no-untyped-def]
+    """A new browser context at the width (a phone is 390 × 844), signed in as the admin through the form."""
+    phone = width < 640
+    context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, locale="th-TH",
+                                  is_mobile=phone, has_touch=phone)  # fmt: skip
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.goto(url + "/signin?lang=th")
+    wait_ready(page)
+    page.get_by_role("textbox", name="ชื่อผู้ใช้").fill("boss")
+    page.get_by_role("textbox", name="รหัสผ่าน").fill(PASSWORD)
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    page.get_by_role("heading", name="ภาพรวมตัวชี้วัด").wait_for(timeout=60_000)
+    wait_ready(page)
+    return context, page
+
+
+def visit(page, url: str, path: str, lang: str) -> None:
+    page.goto(url + path + ("&" if "?" in path else "?") + f"lang={lang}")
+    wait_ready(page)
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=60_000)
+    wait_ready(page)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("site", ["demo", "empty"])
+def test_every_page_in_thai_has_no_english_leak_no_error_and_fits_the_screen(sites, browser, site, width):
+    apps, words, schema = sites
+    url, _ = apps[site]
+    context, page = signed_in_page(browser, url, width)
+    problems = []
+    for name, path in PAGES.items():
+        visit(page, url, path, "th")
+        text = shown_text(page)
+        allowed = words | {"boss"} | (schema if name == "sql" else set())  # the SQL console names tables and columns as SQL does
+        found = leaks(text, allowed)
+        if found:
+            problems.append(f"{name}: English words {found}")
+        if any(c in text for c in CRASH):
+            problems.append(f"{name}: an error on the page")
+        if (over := main_pane_overflow(page)) > 1:
+            problems.append(f"{name}: {over} px wider than the {width} px screen")
+        screenshot(page, f"thai_{site}_{width}_{name}")
+    assert not page.errors
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_every_page_in_english_has_no_error_and_fits_the_screen(sites, browser, width):
+    apps, _, _ = sites
+    url, _ = apps["demo"]
+    context, page = signed_in_page(browser, url, width)
+    problems = []
+    for name, path in PAGES.items():
+        visit(page, url, path, "en")
+        text = shown_text(page)
+        if any(c in text for c in CRASH):
+            problems.append(f"{name}: an error on the page")
+        if re.search(r"\b(nan|NaN|NaT|null|undefined)\b|<NA>", text):
+            problems.append(f"{name}: a missing value shown as a code")
+        if (over := main_pane_overflow(page)) > 1:
+            problems.append(f"{name}: {over} px wider than the {width} px screen")
+        screenshot(page, f"english_demo_{width}_{name}")
+    assert not page.errors
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_link_with_values_that_do_not_exist_says_so_and_shows_the_default(sites, browser):
+    apps, _, _ = sites
+    url, _ = apps["demo"]
+    context, page = signed_in_page(browser, url, 1440)
+    visit(page, url, "/indicator?code=4.1.1&year=1999&area=nowhere", "th")
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "'4.1.1' ซึ่งใช้ไม่ได้" in text and "2567" in text  # the default indicator of the latest year instead
+    toasts = page.locator('[data-testid="stToast"]').all_inner_texts()
+    assert any("1999" in x for x in toasts) and any("nowhere" in x for x in toasts)
+    context.close()
+
+
+def test_a_shared_link_opens_on_its_page_after_signing_in(sites, browser):
+    """The database is not public: a committee member's link opens the sign-in form at that address, then the page itself."""
+    apps, _, _ = sites
+    url, _ = apps["demo"]
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(url + "/indicator?code=9.1.1&year=2565&lang=th")
+    wait_ready(page)
+    assert "Page not found" not in page.locator("body").inner_text()
+    page.get_by_role("textbox", name="ชื่อผู้ใช้").fill("boss")
+    page.get_by_role("textbox", name="รหัสผ่าน").fill(PASSWORD)
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    page.get_by_role("heading", name="รายละเอียดตัวชี้วัด").wait_for(timeout=60_000)
+    wait_ready(page)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "9.1.1" in text and "พ.ศ. 2565" in text
+    assert "/indicator" in page.url and "year=2565" in page.url
+    context.close()
