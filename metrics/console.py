@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import time
@@ -20,6 +21,9 @@ from store.tables import TABLES
 
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_MAX_ROWS = 5000
+DEFAULT_MEMORY_BYTES = 1 << 30  # growth of the process's resident memory a query may cause before it is stopped
+MAX_RESULT_BYTES = 32 << 20  # text and bytes a result may hold: a page shows a few thousand short rows, not gigabytes
+MAX_SIZE_ARGUMENT = 100_000  # the largest count a query may pass to a function that makes a value of that size
 MAX_SQL_CHARS = 20_000  # a console query is typed or pasted; a megabyte of SQL is a mistake or an attack on the parser
 
 # Database-wide settings that make ad-hoc SQL unable to reach anything but the database itself. DuckDB refuses
@@ -72,6 +76,24 @@ HARMLESS_VOLATILE = frozenset(
         "current_connection_id", "current_query", "current_query_id", "current_transaction_id",
     }
 )  # fmt: skip
+
+
+# Scalar functions that build one value whose size is an argument (a list of N numbers, a string of N
+# characters): DuckDB makes such a value in one piece, between the points where a query can be interrupted,
+# so `len(range(1000000000))` took 20 GB before any time or memory limit could act (measured, DuckDB 2.0).
+# Their size arguments (by position; None: all of them) must be written as numbers, and all of them together
+# may not exceed MAX_SIZE_ARGUMENT. As table functions (FROM range(…)) the rows stream and the row cap holds.
+SIZE_ARGUMENTS: dict[str, tuple[int, ...] | None] = {
+    "range": None, "generate_series": None, "repeat": (1,), "list_resize": (1,), "array_resize": (1,),
+    "lpad": (1,), "rpad": (1,), "bar": (3,), "bitstring": (1,), "to_base": (2,),
+}  # fmt: skip
+FORMAT_FUNCTIONS = frozenset({"printf", "format"})
+FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\*|\d{4,})|\{[^}]*(\{|\d{4,})")  # a width of 1000 or more, or one taken from an argument
+
+# Settings hold the server's paths (temp directory, extension directory, the database file); a data query has
+# no use for them.
+SETTINGS_FUNCTIONS = frozenset({"current_setting"})
+SETTINGS_VIEWS = frozenset({"pg_settings"})
 
 
 class QueryRefused(Refusal):
@@ -252,6 +274,7 @@ class _References:
     ctes: set[str] = field(default_factory=set)
     table_functions: set[str] = field(default_factory=set)
     functions: set[str] = field(default_factory=set)
+    calls: list[dict[str, Any]] = field(default_factory=list)  # scalar function calls, outermost first
 
 
 def _references(cur: duckdb.DuckDBPyConnection, query: str) -> _References:
@@ -261,13 +284,17 @@ def _references(cur: duckdb.DuckDBPyConnection, query: str) -> _References:
     if tree.get("error"):
         raise QueryRefused("query_form", detail=tree.get("error_message", ""))
     found = _References()
+    table_function_calls: set[int] = set()
     for node in _walk(tree.get("statements", [])):
         kind = node.get("type")
+        if node.get("class") == "FUNCTION" and id(node) not in table_function_calls:
+            found.calls.append(node)
         if kind == "BASE_TABLE":
             found.tables.append((str(node.get("schema_name") or "").lower(), str(node.get("table_name") or "")))
         elif kind == "SHOW_REF" and node.get("show_type") == "SHOW" and node.get("table_name"):
             found.tables.append((str(node.get("schema_name") or "").lower(), str(node["table_name"])))
         elif kind == "TABLE_FUNCTION" and isinstance(node.get("function"), dict):
+            table_function_calls.add(id(node["function"]))  # walked after this node, depth first
             found.table_functions.add(str(node["function"].get("function_name", "")).lower())
         if "function_name" in node:
             found.functions.add(str(node["function_name"]).lower())
@@ -290,6 +317,53 @@ def _table_macros(cur: duckdb.DuckDBPyConnection) -> set[str]:
     """The database's own table macros (factory_populations …): migrations define them over data tables."""
     rows = cur.execute("select function_name from duckdb_functions() where function_type = 'table_macro' and not internal").fetchall()
     return {str(r[0]).lower() for r in rows}
+
+
+def _constant(node: Any) -> dict[str, Any] | None:
+    """The literal an argument is written as (through casts and a leading minus), or None for anything computed."""
+    while isinstance(node, dict) and node.get("class") == "CAST":
+        node = node.get("child")
+    if isinstance(node, dict) and node.get("class") == "FUNCTION" and node.get("function_name") == "-":
+        arguments = node.get("arguments") or []
+        if len(arguments) == 1:
+            return _constant(arguments[0].get("expression"))
+    if isinstance(node, dict) and node.get("class") == "CONSTANT":
+        literal = node.get("literal")
+        return literal if isinstance(literal, dict) else None
+    return None
+
+
+def _size(literal: dict[str, Any] | None) -> float | None:
+    if literal is None or literal.get("kind") in (None, "STRING", "BLOB"):
+        return None
+    try:
+        return abs(float(str(literal.get("text"))))
+    except ValueError:
+        return None
+
+
+def _check_sizes(calls: list[dict[str, Any]]) -> None:
+    """Functions that make a value as large as an argument take sizes written as numbers, small in total."""
+    total = 0.0
+    for call in calls:
+        name = str(call.get("function_name", "")).lower()
+        arguments = [a.get("expression") for a in call.get("arguments") or []]
+        if name in FORMAT_FUNCTIONS and arguments:
+            template = _constant(arguments[0])
+            if template is None or template.get("kind") != "STRING" or FORMAT_WIDTH.search(str(template.get("text"))):
+                raise QueryRefused("query_too_big", value=name, limit=f"{MAX_SIZE_ARGUMENT:,}")
+        if name not in SIZE_ARGUMENTS:
+            continue
+        positions = SIZE_ARGUMENTS[name]
+        for position, argument in enumerate(arguments):
+            if positions is not None and position not in positions:
+                continue
+            size = _size(_constant(argument))
+            if size is None:
+                raise QueryRefused("query_too_big", value=name, limit=f"{MAX_SIZE_ARGUMENT:,}")
+            total += size
+            if total > MAX_SIZE_ARGUMENT:
+                raise QueryRefused("query_too_big", value=name, limit=f"{MAX_SIZE_ARGUMENT:,}")
 
 
 def _looks_like_path(name: str) -> bool:
@@ -322,11 +396,17 @@ def check(cur: duckdb.DuckDBPyConnection, sql: str) -> str:
         name = table.lower()
         if is_internal(name):
             raise QueryRefused("query_internal_table", value=table)
+        if name in SETTINGS_VIEWS:
+            raise QueryRefused("query_settings", value=table)
         if name in READABLE or name in found.ctes or name in CATALOGUE_VIEWS or schema_name in CATALOGUE_SCHEMAS:
             continue
         if _looks_like_path(name):
             raise QueryRefused("query_no_external_access", value=table)
         raise QueryRefused("query_unknown_table", value=table, allowed=", ".join(READABLE_ORDER))
+    settings = sorted(found.functions & SETTINGS_FUNCTIONS)
+    if settings:
+        raise QueryRefused("query_settings", value=settings[0] + "()")
+    _check_sizes(found.calls)
     writes = sorted(found.functions & _side_effect_functions())
     if writes:
         raise QueryRefused("query_side_effect", value=writes[0])
@@ -355,10 +435,16 @@ def _refusal_for(exc: duckdb.Error) -> QueryRefused:
 
 
 def run_query(
-    source: duckdb.DuckDBPyConnection, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT_S, max_rows: int = DEFAULT_MAX_ROWS
+    source: duckdb.DuckDBPyConnection,
+    sql: str,
+    *,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    memory_bytes: int = DEFAULT_MEMORY_BYTES,
 ) -> QueryResult:
     """Run one checked SELECT on a cursor of its own, in a read-only transaction, stopped after timeout_s,
-    keeping at most max_rows rows. Every refusal or failure raises QueryRefused.
+    or once it has grown the process's resident memory by memory_bytes, keeping at most max_rows rows and
+    MAX_RESULT_BYTES of text. Every refusal or failure raises QueryRefused.
 
     The cursor is new for each query because interrupt() stops only the query of the cursor it is called on
     (DuckDB 2.0, measured: not its parent's, not its siblings'), so the time limit never touches another
@@ -371,27 +457,64 @@ def run_query(
         if external or not locked:
             raise QueryRefused("console_unguarded")
         query = check(own, sql)
-        return _execute(own, query, timeout_s, max_rows)
+        return _execute(own, query, timeout_s, max_rows, memory_bytes)
     finally:
         own.close()
 
 
-def _execute(own: duckdb.DuckDBPyConnection, query: str, timeout_s: float, max_rows: int) -> QueryResult:
-    fired = threading.Event()
+def _resident_bytes() -> int | None:
+    """This process's resident memory, from Linux's /proc; None where there is none (the memory limit then rests)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
 
-    def stop() -> None:
-        fired.set()
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+class _Watch(threading.Thread):
+    """Stops the query of one cursor when it runs past its time or grows the process past its memory budget,
+    checking every 50 ms. interrupt() acts between chunks of work, which is why values that DuckDB builds in
+    one piece are refused before the query runs (_check_sizes)."""
+
+    def __init__(self, own: duckdb.DuckDBPyConnection, timeout_s: float, memory_bytes: int):
+        super().__init__(daemon=True)
+        self.own, self.timeout_s, self.memory_bytes = own, timeout_s, memory_bytes
+        self.done = threading.Event()
+        self.reason: str | None = None  # "time" or "memory" once it has stopped the query
+
+    def run(self) -> None:
+        started = time.monotonic()
+        baseline = _resident_bytes()
+        while not self.done.wait(0.05):
+            if time.monotonic() - started > self.timeout_s:
+                self.stop("time")
+                return
+            resident = _resident_bytes()
+            if baseline is not None and resident is not None and resident - baseline > self.memory_bytes:
+                self.stop("memory")
+                return
+
+    def stop(self, reason: str) -> None:
+        self.reason = reason
         try:
-            own.interrupt()
+            self.own.interrupt()
         except duckdb.Error:
-            pass  # the cursor closed between the query's end and the timer: nothing left to stop
+            pass  # the cursor closed between the query's end and this check: nothing left to stop
 
-    timer = threading.Timer(timeout_s, stop)
-    timer.daemon = True
+
+def _text_bytes(rows: list[tuple[Any, ...]]) -> int:
+    return sum(len(value) for row in rows for value in row if isinstance(value, (str, bytes, bytearray, list, dict)))
+
+
+def _execute(own: duckdb.DuckDBPyConnection, query: str, timeout_s: float, max_rows: int, memory_bytes: int) -> QueryResult:
+    watch = _Watch(own, timeout_s, memory_bytes)
     # Read-only: even a function that slipped past the check cannot write (nextval, setval are refused here).
     own.execute("begin transaction read only")
     started = time.perf_counter()
-    timer.start()
+    watch.start()
     try:
         own.execute(query)
         description = own.description or []
@@ -399,18 +522,28 @@ def _execute(own: duckdb.DuckDBPyConnection, query: str, timeout_s: float, max_r
         if zoned:
             # Python needs pytz to build zone-aware datetimes and this project does not install it.
             raise QueryRefused("query_time_zone", column=zoned[0])
-        rows = own.fetchmany(max_rows + 1)
+        rows: list[tuple[Any, ...]] = []
+        while len(rows) <= max_rows:  # in chunks, so that a result of huge values stops at the byte limit
+            chunk = own.fetchmany(min(500, max_rows + 1 - len(rows)))
+            if not chunk:
+                break
+            rows.extend(chunk)
+            if _text_bytes(rows) > MAX_RESULT_BYTES:
+                raise QueryRefused("query_result_too_big", limit=f"{MAX_RESULT_BYTES >> 20}")
         elapsed = time.perf_counter() - started
     except duckdb.Error as exc:
-        if fired.is_set():
+        if watch.reason == "time":
             raise QueryRefused("query_time_limit", limit=f"{timeout_s:g}") from None
+        if watch.reason == "memory":
+            raise QueryRefused("query_memory_limit", limit=f"{memory_bytes / (1 << 30):g}") from None
         raise _refusal_for(exc) from None
     finally:
-        timer.cancel()
+        watch.done.set()
         try:
             own.execute("rollback")  # also discards the rest of a streamed result, which would hold the cursor
         except duckdb.Error:
             pass  # an interrupted or failed transaction is rolled back when the cursor closes
+        watch.join()
     return QueryResult(
         columns=[str(d[0]) for d in description],
         types=[str(d[1]) for d in description],

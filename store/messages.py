@@ -234,6 +234,24 @@ RULES.update(
             "Column '{column}' holds times with a time zone, which the console cannot show; cast it, e.g. now()::timestamp or ::varchar.",
             "คอลัมน์ '{column}' เป็นเวลาที่มีเขตเวลา ซึ่งคอนโซลแสดงไม่ได้ ให้แปลงชนิดก่อน เช่น now()::timestamp หรือ ::varchar",
         ),
+        "query_too_big": (
+            "{value}() makes a value as large as its count, so its count must be written as a number and all such counts "
+            "together may not exceed {limit} (a format's width likewise); for a long series use FROM range(…) as a table.",
+            "{value}() สร้างค่าที่มีขนาดตามจำนวนที่ระบุ จำนวนนั้นจึงต้องเขียนเป็นตัวเลข และรวมกันทั้งคำสั่งได้ไม่เกิน {limit} "
+            "(ความกว้างในรูปแบบข้อความก็เช่นกัน) หากต้องการลำดับยาวให้ใช้ FROM range(…) เป็นตาราง",
+        ),
+        "query_memory_limit": (
+            "The query needed more than {limit} GiB of memory and was stopped; add a filter or a LIMIT, or aggregate less at once.",
+            "คำสั่งใช้หน่วยความจำเกิน {limit} GiB จึงถูกหยุด ให้เพิ่มเงื่อนไขกรอง ใส่ LIMIT หรือสรุปข้อมูลทีละน้อยลง",
+        ),
+        "query_result_too_big": (
+            "The result holds more than {limit} MB of text; select fewer or shorter columns, or fewer rows.",
+            "ผลลัพธ์มีข้อความเกิน {limit} MB ให้เลือกคอลัมน์น้อยลงหรือสั้นลง หรือลดจำนวนแถว",
+        ),
+        "query_settings": (
+            "{value}: the database's settings name the server's folders and files, so the console does not show them.",
+            "{value}: การตั้งค่าของฐานข้อมูลระบุโฟลเดอร์และไฟล์บนเครื่องแม่ข่าย คอนโซลจึงไม่แสดง",
+        ),
         "query_failed": ("The query failed: {detail}", "คำสั่งทำงานไม่สำเร็จ: {detail}"),
         "query_truncated": (
             "Only the first {limit} rows are shown; the query returned more.",

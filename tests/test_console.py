@@ -23,7 +23,7 @@ from metrics.console import EXAMPLES, INTERNAL_TABLES, READABLE, QueryRefused, c
 from store.messages import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNAWAY = "select count(*) from range(1000000000) as a, range(1000000000) as b"
+RUNAWAY = "select sum(range) from range(1000000000000)"  # streamed: time without memory
 
 # Every statement kind that is not a SELECT, each refused whatever it would do.
 STATEMENTS = {
@@ -90,6 +90,17 @@ FUNCTIONS = {
     "nextval as a method": ("select 'edit_id_seq'.nextval()", "query_side_effect"),
     "setval": ("select setval('batch_id_seq', 1000)", "query_side_effect"),
     "sleep_ms": ("select sleep_ms(100000)", "query_side_effect"),
+    "current_setting": ("select current_setting('temp_directory')", "query_settings"),
+    "pg_settings": ("select * from pg_catalog.pg_settings", "query_settings"),
+    # Values DuckDB builds in one piece, out of reach of interrupt(): 20 GB and 68 s for the first (measured).
+    "a billion-element list": ("select len(range(1000000000))", "query_too_big"),
+    "a megabyte string per row": ("select repeat('x', 1000000) from range(500)", "query_too_big"),
+    "a size computed at run time": ("select repeat('x', n) from (select 5 as n)", "query_too_big"),
+    "sizes that add up": ("select repeat(repeat('x', 60000), 60000)", "query_too_big"),
+    "a huge pad": ("select lpad('x', 100000000, ' ')", "query_too_big"),
+    "a huge printf width": ("select printf('%1000000d', 1)", "query_too_big"),
+    "a width from an argument": ("select format('{:{}}', 'x', 1000000000)", "query_too_big"),
+    "a list of dates": ("select range(date '2020-01-01', date '2021-01-01', interval 1 day)", "query_too_big"),
 }
 
 # The internal tables in many spellings; none may be read, described or summarised.
@@ -162,6 +173,12 @@ def app_con(database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 def refused(con: duckdb.DuckDBPyConnection, sql: str) -> QueryRefused:
     with pytest.raises(QueryRefused) as caught:
         run_query(con, sql)
+    return caught.value
+
+
+def refused_with(con: duckdb.DuckDBPyConnection, sql: str, **limits: int) -> QueryRefused:
+    with pytest.raises(QueryRefused) as caught:
+        run_query(con, sql, **limits)
     return caught.value
 
 
@@ -304,6 +321,16 @@ def test_row_cap_and_truncated_flag(app_con: duckdb.DuckDBPyConnection) -> None:
     assert run_query(app_con, "select 1").types == ["INTEGER"]
 
 
+def test_a_query_that_grows_memory_is_stopped_and_a_huge_result_is_refused(app_con: duckdb.DuckDBPyConnection) -> None:
+    """Values built a vector at a time: the memory watch interrupts them; the result's text is capped too."""
+    started = time.monotonic()
+    grows = refused_with(app_con, "select list(range) from range(1000000000)", memory_bytes=256 << 20)
+    assert grows.rule == "query_memory_limit" and "0.25 GiB" in grows.text("en") and time.monotonic() - started < 30
+    assert refused_with(app_con, "select repeat('x', 90000) from range(1000)").rule == "query_result_too_big"
+    assert run_query(app_con, "select repeat('x', 90000) from range(10)").rows[0][0] == "x" * 90000
+    assert run_query(app_con, "select 42").rows == [(42,)]
+
+
 def test_internal_tables_are_refused_in_every_spelling(app_con: duckdb.DuckDBPyConnection, database: Path) -> None:
     for sql in INTERNAL:
         refusal = refused(app_con, sql.format(catalog=database.stem))
@@ -342,6 +369,8 @@ def test_allowed_forms_run(app_con: duckdb.DuckDBPyConnection) -> None:
         "from range(3)",
         "select random() < 2, uuid() is not null",
         "select now()::timestamp is not null",
+        "select len(range(10)), len(generate_series(-5, 5)), repeat('-', 20), lpad('7', 3, '0'), printf('%5.1f', 1.5)",
+        "select * from generate_series(date '2020-01-01', date '2021-01-01', interval 1 day)",
     ):
         run_query(app_con, sql)
     assert refused(app_con, "select now()").rule == "query_time_zone"
