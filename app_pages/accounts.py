@@ -6,7 +6,7 @@ import streamlit as st
 
 from store import accounts, sessions
 from ui.auth import require
-from ui.i18n import columns, datetime_label, lang, t
+from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
 from ui.state import access, con
 
@@ -20,7 +20,7 @@ if public != access():
 
 people = pd.DataFrame(accounts.users(con()), columns=["username", "role", "active", "must_change_password", "created_at", "created_by"])
 shown = people.assign(role=people["role"].map(lambda r: t(f"role_{r}")), created_at=people["created_at"].map(datetime_label))
-st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
+st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(shown.columns)))
 
 with st.form("add_user", clear_on_submit=True):
     st.markdown(f"#### {t('add_user')}")
@@ -48,15 +48,22 @@ if "issued" in st.session_state:
 
 st.markdown(f"#### {t('sessions_title')}")
 open_sessions = pd.DataFrame(sessions.active(con()), columns=["id_hash", "username", "created_at", "last_seen_at", "expires_at", "client"])
+# A short reference (the start of the stored hash, never the session id) tells apart two sessions of one person.
 listed = open_sessions.drop(columns=["id_hash"]).assign(
     **{c: open_sessions[c].map(datetime_label) for c in ("created_at", "last_seen_at", "expires_at")}
 )
-st.dataframe(listed, hide_index=True, width="stretch", column_config=columns(list(listed.columns)))
+listed.insert(0, "session_ref", open_sessions["id_hash"].str[:8])
+st.dataframe(listed, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(listed.columns)))
 if len(open_sessions):
     labels = {
-        h: f"{u} · {datetime_label(c)} · {cl or ''}"
-        for h, u, c, cl in zip(
-            open_sessions["id_hash"], open_sessions["username"], open_sessions["created_at"], open_sessions["client"], strict=True
+        h: f"{h[:8]} · {u} · {datetime_label(c)} → {datetime_label(seen)} · {cl or ''}"
+        for h, u, c, seen, cl in zip(
+            open_sessions["id_hash"],
+            open_sessions["username"],
+            open_sessions["created_at"],
+            open_sessions["last_seen_at"],
+            open_sessions["client"],
+            strict=True,
         )
     }
     chosen = st.selectbox(t("sessions_title"), list(labels), format_func=labels.__getitem__, key="end_session_pick")
@@ -79,6 +86,7 @@ with st.expander(t("failures_title")):
     st.dataframe(
         failed.assign(at=failed["at"].map(datetime_label)),
         hide_index=True,
+        placeholder=NO_VALUE,
         width="stretch",
         column_config=columns(["username", "client", "at"]),
     )

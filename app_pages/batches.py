@@ -8,7 +8,7 @@ from store.load import RollbackRefused, original_file, rollback
 from store.tables import TABLES
 from ui.auth import require
 from ui.downloads import table_downloads
-from ui.i18n import columns, lang, t
+from ui.i18n import NO_VALUE, columns, lang, t
 from ui.safe import md
 from ui.state import as_of_stamp, banner, batch_log, con, data_version
 
@@ -22,7 +22,7 @@ if "rollback_message" in st.session_state:
 version = data_version()
 log = batch_log(version)
 shown = log.drop(columns=["status_code"])
-st.dataframe(shown, hide_index=True, width="stretch", column_config=columns(list(shown.columns)))
+st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(shown.columns)))
 table_downloads(shown, "batches", as_of_stamp(version), key="log")
 
 st.markdown(f"#### {t('original_files')}")

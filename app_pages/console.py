@@ -36,7 +36,7 @@ with side:
             listed = pd.DataFrame(
                 [(c.name, c.type, c.description) for c in table.columns], columns=[heads["column"], t("type"), heads["description"]]
             )
-            st.dataframe(listed, hide_index=True, width="stretch")
+            st.dataframe(listed, hide_index=True, width="stretch", placeholder="NULL")
 
 if run and sql.strip():
     try:
@@ -51,5 +51,5 @@ if "console_result" in st.session_state:
     st.caption(t("console_done", rows=len(frame), seconds=f"{result.elapsed_s:.2f}"))
     if result.truncated:
         st.warning(t("console_truncated", n=len(frame)), icon=":material/content_cut:")
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="NULL")
     table_downloads(frame, "query", as_of_stamp(version), key="console")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from store.edits import EditRefused, criteria, criteria_history, update_criterion
 from ui.auth import require
-from ui.i18n import columns, lang, t
+from ui.i18n import NO_VALUE, columns, lang, t
 from ui.safe import md
 from ui.state import con
 
@@ -14,7 +14,7 @@ st.caption(t("provisional_note"))
 
 before = criteria(con())
 shown = before.drop(columns=["name_en" if lang() == "th" else "name_th"])
-after = st.data_editor(shown, hide_index=True, width="stretch", disabled=[c for c in shown.columns if c not in ("threshold", "provisional")],
+after = st.data_editor(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", disabled=[c for c in shown.columns if c not in ("threshold", "provisional")],
                        column_config=columns(list(shown.columns)), key="criteria_editor")  # fmt: skip
 reason = st.text_input(t("reason_required"))
 if st.button(t("save"), type="primary"):
@@ -28,4 +28,4 @@ if st.button(t("save"), type="primary"):
     else:
         st.success(t("criteria_saved", n=changed) if changed else t("nothing_changed"))
 with st.expander(t("edit_history")):
-    st.dataframe(criteria_history(con()), hide_index=True)
+    st.dataframe(criteria_history(con()), hide_index=True, placeholder=NO_VALUE)

@@ -8,7 +8,7 @@ from metrics.readiness import agencies, owed_by, readiness
 from store.accounts import allowed
 from ui.auth import role, user
 from ui.downloads import table_downloads
-from ui.i18n import columns, lang, number, reason, t
+from ui.i18n import NO_VALUE, columns, lang, number, reason, t
 from ui.readiness import cards, checklist_table, copy_year_form, editor, pick_fiscal_year
 from ui.safe import md
 from ui.state import as_of_stamp, evidence_items, read_page
@@ -33,7 +33,7 @@ by_indicator.insert(2, "indicator_name", by_indicator["indicator_code"].map(name
 by_indicator = by_indicator[["level", "indicator_code", "indicator_name", "pct", "ready", "in_progress", "missing", "total"]]
 config = columns(list(by_indicator.columns))
 config["pct"] = st.column_config.ProgressColumn(t("evidence_ready"), format="percent", min_value=0.0, max_value=1.0)
-st.dataframe(by_indicator, hide_index=True, width="stretch", column_config=config)
+st.dataframe(by_indicator, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=config)
 
 left, right = st.columns(2)
 statuses = ["missing", "in_progress", "ready"]

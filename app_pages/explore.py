@@ -6,7 +6,7 @@ import streamlit as st
 from metrics.explore import apply_filters, column_labels, kinds, present, summarise
 from ui.downloads import table_downloads
 from ui.explore import figure, filters, pick_source, source_rows, spec_form, start_over
-from ui.i18n import area_label, lang, t, year_label
+from ui.i18n import NO_VALUE, area_label, lang, t, year_label
 from ui.state import as_of_stamp, read_page, subdistrict_names
 
 year, area, version = read_page("page_explore")
@@ -42,12 +42,12 @@ if fig is not None:
         st.caption(t("explore_chart_capped", n=60))
 
 st.markdown(f"#### {t('explore_summary')}")
-st.dataframe(wide, hide_index=True, width="stretch")
+st.dataframe(wide, hide_index=True, placeholder=NO_VALUE, width="stretch")
 base = f"explore_{source.name}".replace(".", "_")
 table_downloads(wide, base, as_of_stamp(version), key="explore_summary")
 
 with st.expander(t("explore_rows"), icon=":material/table_rows:"):
     shown = kept.rename(columns=labels)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch")
     table_downloads(shown, f"{base}_rows", as_of_stamp(version), key="explore_rows")
 st.button(t("explore_start_over"), on_click=start_over, icon=":material/restart_alt:")

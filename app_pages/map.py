@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from metrics.fragments import View
-from ui.i18n import columns, establishment_names, lang, number, t
+from ui.i18n import NO_VALUE, columns, establishment_names, lang, number, t
 from ui.maps import MapLabels, build_map, establishment_status, legend_html
 from ui.safe import md
 from ui.state import behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard
@@ -82,4 +82,4 @@ if not approximate.empty:
     st.markdown(f"#### {t('approximate_title')}")
     st.caption(t("approximate_help", n=len(approximate)))
     listed = approximate[["factory_id", "subdistrict_code", "lat", "lon"]]
-    st.dataframe(listed, hide_index=True, width="stretch", column_config=columns(list(listed.columns)))
+    st.dataframe(listed, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(listed.columns)))

@@ -9,7 +9,7 @@ from metrics.registry import REGISTRY
 from metrics.search import Filters, search
 from store.tables import PRACTICES, SCHEMES
 from ui.downloads import table_downloads
-from ui.i18n import lang, t
+from ui.i18n import NO_VALUE, lang, t
 from ui.maps import MapLabels, build_map
 from ui.search import hits_table, value_names
 from ui.state import as_of_stamp, behind, boundaries, catalogue, read_page, search_frame, subdistrict_names
@@ -83,9 +83,8 @@ if indicator:
 hits = search(frame, filters, counted)
 st.markdown(f"#### {t('hits', n=len(hits), total=len(frame))}")
 table = hits_table(hits, year, area)
-st.dataframe(
-    table, hide_index=True, width="stretch", column_config={t("profile"): st.column_config.LinkColumn(t("profile"), display_text=t("open"))}
-)
+profile_link = {t("profile"): st.column_config.LinkColumn(t("profile"), display_text=t("open"))}
+st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=profile_link)
 table_downloads(table.drop(columns=[t("profile")]), f"search_{year}", as_of_stamp(version), key="search")
 
 if len(hits):

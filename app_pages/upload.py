@@ -10,7 +10,7 @@ from store.tables import TABLES
 from store.templates import header
 from ui.auth import require
 from ui.downloads import table_downloads
-from ui.i18n import columns, datetime_label, lang, t
+from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
 from ui.state import as_of_stamp, con, data_version, example_csv
 from ui.tables import column_guide_view
@@ -30,7 +30,7 @@ if choice:
     cols[1].download_button(t("download_example"), example_csv(choice), f"{choice}_example.csv", "text/csv", icon=":material/download:")
     with st.expander(t("column_guide")):
         guide = column_guide_view(choice)
-        st.dataframe(guide, hide_index=True, width="stretch", column_config=columns(list(guide.columns)))
+        st.dataframe(guide, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(guide.columns)))
     with st.expander(t("table_now", table=label[choice])):
         st.caption(t("table_now_help"))
         table_downloads(lambda: table_as_template(con(), choice, lang()), choice, as_of_stamp(version), key=f"now_{choice}")
@@ -58,13 +58,13 @@ st.caption(t("file_summary", rows=report.rows, encoding=report.encoding or "?", 
 if report.problems:
     st.error(t("problems_found", n=len(report.problems)), icon=":material/error:")
     problems = report.problems_frame(lang())
-    st.dataframe(problems, hide_index=True, width="stretch", column_config=columns(list(problems.columns)))
+    st.dataframe(problems, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(problems.columns)))
     table_downloads(problems, f"problems_{uploaded.name.rsplit('.', 1)[0]}", as_of_stamp(version), key="problems")
     st.stop()
 
 st.markdown(f"#### {t('preview')}")
 preview = parsed.frame.head(20).reset_index()  # the index is the Excel row
-st.dataframe(preview, hide_index=True, width="stretch", column_config=columns(list(preview.columns)))
+st.dataframe(preview, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(preview.columns)))
 
 earlier = previous_loads(con(), sha)
 live = earlier[earlier["status"] == "loaded"]
@@ -85,4 +85,4 @@ if st.button(t("confirm_load"), type="primary", icon=":material/upload:", disabl
         st.success(t("loaded", batch=result.batch_id, inserted=result.inserted, replaced=result.replaced), icon=":material/check_circle:")
     else:
         st.error(t("problems_found", n=len(result.problems)))
-        st.dataframe(result.problems_frame(lang()), hide_index=True, width="stretch")
+        st.dataframe(result.problems_frame(lang()), hide_index=True, placeholder=NO_VALUE, width="stretch")

@@ -604,6 +604,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "created_at": ("สร้างเมื่อ", "Created"),
     "created_by": ("สร้างโดย", "Created by"),
     "last_seen_at": ("ใช้งานล่าสุด", "Last seen"),
+    "session_ref": ("รหัสอ้างอิงเซสชัน", "Session reference"),
     "expires_at": ("หมดอายุ", "Expires"),
     "client": ("เครื่อง", "Client"),
     "at": ("เวลา", "At"),

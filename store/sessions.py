@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +21,8 @@ from store.db import WRITE_LOCK
 ACCOUNT_FAILURES = 5  # wrong passwords for one account within the window before it is locked
 CLIENT_FAILURES = 20  # wrong passwords from one client (any accounts) within the window before it is blocked
 WINDOW = timedelta(minutes=15)
+UNKNOWN_CLIENT = "unknown"  # the throttling key of every client whose address the server cannot see
+_ATTEMPTS = threading.Lock()  # counting and logging an attempt happen together, so parallel attempts all count
 TOUCH_EVERY = timedelta(minutes=5)  # last_seen is written at most this often (a write per run would serialise readers)
 
 
@@ -117,27 +120,41 @@ def lock_for(con: duckdb.DuckDBPyConnection, username: str, client: str | None) 
 
 def sign_in(con: duckdb.DuckDBPyConnection, username: str, password: str, client: str | None) -> tuple[User | None, Lock | None]:
     """Check a sign-in with throttling: a locked account or blocked client is refused before the password
-    is looked at (so the right password after forty wrong ones does not get in). Every attempt is logged."""
+    is looked at (so the right password after forty wrong ones does not get in). Every attempt is logged.
+
+    The attempt is logged as a failure before the password is checked, under a lock, and turned into a success
+    only if the password is right: attempts sent in parallel count against the limit while bcrypt runs, so
+    twenty at once get no more tries than twenty in a row. A client whose address is unknown (Streamlit gives
+    none for localhost; a proxy without EIT_TRUST_PROXY) shares one budget with all such clients."""
     username = username.strip()
-    lock = lock_for(con, username, client)
+    client = client or UNKNOWN_CLIENT
+    with _ATTEMPTS:
+        lock = lock_for(con, username, client)
+        attempt = _record(con, username, client)
     if lock is not None:
-        _record(con, username, client, False)
         return None, lock
     found = authenticate(con, username, password)
-    _record(con, username, client, found is not None)
     if found is None:
         return None, lock_for(con, username, client)
+    _succeeded(con, attempt, username)
     return found, None
 
 
-def _record(con: duckdb.DuckDBPyConnection, username: str, client: str | None, succeeded: bool) -> None:
+def _record(con: duckdb.DuckDBPyConnection, username: str, client: str) -> int:
+    """Log an attempt as a failure; its id, for _succeeded."""
     with WRITE_LOCK, con.cursor() as cur:
-        cur.execute(
-            "insert into signin_attempts (username, client, succeeded) values ($u, $c, $s)",
-            {"u": username[:200], "c": client, "s": succeeded},
-        )
-        if succeeded:  # a right password ends the account's run of failures
-            cur.execute("update signin_attempts set cleared = true where username = $u and not succeeded", {"u": username})
+        row = cur.execute(
+            "insert into signin_attempts (username, client, succeeded) values ($u, $c, false) returning attempt_id",
+            {"u": username[:200], "c": client},
+        ).fetchall()
+    return int(row[0][0])
+
+
+def _succeeded(con: duckdb.DuckDBPyConnection, attempt: int, username: str) -> None:
+    """The password was right: the attempt succeeded and the account's run of failures ends."""
+    with WRITE_LOCK, con.cursor() as cur:
+        cur.execute("update signin_attempts set succeeded = true where attempt_id = $a", {"a": attempt})
+        cur.execute("update signin_attempts set cleared = true where username = $u and not succeeded", {"u": username})
 
 
 def unlock(con: duckdb.DuckDBPyConnection, username: str) -> None:

@@ -209,3 +209,33 @@ def test_a_click_on_a_marker_offers_that_establishments_profile(app_url, page):
     link.wait_for(timeout=30_000)
     assert "id=DEMO-F003" in link.get_attribute("href") and "year=2024" in link.get_attribute("href")
     assert not page.errors
+
+
+HOSTILE_NAME = (
+    "[ลิงก์](http://evil.example/a) ![ภาพ](http://evil.example/i.png) :red[แดง] $x^2$ <b>หนา</b> "
+    "www.evil.example ใคร@evil.example https://evil.example/p"
+)
+
+
+def test_a_hostile_name_shows_as_written_and_reaches_nowhere(demo_db, browser, tmp_path):
+    """Markdown, Streamlit directives, LaTeX, HTML and bare addresses in a name stay text: no link, image or colour."""
+    db = tmp_path / "hostile.duckdb"
+    shutil.copy(demo_db, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("update establishments set name_th = $n, industry = $n where factory_id = 'DEMO-F003'", {"n": HOSTILE_NAME})
+    fetched: list[str] = []
+    with running_app(db) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 2000}, locale="th-TH")
+        page = context.new_page()
+        page.on("request", lambda r: fetched.append(r.url) if "evil.example" in r.url else None)
+        page.goto(url + "/establishment?id=DEMO-F003")
+        wait_ready(page)
+        main = page.locator('[data-testid="stMain"]')
+        main.locator("h3").filter(has_text="ลิงก์").first.wait_for(timeout=60_000)
+        text = main.inner_text().replace("\u2060", "")
+        assert "[ลิงก์](http://evil.example/a)" in text and ":red[แดง]" in text and "<b>หนา</b>" in text and "$x^2$" in text
+        assert main.locator("a[href*='evil'], img[src*='evil'], .katex, b").count() == 0
+        assert main.locator("span[style*='color'], [class*='red']").filter(has_text="แดง").count() == 0
+        screenshot(page, "hostile_name")
+        context.close()
+    assert fetched == []  # the image was never requested

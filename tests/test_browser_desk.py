@@ -211,3 +211,25 @@ def test_the_upload_endpoint_refuses_anyone_not_signed_in_as_analyst_and_headers
     assert refused.value.code == 403
     with urllib.request.urlopen(url + "/", timeout=30) as page:
         assert page.headers["X-Content-Type-Options"] == "nosniff" and "frame-ancestors 'self'" in page.headers["Content-Security-Policy"]
+        assert page.headers["Strict-Transport-Security"] is None  # plain HTTP: HSTS only under HTTPS
+    behind_tls = urllib.request.Request(url + "/", headers={"X-Forwarded-Proto": "https"})
+    with urllib.request.urlopen(behind_tls, timeout=30) as page:
+        assert page.headers["Strict-Transport-Security"] == "max-age=31536000"
+    with pytest.raises(urllib.error.HTTPError) as closed:
+        urllib.request.urlopen(url + "/_stcore/metrics", timeout=30)
+    assert closed.value.code == 404  # Streamlit's metrics list sessions and caches
+
+    def post(path: str, **headers: str) -> int:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url + path, data=b"", method="POST", headers=headers), timeout=30) as r:
+                return r.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    # Another site can neither sign a visitor out nor hand them a session (login CSRF).
+    assert post("/auth/signout", Origin="http://evil.example") == 403
+    assert post("/auth/signout", **{"Sec-Fetch-Site": "cross-site"}) == 403
+    assert post("/auth/session?nonce=x", Origin="http://evil.example") == 403
+    own = url.split("//", 1)[1]
+    assert post("/auth/signout", Origin="http://" + own, **{"Sec-Fetch-Site": "same-origin"}) == 200
+    assert post("/auth/session?nonce=unknown", Origin="http://" + own) == 403  # same site, but no such nonce

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -93,6 +94,34 @@ def test_one_client_guessing_many_accounts_is_blocked(people):
     user, lock = sessions.sign_in(con, "ana", PASSWORD, "10.0.0.3")
     assert user is None and lock is not None and lock.rule == "client_blocked"
     assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.4")[0] is not None  # another client is not
+
+
+def test_guesses_sent_in_parallel_get_no_more_tries_than_in_a_row(people, monkeypatch):
+    """Twenty wrong passwords at once: at most ACCOUNT_FAILURES reach the password check (bcrypt)."""
+    con = people
+    checked: list[str] = []
+    real = sessions.authenticate
+
+    def counted(*args, **kwargs):
+        checked.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sessions, "authenticate", counted)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(lambda i: sessions.sign_in(con, "ana", f"guess-{i}", f"10.1.0.{i}"), range(20)))
+    assert all(user is None for user, _ in results)
+    assert len(checked) <= sessions.ACCOUNT_FAILURES, len(checked)
+    user, lock = sessions.sign_in(con, "ana", PASSWORD, "10.1.0.99")
+    assert user is None and lock is not None and lock.rule == "account_locked"
+
+
+def test_clients_without_an_address_share_one_budget(people):
+    con = people
+    for i in range(sessions.CLIENT_FAILURES):
+        sessions.sign_in(con, f"nobody{i}", "x", None)
+    user, lock = sessions.sign_in(con, "ana", PASSWORD, None)
+    assert user is None and lock is not None and lock.rule == "client_blocked"
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.5")[0] is not None  # a client with an address is not
 
 
 def test_database_files_are_private_and_the_first_password_is_not_printed(tmp_path):

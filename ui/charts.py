@@ -176,6 +176,7 @@ def plan_timeline(
     a diamond where an activity was done; a line for today. Months run October to September."""
     fig = go.Figure()
     rows = plan[plan["planned_start"].notna() & plan["planned_end"].notna()]
+    rows = rows.assign(label=rows["label"].map(lambda v: html.escape(str(v))))  # activity names are data: inert in Plotly's text
     names = rows["label"].tolist()
     for state, part in rows.groupby("progress", sort=False):
         start = pd.to_datetime(part["planned_start"])

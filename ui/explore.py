@@ -6,6 +6,7 @@ it so the view survives leaving the page and coming back. Filters live in sessio
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -144,6 +145,8 @@ def figure(long: pd.DataFrame, spec: Spec, chart: str, labels: dict[str, str], v
         return None, False
     x = spec.rows[0] if spec.rows else spec.across
     colour = spec.across if spec.rows and spec.across else (spec.rows[1] if len(spec.rows) > 1 else None)
+    # Group names are data: Plotly reads <a href>, <b> … in axis and legend text, so they are shown escaped.
+    long = long.assign(**{c: long[c].map(lambda v: html.escape(str(v))) for c in (x, colour) if c is not None})
     order = list(dict.fromkeys(long[x]))
     capped = len(order) > CHART_MAX_GROUPS
     if capped:

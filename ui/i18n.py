@@ -10,6 +10,8 @@ from metrics.words import COLUMNS, MONTHS_EN, MONTHS_TH, REASONS, TEXT
 
 __all__ = ["COLUMNS", "MONTHS_EN", "MONTHS_TH", "REASONS", "TEXT"]
 
+NO_VALUE = "—"  # an empty cell in every table, where Streamlit would print "None"
+
 
 def lang() -> str:
     return str(st.session_state.get("lang", "th"))

@@ -10,7 +10,7 @@ import streamlit as st
 
 from metrics.profile import Profile
 from metrics.words import value_label
-from ui.i18n import columns, date_label, lang, reason, t, year_short
+from ui.i18n import NO_VALUE, columns, date_label, lang, reason, t, year_short
 
 
 def identity_cards(who: dict[str, object], year: int) -> str:
@@ -53,7 +53,7 @@ def counts_view(toward: pd.DataFrame) -> None:
             t("reason"): toward["reason"].map(reason),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch")
 
 
 def certificates_view(certs: pd.DataFrame) -> None:
@@ -69,7 +69,7 @@ def certificates_view(certs: pd.DataFrame) -> None:
             "valid_in_year": certs["valid_in_year"].map({True: "✓ " + t("valid_yes"), False: "✗ " + t("valid_no")}),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", column_config=columns(list(table.columns)))
+    st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(table.columns)))
 
 
 def scheme_words(p: Profile) -> list[str]:
@@ -88,7 +88,7 @@ def practices_view(practices: pd.DataFrame) -> None:
     ).pivot_table(index="practice", columns="year", values="status", aggfunc="first")
     grid = grid.rename(columns=lambda y: year_short(int(y))).fillna("")
     grid.index.name = t("practices")
-    st.dataframe(grid, width="stretch")
+    st.dataframe(grid, width="stretch", placeholder=NO_VALUE)
 
 
 def reports_view(reports: pd.DataFrame) -> None:
@@ -97,4 +97,4 @@ def reports_view(reports: pd.DataFrame) -> None:
     for column in table.columns:
         if column not in ("year", "production_unit"):
             config[column] = st.column_config.NumberColumn(config.get(column, column), format="localized")
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=config)

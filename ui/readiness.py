@@ -12,7 +12,7 @@ import streamlit as st
 from metrics import readiness
 from store.edits import EDITABLE, EditRefused, changes, save_checklist, start_fiscal_year
 from ui.editing import warn_unsaved
-from ui.i18n import columns, date_label, lang, reason, t
+from ui.i18n import NO_VALUE, columns, date_label, lang, reason, t
 from ui.safe import md
 from ui.state import con, fiscal_years
 from ui.view import page_param, set_page_param
@@ -105,7 +105,9 @@ def editor(table: str, before: pd.DataFrame, who: str, options: list[str]) -> No
     config = columns(list(before.columns))
     config["status"] = st.column_config.SelectboxColumn(config.get("status", "status"), options=options, required=True)
     locked = [c for c in before.columns if c not in EDITABLE[table]]
-    after = st.data_editor(before, hide_index=True, width="stretch", disabled=locked, column_config=config, key=f"editor_{table}")
+    after = st.data_editor(
+        before, hide_index=True, placeholder=NO_VALUE, width="stretch", disabled=locked, column_config=config, key=f"editor_{table}"
+    )
     pending = len(changes(table, before, after))
     if st.button(t("save"), key=f"save_{table}", type="primary"):
         try:

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:&])")
+# GitHub-flavoured Markdown turns bare addresses into links whatever is escaped (http://…, www.…, a@b.c);
+# an invisible word joiner (U+2060) inside each marker keeps them plain text.
+_AUTOLINK = re.compile(r"(?i)(?<=:/)(?=/)|(?<=www)(?=\.)|(?=@)")  # the points where a word joiner goes
+WORD_JOINER = "\u2060"
 
 
 def md(text: object) -> str:
     """Escape every character Markdown (or Streamlit's extensions to it) would read as syntax."""
-    return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    plain = _AUTOLINK.sub(WORD_JOINER, str(text))
+    return _SPECIAL.sub(r"\\\1", plain).replace("\n", " ")

@@ -4,6 +4,8 @@ security headers. The app's script and these handlers run in one process and mee
 - The cookie: a page script cannot set an HttpOnly cookie, so after a sign-in the page hands the browser a
   single-use nonce (valid 60 s) and the browser posts it to /auth/session, whose response sets the cookie.
   The session id itself never reaches a script.
+- Cross-site requests: both /auth routes answer only requests from the app's own pages (Origin and
+  Sec-Fetch-Site), so another site can neither sign a visitor out nor sign them in to someone else's session.
 - The upload gate: Streamlit accepts files at /_stcore/upload_file/<session>/… from any session; only the
   Streamlit sessions of signed-in analysts (registered by the app on every run) may upload here.
 """
@@ -18,6 +20,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -58,8 +61,26 @@ def _https(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "").lower() == "https"
 
 
+def same_origin(request: Request) -> bool:
+    """False for a request a browser sent from another site. Browsers mark every fetch with Sec-Fetch-Site and
+    a POST with Origin; a client that sends neither is not a browser and carries no visitor's cookie."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        return False
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    hosts = {request.headers.get("host", ""), request.headers.get("x-forwarded-host", "")} - {""}
+    return urlsplit(origin).netloc.lower() in {h.lower() for h in hosts}
+
+
+FORBIDDEN = {"ok": False, "detail": "requests from another site are refused"}
+
+
 async def claim(request: Request) -> Response:
     """POST /auth/session?nonce=…: set the HttpOnly session cookie for a nonce given to this browser's page."""
+    if not same_origin(request):
+        return JSONResponse(FORBIDDEN, status_code=403)
     nonce = request.query_params.get("nonce", "")
     with _lock:
         found = _handoffs.pop(nonce, None)
@@ -77,6 +98,8 @@ async def claim(request: Request) -> Response:
 
 async def release(request: Request) -> Response:
     """POST /auth/signout: delete the cookie (the session itself is revoked in the database by the app)."""
+    if not same_origin(request):
+        return JSONResponse(FORBIDDEN, status_code=403)
     response = JSONResponse({"ok": True})
     for name in (cookie_name(), "__Host-" + cookie_name()):
         response.delete_cookie(name, path="/", httponly=True, samesite="strict", secure=name.startswith("__Host-"))
@@ -130,8 +153,14 @@ HEADERS = [
 ]
 
 
+HSTS = (b"strict-transport-security", b"max-age=31536000")
+# Streamlit's own endpoints a visitor has no use for: /_stcore/metrics lists the server's sessions and caches.
+CLOSED_PATHS = frozenset({"/_stcore/metrics"})
+
+
 class SecurityHeaders:
-    """Headers the stack allows without breaking Streamlit (a full script CSP would: it runs inline code)."""
+    """Headers the stack allows without breaking Streamlit (a full script CSP would: it runs inline code);
+    HSTS when the app is reached over HTTPS; 404 for the endpoints in CLOSED_PATHS."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -140,11 +169,16 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope.get("path", "").rstrip("/") in CLOSED_PATHS:
+            await Response("Not Found", status_code=404)(scope, receive, send)
+            return
+        forwarded = dict(scope.get("headers") or []).get(b"x-forwarded-proto", b"").lower()
+        extra = [*HEADERS, HSTS] if scope.get("scheme") == "https" or forwarded == b"https" else HEADERS
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [(k, v) for k, v in HEADERS if k not in present]
+                message["headers"] = list(message.get("headers", [])) + [(k, v) for k, v in extra if k not in present]
             await send(message)
 
         await self.app(scope, receive, with_headers)

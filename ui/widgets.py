@@ -10,7 +10,7 @@ import streamlit as st
 from metrics import words
 from metrics.engine import Result
 from ui.charts import effluent_figure, level_history_figure
-from ui.i18n import date_label, establishment_names, lang, number, t, year_short
+from ui.i18n import NO_VALUE, date_label, establishment_names, lang, number, t, year_short
 from ui.safe import md
 
 # Plain Unicode marks for text, Material icons (bundled with Streamlit, so they draw offline) for badges.
@@ -128,7 +128,7 @@ def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestam
             t("exceedance"): data["exceeds"].map({True: "✗ " + t("exceedance"), False: ""}),
         }
     ).sort_values([t("exceedance"), t("sampled_on")], ascending=[False, True], kind="stable")
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch")
 
 
 def limit_text(low: object, high: object) -> str:
