@@ -40,3 +40,18 @@ def test_cli_init_load_rollback(tmp_path):
 def test_cli_missing_file_is_a_clear_error(tmp_path):
     result = run("load", "--db", str(tmp_path / "x.duckdb"), "--table", "establishments", str(tmp_path / "none.csv"))
     assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_demo_refuses_a_database_with_real_batches_unless_forced(tmp_path):
+    db = str(tmp_path / "real.duckdb")
+    assert run("init", "--db", db).returncode == 0
+    real = tmp_path / "est.csv"
+    real.write_text("factory_id,name_th,kind,subdistrict_code\nF1,ก,factory,190906\n", encoding="utf-8-sig")
+    assert run("load", "--db", db, "--table", "establishments", str(real)).returncode == 0
+    refused = run("demo", "--db", db)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr and refused.stderr.startswith("error:")
+    with duckdb.connect(db, read_only=True) as con:
+        assert con.execute("select factory_id from establishments").fetchall() == [("F1",)]  # untouched
+    assert run("demo", "--db", db, "--force").returncode == 0
+    with duckdb.connect(db, read_only=True) as con:
+        assert con.execute("select count(*) from establishments").fetchall()[0][0] > 100

@@ -1,0 +1,187 @@
+"""Many readers at once: 1, 10 and 20 Chromium pages opening the committee's pages together, with and
+without an analyst uploading files at the same time. The browsers share the machine with the server, as
+they did when the problem was found (ten pages on the same 2 cores).
+
+Each reader opens the overview, an indicator, an establishment's profile and the map in turn, at a year
+of its own, and each load is timed until the script run has finished and the page shows its content. An
+error is a load that did not settle within 90 s or a page that shows the crash message.
+
+Target (issue 14): with 10 readers, p95 within 5x the median of one reader measured in the same run, 0 errors.
+
+Usage: python -m bench.readers [--readers 1,10,20] [--loads 8] [--upload-rows 2000]   Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+from playwright.async_api import Browser, Page, async_playwright
+
+from bench.machine import machine
+from store.tables import TABLES
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app
+
+PAGES = (
+    ("/overview?lang=en&area=all&year={year}", "{year} (calendar year)"),
+    ("/indicator?lang=en&area=all&code=19.1.1&year={year}", "19.1.1 Share of factories"),
+    ("/establishment?lang=en&area=all&id=DEMO-F003&year={year}", "Indicators this establishment counts toward"),
+    ("/map?lang=en&area=all&code=19.1.1&year={year}", "Location check"),
+)
+YEARS = (2021, 2022, 2023, 2024)
+CRASH = ("An unexpected error", "Traceback")
+SETTLED = """(marker) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const main = document.querySelector('[data-testid="stMain"]');
+  return app && app.getAttribute('data-test-script-state') === 'notRunning' && main && main.innerText.includes(marker);
+}"""
+ANALYST, PASSWORD = "bench_analyst", "ม้านั่ง-ลานหิน-2569"
+
+
+@dataclass
+class Run:
+    times: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    uploads: int = 0
+
+
+async def settle(page: Page, marker: str, timeout: float = 90_000) -> None:
+    await page.wait_for_function(SETTLED, arg=marker, timeout=timeout, polling=100)
+
+
+async def reader(browser: Browser, url: str, index: int, loads: int, run: Run) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    try:
+        for n in range(loads):
+            path, marker = PAGES[(index + n) % len(PAGES)]
+            year = YEARS[(index + n // len(PAGES)) % len(YEARS)]
+            start = time.perf_counter()
+            try:
+                await page.goto(url + path.format(year=year))
+                await settle(page, marker.format(year=year))
+                text = await page.locator('[data-testid="stMain"]').inner_text()
+                if any(word in text for word in CRASH):
+                    run.errors.append(f"reader {index}: crash text on {path}")
+                    continue
+                run.times.append(time.perf_counter() - start)
+            except Exception as exc:  # noqa: BLE001 - a benchmark counts failures, it does not stop at the first
+                run.errors.append(f"reader {index}: {path.format(year=year)}: {type(exc).__name__}")
+    finally:
+        await context.close()
+
+
+def annual_reports_file(db: Path, folder: Path, rows: int, round_no: int) -> Path:
+    """A real annual_reports upload in the template's columns: the demo's latest rows, water use changed so
+    that every round is a different file (and replaces rows, as a correction would)."""
+    names = [c.name for c in TABLES["annual_reports"].columns]
+    with duckdb.connect(str(db), read_only=True) as con:
+        frame = con.execute(f"select {', '.join(names)} from annual_reports order by year desc, factory_id limit {int(rows)}").df()
+    frame["water_use_m3"] = frame["water_use_m3"].fillna(0) + round_no
+    path = folder / f"annual_reports_{round_no}.csv"
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+async def uploader(browser: Browser, url: str, files: list[Path], stop: asyncio.Event, run: Run) -> None:
+    """An analyst signs in and uploads files, one after another, until the readers are done."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1400})
+    page = await context.new_page()
+    try:
+        await page.goto(url + "/signin?lang=en")
+        await settle(page, "Password")
+        await page.get_by_role("textbox", name="Username").fill(ANALYST)
+        await page.get_by_role("textbox", name="Password").fill(PASSWORD)
+        await page.get_by_role("button", name="Sign in").click()
+        await settle(page, "calendar year")
+        n = 0
+        while not stop.is_set():
+            await page.goto(url + "/upload?lang=en")
+            await settle(page, "Upload CSV")
+            await page.locator('input[type="file"]').set_input_files(str(files[n % len(files)]))
+            await page.get_by_role("button", name="Confirm and load").click(timeout=120_000)
+            await page.get_by_text("Loaded as batch").wait_for(timeout=120_000)
+            run.uploads += 1
+            n += 1
+    except Exception as exc:  # noqa: BLE001
+        run.errors.append(f"uploader: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+    finally:
+        await context.close()
+
+
+async def measure(url: str, readers: int, loads: int, files: list[Path] | None) -> Run:
+    run = Run()
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        stop = asyncio.Event()
+        upload = asyncio.create_task(uploader(browser, url, files, stop, run)) if files else None
+        if upload is not None:
+            await asyncio.sleep(5)  # the upload is under way before the readers come
+        await asyncio.gather(*(reader(browser, url, i, loads, run) for i in range(readers)))
+        stop.set()
+        if upload is not None:
+            await upload
+        await browser.close()
+    return run
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+
+
+def prepare(folder: Path) -> Path:
+    from store.accounts import add_user, change_password, set_public_read
+    from store.db import init
+    from store.demo import load_demo
+
+    db = folder / "readers.duckdb"
+    con, _, _ = init(db)
+    load_demo(con)
+    set_public_read(con, True, "bench")
+    change_password(con, ANALYST, add_user(con, ANALYST, "analyst", "bench"), PASSWORD)
+    con.close()
+    return db
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--readers", default="1,10,20", help="numbers of readers at once, comma-separated")
+    parser.add_argument("--loads", type=int, default=8, help="page loads per reader")
+    parser.add_argument("--upload-rows", type=int, default=2000, help="rows in each uploaded file (0: no upload runs)")
+    args = parser.parse_args()
+    counts = [int(n) for n in args.readers.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db = prepare(folder)
+        files = [annual_reports_file(db, folder, args.upload_rows, n) for n in range(3)] if args.upload_rows else []
+        print(f"machine: {machine()}")
+        print(
+            f"{'readers':>7} {'upload':>7} {'loads':>6} {'p50':>7} {'p95':>7} {'max':>7} {'errors':>6} {'uploads':>7} {'p95 / 1-reader p50':>19}"
+        )
+        baseline: float | None = None
+        with running_app(db) as url:
+            asyncio.run(measure(url, 1, len(PAGES), None))  # warm: first imports, first queries
+            for with_upload in (False, True) if files else (False,):
+                for n in counts:
+                    started = time.perf_counter()
+                    run = asyncio.run(measure(url, n, args.loads, files if with_upload else None))
+                    p50 = statistics.median(run.times) if run.times else float("nan")
+                    p95 = percentile(run.times, 0.95) if run.times else float("nan")
+                    if n == 1 and not with_upload:
+                        baseline = p50
+                    ratio = f"{p95 / baseline:.1f}x" if baseline else "-"
+                    print(f"{n:>7} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s {max(run.times, default=0):>6.2f}s"
+                          f" {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)", flush=True)  # fmt: skip
+                    for error in run.errors[:5]:
+                        print(f"        {error}")
+
+
+if __name__ == "__main__":
+    main()
