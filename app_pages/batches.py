@@ -8,7 +8,7 @@ from store.load import RollbackRefused, original_file, rollback
 from store.tables import TABLES
 from ui.auth import require
 from ui.downloads import table_downloads
-from ui.i18n import NO_VALUE, columns, lang, t
+from ui.i18n import NO_VALUE, columns, lang, t, thousands
 from ui.safe import md
 from ui.state import as_of_stamp, banner, batch_log, con, data_version
 
@@ -22,12 +22,17 @@ if "rollback_message" in st.session_state:
 version = data_version()
 log = batch_log(version)
 shown = log.drop(columns=["status_code"])
-st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(shown.columns)))
-table_downloads(shown, "batches", as_of_stamp(version), key="log")
+if shown.empty:
+    st.info(t("batches_none"), icon=":material/inbox:")
+else:
+    st.dataframe(
+        shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=thousands(shown, columns(list(shown.columns)))
+    )
+    table_downloads(shown, "batches", as_of_stamp(version), key="log")
 
-st.markdown(f"#### {t('original_files')}")
 ids = [int(b) for b in log["batch_id"]]
 if ids:
+    st.markdown(f"#### {t('original_files')}")
     files = dict(zip(ids, log["file_name"], strict=True))
     pick = st.selectbox(t("choose_batch"), ids, format_func={b: f"{b} · {files[b]}" for b in ids}.__getitem__)
     kept = original_file(con(), pick)
@@ -46,7 +51,7 @@ st.markdown(f"#### {t('rollback')}")
 is_admin = allowed(who.role, "admin")
 mine = log[(log["status_code"] == "loaded") & (is_admin | (log["loaded_by"] == who.username))]
 if mine.empty:
-    st.caption(t("rollback_none"))
+    st.caption(t("rollback_none") if ids else t("batches_none"))
     st.stop()
 names = {int(b): f"{b} · {tb} · {f}" for b, tb, f in zip(mine["batch_id"], mine["table_name"], mine["file_name"], strict=True)}
 batch = st.selectbox(t("rollback_choose"), list(names), format_func=names.__getitem__)

@@ -9,10 +9,11 @@ from ui.auth import require
 from ui.downloads import table_downloads
 from ui.i18n import columns, lang, t
 from ui.safe import md
-from ui.state import as_of_stamp, con, data_version
+from ui.state import as_of_stamp, banner, con, data_version
 
 require("analyst")
 st.title(t("page_console"))
+banner()
 st.caption(t("console_intro"))
 version = data_version()
 

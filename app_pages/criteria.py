@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from metrics.words import value_label
 from store.edits import EditRefused, criteria, criteria_history, update_criterion
 from ui.auth import require
-from ui.i18n import NO_VALUE, columns, lang, t
+from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
 from ui.state import con
 
@@ -14,6 +15,7 @@ st.caption(t("provisional_note"))
 
 before = criteria(con())
 shown = before.drop(columns=["name_en" if lang() == "th" else "name_th"])
+shown = shown.assign(**{c: shown[c].map(lambda v: value_label(v, lang())) for c in ("unit", "comparator")})  # read-only columns
 after = st.data_editor(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", disabled=[c for c in shown.columns if c not in ("threshold", "provisional")],
                        column_config=columns(list(shown.columns)), key="criteria_editor")  # fmt: skip
 reason = st.text_input(t("reason_required"))
@@ -28,4 +30,6 @@ if st.button(t("save"), type="primary"):
     else:
         st.success(t("criteria_saved", n=changed) if changed else t("nothing_changed"))
 with st.expander(t("edit_history")):
-    st.dataframe(criteria_history(con()), hide_index=True, placeholder=NO_VALUE)
+    history = criteria_history(con())
+    history = history.assign(changed_at=history["changed_at"].map(datetime_label))
+    st.dataframe(history, hide_index=True, placeholder=NO_VALUE, column_config=columns(list(history.columns)))

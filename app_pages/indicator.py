@@ -8,7 +8,7 @@ from metrics.fragments import View, checklist, result_cards
 from metrics.tables import behind_table
 from ui.charts import intensity_change_figure, trend_figure
 from ui.downloads import table_downloads
-from ui.i18n import NO_VALUE, area_label, establishment_names, lang, month_label, number, t, year_label, year_short
+from ui.i18n import NO_VALUE, area_label, establishment_names, lang, month_label, number, t, thousands, year_label, year_short
 from ui.safe import md
 from ui.state import as_of_stamp, behind, catalogue, checklist_year, evidence_items, read_page, samples, scorecard, subdistrict_names, trend
 from ui.view import page_param, set_page_param
@@ -49,7 +49,7 @@ for col, code_ in zip(side, ("190906", "191306"), strict=True):
 st.markdown(f"#### {t('behind')}")
 rows = behind(version, code, year, area)
 shown = behind_table(rows, code, lang(), sub)
-st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch")
+st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=thousands(shown))
 table_downloads(shown, f"indicator_{code}_{year}_{area}", as_of_stamp(version), key="behind")
 people = rows[rows["kind"].isin(["factory", "mine"])]
 if not people.empty:

@@ -7,10 +7,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from metrics.fragments import View
-from ui.i18n import NO_VALUE, columns, establishment_names, lang, number, t
+from ui.i18n import NO_VALUE, columns, establishment_names, lang, number, subdistrict_name, t
 from ui.maps import MapLabels, build_map, establishment_status, legend_html
 from ui.safe import md
-from ui.state import behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard
+from ui.state import behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard, subdistrict_names
 from ui.static_assets import ensure_assets
 from ui.view import page_param, set_page_param
 
@@ -70,8 +70,12 @@ if polygons.empty:
 elif flagged.empty:
     st.success(t("location_ok"), icon=":material/check_circle:")
 else:
+    area_names = subdistrict_names(version)
     flagged = flagged.assign(
-        status=flagged["status"].map(t), found_code=flagged["found_code"].fillna("—"), factory_id=flagged["factory_id"].map(md)
+        status=flagged["status"].map(t),
+        found_code=flagged["found_code"].map(lambda c: subdistrict_name(c, area_names) or "—"),
+        subdistrict_code=flagged["subdistrict_code"].map(lambda c: subdistrict_name(c, area_names)),
+        factory_id=flagged["factory_id"].map(md),
     )
     flagged = flagged[["factory_id", "subdistrict_code", "found_code", "status", "lat", "lon"]]
     st.table(flagged.rename(columns=columns(list(flagged.columns))), hide_index=True)  # a few rows, in the page's text
@@ -82,4 +86,5 @@ if not approximate.empty:
     st.markdown(f"#### {t('approximate_title')}")
     st.caption(t("approximate_help", n=len(approximate)))
     listed = approximate[["factory_id", "subdistrict_code", "lat", "lon"]]
+    listed = listed.assign(subdistrict_code=listed["subdistrict_code"].map(lambda c: subdistrict_name(c, subdistrict_names(version))))
     st.dataframe(listed, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(listed.columns)))

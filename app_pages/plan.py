@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics.fragments import plan_table as plan_html
-from metrics.readiness import DONE, fiscal_year_span
+from metrics.readiness import fiscal_year_span
 from store.accounts import allowed
 from ui.auth import role, user
 from ui.charts import plan_timeline
@@ -21,13 +21,15 @@ if fiscal_year is None:
     st.stop()
 now = today()
 rows = plan(version, fiscal_year, now.isoformat())
-open_rows = rows[~rows["status"].isin(DONE)]
+progress = rows["progress"].value_counts()  # one state per activity: the cards add up to the total
 st.html(
     cards([
         (t("activities_total"), f"{len(rows)}", t("as_of_today", date=date_label(now))),
-        (t("activities_done"), f"{int((rows['status'] == 'done').sum())}", ""),
-        (t("activities_late"), f"{int((rows['progress'] == 'late').sum())}", ""),
-        (t("activities_open"), f"{int(open_rows['progress'].isin(['in_progress', 'due']).sum())}", ""),
+        (t("activities_done"), f"{int(progress.get('done', 0))}", ""),
+        (t("activities_late"), f"{int(progress.get('late', 0))}", ""),
+        (t("activities_open"), f"{int(progress.get('in_progress', 0) + progress.get('due', 0))}", ""),
+        (t("progress_planned"), f"{int(progress.get('planned', 0))}", ""),
+        (t("progress_cancelled"), f"{int(progress.get('cancelled', 0))}", ""),
         (t("participants_total"), f"{int(rows['participants'].fillna(0).sum()):,} / {int(rows['target_participants'].fillna(0).sum()):,}", ""),
     ])
 )  # fmt: skip

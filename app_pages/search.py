@@ -82,7 +82,7 @@ if indicator:
     counted = dict(zip(rows["entity_id"], rows["counted"].astype(bool), strict=True))
 hits = search(frame, filters, counted)
 st.markdown(f"#### {t('hits', n=len(hits), total=len(frame))}")
-table = hits_table(hits, year, area)
+table = hits_table(hits, year, area, subdistrict_names(version))
 profile_link = {t("profile"): st.column_config.LinkColumn(t("profile"), display_text=t("open"))}
 st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=profile_link)
 table_downloads(table.drop(columns=[t("profile")]), f"search_{year}", as_of_stamp(version), key="search")

@@ -12,11 +12,12 @@ from ui.auth import require
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
-from ui.state import as_of_stamp, con, data_version, example_csv
+from ui.state import as_of_stamp, banner, con, data_version, example_csv
 from ui.tables import column_guide_view
 
 who = require("analyst")
 st.title(t("page_upload"))
+banner()
 version = data_version()
 
 label = {name: f"{name} · {TABLES[name].label_th if lang() == 'th' else TABLES[name].label_en}" for name in TABLES}

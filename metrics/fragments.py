@@ -197,7 +197,7 @@ def level_plan(plan: LevelPlan, view: View, links: bool = True, collapsible: boo
         return f'<div class="eit-plan"><p>{escape(text("all_levels_reached", lang))}</p></div>'
     parts = [f'<div class="eit-plan"><h4>{escape(text("to_reach", lang, n=plan.level))}</h4>']
     if plan.blockers:
-        parts.append(f"<p>{escape(text('to_reach_intro', lang, n=plan.level))}</p><ul>")
+        parts.append(f"<p>{escape(text('to_reach_intro', lang, levels=_levels(plan.level, lang)))}</p><ul>")
         for b in plan.blockers:
             r = b.result
             code = escape(r.code)
@@ -209,11 +209,11 @@ def level_plan(plan: LevelPlan, view: View, links: bool = True, collapsible: boo
             )
         parts.append("</ul>")
     else:
-        parts.append(f"<p>{escape(text('to_reach_nothing', lang, n=plan.level))}</p>")
+        parts.append(f"<p>{escape(text('to_reach_nothing', lang, levels=_levels(plan.level, lang)))}</p>")
     missing = plan.missing_evidence
     if not missing.empty:
         fy = text("checklist_of", lang, fy=plan.fiscal_year)
-        parts.append(f"<p>{escape(text('missing_evidence', lang, n=plan.level, count=len(missing), fy=fy))}</p>")
+        parts.append(f"<p>{escape(text('missing_evidence', lang, levels=_levels(plan.level, lang), count=len(missing), fy=fy))}</p>")
         parts.append(
             f"<details><summary>{escape(text('missing_by_agency', lang))}</summary>"
             if collapsible
@@ -379,3 +379,8 @@ span.eit-code { font-weight: 600; white-space: nowrap; }
   .eit-plan details > * { display: block; }
 }
 """
+
+
+def _levels(n: int, lang: str) -> str:
+    """'ระดับ 1' for the first level alone, 'ระดับ 1 ถึง 2' beyond it (never 'ระดับ 1 ถึง 1')."""
+    return text("level_one", lang) if n == 1 else text("levels_upto", lang, n=n)

@@ -79,7 +79,7 @@ def behind_table(rows: pd.DataFrame, code: str, lang: str, subdistricts: dict[st
     if family == "infrastructure_eco":
         out["detail"] = out["detail"].map(lambda d: value_label(d, lang))
     if family == "green_area_share":
-        out["rai"] = out["area_m2"] / RAI_M2
+        out["rai"] = (out["area_m2"] / RAI_M2).round(2)
         out["role"] = out["in_denominator"].map({True: text("denominator", lang), False: text("numerator", lang)})
     headers = dict(COLUMNS[family])
     if code in PARTS:

@@ -4,6 +4,7 @@ years (BE in Thai, CE in English), dates and names. No Streamlit here: the repor
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -95,7 +96,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "activities_total": ("กิจกรรมทั้งหมด", "Activities"),
     "activities_done": ("ดำเนินการแล้ว", "Done"),
     "activities_late": ("ล่าช้า", "Late"),
-    "activities_open": ("กำลังดำเนินการ/ถึงกำหนดเริ่ม", "In progress or due"),
+    "activities_open": ("กำลังทำหรือถึงกำหนดเริ่ม", "In progress or due"),
     "participants_total": ("ผู้เข้าร่วมเทียบเป้าหมาย", "Participants against targets"),
     "as_of_today": ("ณ วันที่ {date}", "as of {date}"),
     "timeline": ("ช่วงเวลาตามแผน (ต.ค. – ก.ย.)", "Planned timeline (Oct – Sep)"),
@@ -106,13 +107,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "progress_late": ("ล่าช้า", "late"),
     "progress_in_progress": ("กำลังดำเนินการ", "in progress"),
     "progress_due": ("ถึงกำหนดเริ่มแล้ว", "due to start"),
-    "progress_planned": ("ตามแผน", "planned"),
+    "progress_planned": ("ยังไม่เริ่ม", "planned"),
     "progress_cancelled": ("ยกเลิก", "cancelled"),
     "start_from_copy": ("เริ่มปีงบประมาณใหม่จากสำเนาของปีก่อน", "Start a new fiscal year from a copy"),
     "copy_from": ("คัดลอกจากปีงบประมาณ", "Copy from fiscal year"),
     "copy_to": ("ไปยังปีงบประมาณ", "Into fiscal year"),
     "copy_plan_help": (
-        "กิจกรรม หน่วยงาน และเป้าหมายเดิม เลื่อนวันตามจำนวนปี สถานะเป็น 'ตามแผน' ผลการดำเนินงานว่าง",
+        "กิจกรรม หน่วยงาน และเป้าหมายเดิม เลื่อนวันตามจำนวนปี สถานะเป็น 'อยู่ในแผน (ยังไม่เริ่ม)' ผลการดำเนินงานว่าง",
         "The same activities, agencies and targets, dates moved by the years between, status planned, no results yet",
     ),
     "copy_evidence_help": (
@@ -259,7 +260,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "console_own": ("— เขียนเอง —", "— my own —"),
     "console_examples": ("ตัวอย่างคำถาม", "Example questions"),
     "console_sql": ("คำสั่ง SQL", "SQL"),
-    "console_run": ("รัน", "Run"),
+    "batches_none": (
+        "ยังไม่มีประวัติการนำเข้า: ไฟล์ที่นำเข้าจากหน้านำเข้าข้อมูล (CSV) จะแสดงที่นี่",
+        "Nothing has been loaded yet: files loaded on the Upload page appear here.",
+    ),
+    "console_run": ("เรียกใช้คำสั่ง", "Run"),
     "console_placeholder": (
         "เช่น select kind, count(*) from establishments group by kind",
         "e.g. select kind, count(*) from establishments group by kind",
@@ -274,14 +279,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "level_reached": ("ผ่านระดับ {n}", "Level {n} reached"),
     "all_levels_reached": ("ผ่านครบทั้ง 3 ระดับแล้ว", "All three levels are reached"),
     "to_reach": ("สิ่งที่ต้องทำเพื่อผ่านระดับ {n}", "What it takes to reach level {n}"),
+    "levels_upto": ("ระดับ 1 ถึง {n}", "levels 1 to {n}"),
+    "level_one": ("ระดับ 1", "level 1"),
     "to_reach_intro": (
-        "ต้องผ่านทุกตัวชี้วัดของระดับ 1 ถึง {n} ตัวชี้วัดต่อไปนี้ยังไม่ผ่าน:",
-        "Every indicator of levels 1 to {n} must pass. These do not yet:",
+        "ต้องผ่านทุกตัวชี้วัดของ{levels} ตัวชี้วัดที่ยังไม่ผ่าน ได้แก่",
+        "Every indicator of {levels} must pass. These do not yet:",
     ),
-    "to_reach_nothing": ("ทุกตัวชี้วัดของระดับ 1 ถึง {n} ผ่านแล้ว", "Every indicator of levels 1 to {n} passes"),
+    "to_reach_nothing": ("ทุกตัวชี้วัดของ{levels}ผ่านแล้ว", "Every indicator of {levels} passes"),
     "missing_evidence": (
-        "เอกสารหลักฐานที่ยังไม่พร้อมของระดับ 1 ถึง {n}: {count} รายการ ({fy})",
-        "Evidence of levels 1 to {n} not yet ready: {count} item(s) ({fy})",
+        "เอกสารหลักฐานของ{levels}ที่ยังไม่พร้อม {count} รายการ ({fy})",
+        "Evidence of {levels} not yet ready: {count} item(s) ({fy})",
     ),
     "missing_by_agency": ("แยกตามหน่วยงานที่รับผิดชอบ", "By responsible agency"),
     "evidence_ready": ("ความพร้อมของเอกสารหลักฐาน", "Evidence readiness"),
@@ -331,6 +338,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "intensity_change": ("การเปลี่ยนแปลงต่อหน่วยผลิตภัณฑ์รายโรงงาน", "Per-factory change per unit of product"),
     "samples_vs_limits": ("ผลตรวจน้ำทิ้งเทียบค่ามาตรฐาน", "Effluent samples against the legal limits"),
     "exceedance": ("เกินมาตรฐาน", "Exceeds limit"),
+    "exceedances_all": (
+        "ตัวอย่างที่เกินมาตรฐาน (ทุกพารามิเตอร์): {n} จาก {total} ตัวอย่าง",
+        "Samples outside the limit (all parameters): {n} of {total}",
+    ),
     "within": ("อยู่ในเกณฑ์", "Within limit"),
     "limit": ("ค่ามาตรฐาน", "Limit"),
     "checklist": ("รายการเอกสารหลักฐานของตัวชี้วัดนี้", "Evidence checklist of this indicator"),
@@ -341,8 +352,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "counts_toward": ("ตัวชี้วัดที่สถานประกอบการนี้มีส่วน", "Indicators this establishment counts toward"),
     "valid": ("ใช้ได้ในปีที่เลือก", "Valid in the chosen year"),
     "empty_db": (
-        'ยังไม่มีข้อมูลในฐานข้อมูล: นำเข้าไฟล์ CSV ที่หน้า "นำเข้าข้อมูล CSV" โดยเริ่มจากตารางสถานประกอบการ (หน้านั้นมีไฟล์ตัวอย่างของทุกตารางให้ดาวน์โหลด)',
-        'The database holds no data yet: upload CSV files on the "Upload CSV" page, starting with the establishments table (that page offers an example file of every table)',
+        'ยังไม่มีข้อมูลในฐานข้อมูล: นำเข้าไฟล์ CSV ที่หน้า "นำเข้าข้อมูล CSV" โดยเริ่มจากตารางสถานประกอบการ (เลือกตารางในหน้านั้นเพื่อดาวน์โหลดไฟล์แม่แบบและไฟล์ตัวอย่าง)',
+        'The database holds no data yet: upload CSV files on the "Upload CSV" page, starting with the establishments table (choose a table there to download its template and an example file)',
     ),
     "empty_db_ask": (
         "ผู้วิเคราะห์ข้อมูลหรือผู้ดูแลระบบนำเข้าข้อมูลได้หลังเข้าสู่ระบบ",
@@ -355,11 +366,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_found": ("ไม่พบสถานประกอบการ {id}", "No establishment {id}"),
     "kind_factory": ("โรงงาน", "Factory"),
     "kind_mine": ("เหมือง", "Mine"),
-    "water_per_unit": ("น้ำใช้ต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Water per unit of product (m³/unit)"),
-    "wastewater_per_unit": ("น้ำทิ้งต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Wastewater per unit of product (m³/unit)"),
+    "water_per_unit": ("น้ำใช้ (ลบ.ม./{unit})", "Water (m³/{unit})"),
+    "wastewater_per_unit": ("น้ำทิ้ง (ลบ.ม./{unit})", "Wastewater (m³/{unit})"),
     "waste_3r_pct": ("อัตรา 3Rs (%)", "3R rate (%)"),
-    "renewable_pct": ("สัดส่วนพลังงานทดแทน (%)", "Renewable share (%)"),
-    "ghg_tco2e": ("ก๊าซเรือนกระจก (tCO2e)", "GHG (tCO2e)"),
+    "renewable_pct": ("พลังงานทดแทน (%)", "Renewable share (%)"),
+    "ghg_tco2e": ("ก๊าซเรือนกระจก (ตัน CO₂e)", "GHG (tCO₂e)"),
     "split_controlled": ("โรงงานควบคุม {a} แห่ง / ไม่ใช่โรงงานควบคุม {b} แห่ง", "controlled factories {a} / others {b}"),
     "split_mass": ("จัดทำ Mass Balance {a} แห่ง / Symbiosis {b} แห่ง", "mass balance {a} / symbiosis {b} factories"),
     "subdistrict": ("ตำบล", "Subdistrict"),
@@ -605,6 +616,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "created_by": ("สร้างโดย", "Created by"),
     "last_seen_at": ("ใช้งานล่าสุด", "Last seen"),
     "session_ref": ("รหัสอ้างอิงเซสชัน", "Session reference"),
+    "comparator": ("เงื่อนไข", "Condition"),
+    "threshold": ("ค่าเกณฑ์", "Threshold"),
+    "provisional": ("เกณฑ์ชั่วคราว", "Provisional"),
+    "change_id": ("ลำดับการแก้ไข", "Change"),
+    "threshold_before": ("ค่าเกณฑ์เดิม", "Threshold before"),
+    "threshold_after": ("ค่าเกณฑ์ใหม่", "Threshold after"),
+    "provisional_before": ("ชั่วคราว (เดิม)", "Provisional before"),
+    "provisional_after": ("ชั่วคราว (ใหม่)", "Provisional after"),
+    "changed_by": ("ผู้แก้ไข", "Changed by"),
+    "changed_at": ("เวลาที่แก้ไข", "Changed at"),
     "expires_at": ("หมดอายุ", "Expires"),
     "client": ("เครื่อง", "Client"),
     "at": ("เวลา", "At"),
@@ -648,7 +669,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "ready": ("พร้อม", "ready"),
     "in_progress": ("กำลังดำเนินการ", "in progress"),
     "missing": ("ยังไม่มี", "missing"),
-    "planned": ("ตามแผน", "planned"),
+    "planned": ("อยู่ในแผน (ยังไม่เริ่ม)", "planned"),
     "done": ("ดำเนินการแล้ว", "done"),
     "cancelled": ("ยกเลิก", "cancelled"),
     "implemented": ("ดำเนินการแล้ว", "implemented"),
@@ -702,7 +723,12 @@ VALUES: dict[str, tuple[str, str]] = {
     "CSR_BEGINNER": ("CSR-DIW Beginner", "CSR-DIW Beginner"),
     "ECO_FACTORY": ("Eco Factory", "Eco Factory"),
     "ISO14001": ("ISO 14001", "ISO 14001"),
-    "TEA": ("Thailand Energy Award", "Thailand Energy Award"),
+    "TEA": ("รางวัลดีเด่นด้านพลังงาน (Thailand Energy Award)", "Thailand Energy Award"),
+    # criteria
+    "percent": ("ร้อยละ", "percent"),
+    "count": ("จำนวน", "count"),
+    "ge": ("≥ (ไม่น้อยกว่า)", "≥ (at least)"),
+    "gt": ("> (มากกว่า)", "> (more than)"),
     "CFO": ("คาร์บอนฟุตพริ้นท์องค์กร (CFO)", "carbon footprint of organisation (CFO)"),
     "CFR": ("ฉลากลดคาร์บอน (CFR)", "carbon footprint reduction label (CFR)"),
 }
@@ -788,6 +814,25 @@ def value_label(code: object, lang: str) -> str:
         return ""
     found = VALUES.get(str(code)) or REASONS.get(str(code))
     return (found[0] if lang == "th" else found[1]) if found else str(code)
+
+
+# Units of product as the DIW reports write them, as a reader says them; others are shown as written.
+PRODUCT_UNITS: dict[str, tuple[str, str]] = {
+    "t": ("ตัน", "t"), "ton": ("ตัน", "t"), "tonne": ("ตัน", "t"), "ตัน": ("ตัน", "t"), "kg": ("กก.", "kg"),
+    "m3": ("ลบ.ม.", "m³"), "m³": ("ลบ.ม.", "m³"), "l": ("ลิตร", "L"), "piece": ("ชิ้น", "piece"), "unit": ("หน่วย", "unit"),
+}  # fmt: skip
+
+
+def product_unit(units: object, lang: str) -> str:
+    """The unit of product of a factory's reports in words, or 'unit' when there is none or they differ."""
+    values = list(units) if isinstance(units, Iterable) and not isinstance(units, str) else [units]
+    found = {v.strip() for v in values if isinstance(v, str) and v.strip()}
+    generic = ("หน่วย", "unit")
+    if len(found) != 1:
+        return generic[0 if lang == "th" else 1]
+    code = found.pop()
+    words = PRODUCT_UNITS.get(code.lower())
+    return (words[0] if lang == "th" else words[1]) if words else code
 
 
 MONTHS_TH = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]

@@ -41,7 +41,7 @@ PAGES = {
     "indicator_infrastructure": "/indicator?code=1.1.1",
     "indicator_survey": "/indicator?code=20.1.1",
     "establishment": "/establishment?id=DEMO-F003",
-    "establishment_mine": "/establishment?id=DEMO-M001",
+    "establishment_mine": "/establishment?id=DEMO-M01",
     "search": "/search",
     "map": "/map",
     "plan": "/plan",

@@ -76,7 +76,7 @@ def test_cluster_bubbles_are_neutral(html):
 def test_subdistricts_are_filled_by_status_and_labelled(html):
     assert html.count("L.geoJson(") == 2
     assert FILL["pass"] in html and FILL["fail"] in html
-    assert "เขาวง (190906): 40.00 % · Pass" in html and '"pane": "subdistrict_labels"' in html  # labels above the markers
+    assert "เขาวง: 40.00 % · Pass" in html and "(190906)" not in html and '"pane": "subdistrict_labels"' in html  # labels above the markers
 
 
 def test_bounds_include_a_point_outside_the_outlines():

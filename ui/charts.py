@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 FONT = "Sarabun, Garuda, Loma, 'Noto Sans Thai', sans-serif"
 COLOURS = {"all": "#1b7f5a", "190906": "#2b6cb0", "191306": "#c05621"}
@@ -59,6 +59,9 @@ def trend_figure(
         )  # fmt: skip
     fig.add_hline(y=threshold, line_dash="dash", line_color=FAIL, annotation_text=labels["threshold"], annotation_position="top left")
     fig.update_yaxes(title="%" if unit == "percent" else "", rangemode="tozero")
+    if unit != "percent":  # a count: whole ticks only (never 0.5 of a project)
+        top = max(float(trend["value"].max()) if trend["value"].notna().any() else 0.0, float(threshold))
+        fig.update_yaxes(tickformat=",d", tick0=0, dtick=max(1, math.ceil(top / 5)))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[year_fmt[y] for y in sorted(year_fmt)])
     return _layout(fig)
 
@@ -93,36 +96,35 @@ def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str
         for column in ("max_value", "min_value"):
             limit = part[column].iloc[0]
             if pd.notna(limit):
-                fig.add_hline(y=float(limit), line_dash="dash", line_color=FAIL, annotation_text=f"{labels['limit']} {limit:g} {unit}")
+                fig.add_hline(y=float(limit), line_dash="dash", line_color=FAIL, annotation_text=f"{labels['limit']} {limit:,g} {unit}")
         fig.update_yaxes(title=f"{parameter} ({unit})")
         ticks, text = month_ticks(part["sampled_on"], month_label)
         fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=text)
     return _layout(fig)
 
 
-def establishment_figure(
-    reports: pd.DataFrame, series: dict[str, str], years: list[int], year_fmt: dict[int, str], no_data: str
-) -> go.Figure:
-    """Small multiples of a factory's yearly rates over every year asked: a year without a report is a gap,
-    marked on the axis, never a line drawn across it."""
-    fig = make_subplots(rows=1, cols=len(series), subplot_titles=list(series.values()))
+def establishment_figures(reports: pd.DataFrame, series: dict[str, str], years: list[int], year_fmt: dict[int, str]) -> list[go.Figure]:
+    """Small multiples of a factory's yearly rates over every year asked, one figure each (the page puts them
+    in columns, which stack on a phone): a year without a report is a gap marked with a grey cross on the
+    axis, never a line drawn across it."""
     full = reports.set_index("year").reindex(years)
     x = [year_fmt[int(y)] for y in years]
     missing = [year_fmt[int(y)] for y in years if y not in set(reports["year"])]
-    for i, column in enumerate(series, start=1):
-        fig.add_trace(
-            go.Scatter(x=x, y=full[column], mode="lines+markers", showlegend=False, connectgaps=False, line={"color": COLOURS["all"]}),
-            row=1, col=i,
-        )  # fmt: skip
+    figures = []
+    for column, title in series.items():
+        fig = go.Figure(
+            go.Scatter(x=x, y=full[column], mode="lines+markers", showlegend=False, connectgaps=False, line={"color": COLOURS["all"]})
+        )
         if missing:
             fig.add_trace(
-                go.Scatter(x=missing, y=[0] * len(missing), mode="markers", name=no_data, showlegend=i == 1, hoverinfo="name",
-                           marker={"symbol": "x-thin-open", "size": 10, "color": "#718096", "line": {"width": 2}}),
-                row=1, col=i,
+                go.Scatter(x=missing, y=[0] * len(missing), mode="markers", showlegend=False, hoverinfo="skip",
+                           marker={"symbol": "x-thin-open", "size": 10, "color": "#718096", "line": {"width": 2}})
             )  # fmt: skip
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
-    fig.update_annotations(font={"family": FONT, "size": 12})
-    return _layout(fig, height=320)
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=x, tickangle=0)
+        _layout(fig, height=260)
+        fig.update_layout(title={"text": title, "font": {"family": FONT, "size": 13}, "x": 0, "xanchor": "left"}, margin={"t": 50})
+        figures.append(fig)
+    return figures
 
 
 def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Figure:

@@ -73,7 +73,7 @@ def filters(frame: pd.DataFrame, kinds: dict[str, Kind], labels: dict[str, str],
     before: dict[str, Filter] = {f.column: f for f in store.get(source.key, ())}
     suffix = f"{source.key}_{lang()}"
     chosen = st.multiselect(t("explore_filter_by"), list(frame.columns), default=[c for c in before if c in frame.columns],
-                            format_func=labels.__getitem__, key=f"x_filter_by_{suffix}")  # fmt: skip
+                            format_func=labels.__getitem__, key=f"x_filter_by_{suffix}", placeholder=t("choose_options"))  # fmt: skip
     found: list[Filter] = []
     for column in chosen:
         kind, values, old = kinds[column], frame[column], before.get(column, Filter(column))
@@ -113,7 +113,7 @@ def spec_form(
     suffix = f"{source.key}_{lang()}"
     left, middle, right = st.columns(3)
     rows = left.multiselect(t("explore_group"), columns, default=list(start.rows), max_selections=2, format_func=labels.__getitem__,
-                            key=f"x_rows_{suffix}")  # fmt: skip
+                            key=f"x_rows_{suffix}", placeholder=t("choose_options"))  # fmt: skip
     across_options = ["", *[c for c in columns if c not in rows]]
     across = middle.selectbox(t("explore_across"), across_options, index=across_options.index(start.across or "") if (start.across or "") in across_options else 0,
                               format_func=lambda c: labels[c] if c else t("explore_nothing"), key=f"x_across_{suffix}")  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -21,6 +23,21 @@ def t(key: str, **fields: object) -> str:
     return words.text(key, lang(), **fields)
 
 
+def thousands(frame: pd.DataFrame, labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """Column settings that show the frame's amounts with thousands separators (1,234,567.5), keeping the
+    labels given; years and identifiers stay as written (2567, not 2,567)."""
+    labels = labels or {}
+    config: dict[str, Any] = dict(labels)
+    for column in frame.columns:
+        name = str(column).lower()
+        if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
+            continue
+        if "year" in name or name.endswith("_id") or name in ("level", "item_no", "batch_id", "ปี", "ปีงบประมาณ"):
+            continue
+        config[column] = st.column_config.NumberColumn(labels.get(column, str(column)), format="localized")
+    return config
+
+
 def columns(frame_columns: list[str]) -> dict[str, str]:
     """Translated headers for st.dataframe(..., column_config=columns(df.columns))."""
     return words.column_labels(frame_columns, lang())
@@ -32,6 +49,10 @@ def reason(code: str) -> str:
 
 def year_label(year: int) -> str:
     return words.year_label(year, lang())
+
+
+def product_unit(units: object) -> str:
+    return words.product_unit(units, lang())
 
 
 def year_short(year: int) -> str:
@@ -70,6 +91,13 @@ def establishment_names(frame: pd.DataFrame, id_column: str = "factory_id") -> p
 
 def table_label(name: str) -> str:
     return words.table_label(name, lang())
+
+
+def subdistrict_name(code: object, names: dict[str, tuple[str, str]]) -> str:
+    """A subdistrict's name in the page's language (เขาวง), its code only when it is not one of ours."""
+    if not isinstance(code, str) or not code:
+        return ""
+    return names[code][0 if lang() == "th" else 1] if code in names else code
 
 
 def area_label(code: str, names: dict[str, tuple[str, str]]) -> str:

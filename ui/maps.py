@@ -109,12 +109,16 @@ def build_map(
     # No tile layer by default, so the map sets its own zoom range (MarkerCluster needs maxZoom).
     fmap = folium.Map(location=CENTRE, zoom_start=12, tiles=None, control_scale=True, maxZoom=18, minZoom=9)
     fmap.default_js, fmap.default_css = JS, CSS  # served by the app: the map draws without internet
+    # Kilometres only: Leaflet's scale adds miles, which nobody here reads.
+    fmap.get_root().header.add_child(
+        folium.Element("<style>.leaflet-control-scale-line + .leaflet-control-scale-line {display: none}</style>")
+    )
     if tiles:
         folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors").add_to(fmap)
     folium.map.CustomPane(LABEL_PANE, z_index=650, pointer_events=False).add_to(fmap)
     for _, area in polygons.iterrows():
         status, value = area_results.get(area["subdistrict_code"], ("no_data", ""))
-        name = f"{area[name_col] or area['name_th']} ({area['subdistrict_code']})"
+        name = str(area[name_col] or area["name_th"])
         # Without results (the search page's map) a subdistrict is only named, not judged.
         label = html.escape(f"{name}: {value} · {labels.subdistrict_status[status]}" if area_results else name)
         folium.GeoJson(

@@ -10,7 +10,7 @@ import streamlit as st
 
 from metrics.profile import Profile
 from metrics.words import value_label
-from ui.i18n import NO_VALUE, columns, date_label, lang, reason, t, year_short
+from ui.i18n import NO_VALUE, columns, date_label, lang, product_unit, reason, t, year_short
 
 
 def identity_cards(who: dict[str, object], year: int) -> str:
@@ -92,7 +92,9 @@ def practices_view(practices: pd.DataFrame) -> None:
 
 
 def reports_view(reports: pd.DataFrame) -> None:
-    table = reports.assign(year=reports["year"].map(year_short))
+    table = reports.assign(
+        year=reports["year"].map(year_short), production_unit=reports["production_unit"].map(lambda u: product_unit([u]))
+    )
     config = columns(list(table.columns))
     for column in table.columns:
         if column not in ("year", "production_unit"):

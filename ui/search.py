@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from metrics.words import value_label
-from ui.i18n import establishment_names, lang, t, year_short
+from ui.i18n import establishment_names, lang, subdistrict_name, t, year_short
 
 
 def value_names(codes: list[str]) -> dict[str, str]:
@@ -15,7 +15,7 @@ def value_names(codes: list[str]) -> dict[str, str]:
     return {c: value_label(c, lang()) for c in codes}
 
 
-def hits_table(hits: pd.DataFrame, year: int, area: str) -> pd.DataFrame:
+def hits_table(hits: pd.DataFrame, year: int, area: str, subdistricts: dict[str, tuple[str, str]]) -> pd.DataFrame:
     view = {"lang": lang(), "year": str(year + 543 if lang() == "th" else year), "area": area}
     state = hits["open_in_year"].map({True: t("operating"), False: t("closed_state")})
     return pd.DataFrame(
@@ -23,7 +23,7 @@ def hits_table(hits: pd.DataFrame, year: int, area: str) -> pd.DataFrame:
             t("registration_no"): hits["factory_id"],
             t("name"): establishment_names(hits),
             t("kind"): hits["kind"].map(lambda k: value_label(k, lang())),
-            t("subdistrict"): hits["subdistrict_code"],
+            t("subdistrict"): hits["subdistrict_code"].map(lambda c: subdistrict_name(c, subdistricts)),
             t("industry"): hits["industry"].fillna(""),
             t("registered_years"): hits["registered_year"].map(lambda y: "" if pd.isna(y) else year_short(int(y))),
             t("open_state"): state,

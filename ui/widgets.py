@@ -116,7 +116,7 @@ def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestam
     parameter = st.selectbox(t("parameter"), parameters, format_func=labels.__getitem__, key=f"{key}_{lang()}")
     chart = {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}
     st.plotly_chart(effluent_figure(data, parameter, chart, month_label), width="stretch", config={"displayModeBar": False})
-    st.caption(f"{t('exceedance')}: {int(data['exceeds'].sum())} / {len(data)}")
+    st.caption(t("exceedances_all", n=f"{int(data['exceeds'].sum()):,}", total=f"{len(data):,}"))
     table = pd.DataFrame(
         {
             t("sampled_on"): data["sampled_on"].map(date_label),
@@ -132,8 +132,8 @@ def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestam
 
 
 def limit_text(low: object, high: object) -> str:
-    lo = None if low is None or pd.isna(low) else f"{float(low):g}"  # type: ignore[arg-type]
-    hi = None if high is None or pd.isna(high) else f"{float(high):g}"  # type: ignore[arg-type]
+    lo = None if low is None or pd.isna(low) else f"{float(low):,g}"  # type: ignore[arg-type]
+    hi = None if high is None or pd.isna(high) else f"{float(high):,g}"  # type: ignore[arg-type]
     if lo and hi:
         return f"{lo} – {hi}"
     return f"≤ {hi}" if hi else (f"≥ {lo}" if lo else "")
