@@ -51,7 +51,8 @@ rows = behind(version, code, year, area)
 shown = behind_table(rows, code, lang(), sub)
 st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=thousands(shown))
 table_downloads(shown, f"indicator_{code}_{year}_{area}", as_of_stamp(version), key="behind")
-people = rows[rows["kind"].isin(["factory", "mine"])]
+establishments = r.indicator.entity in ("factory", "establishment")  # not green areas, projects, people or items
+people = rows[rows["kind"].isin(["factory", "mine"])] if establishments else rows.iloc[0:0]
 if not people.empty:
     labels = dict(zip(people["entity_id"], establishment_names(people, "entity_id"), strict=True))
     pick = st.selectbox(
@@ -69,11 +70,12 @@ if code == "7.1.1":
     st.markdown(f"#### {t('samples_vs_limits')} · {year_label(year)}")
     effluent_samples_view(samples(version, year, area), month_label, key="indicator_parameter")
 
-st.markdown(f"#### {t('checklist')}")
-fiscal_year = checklist_year(version, year)
-items = evidence_items(version, fiscal_year)
-mine = items[items["indicator_code"] == code] if not items.empty else items
-if mine.empty:
-    st.caption(t("no_checklist"))
-else:
-    st.html(checklist(mine, lang()))
+if r.indicator.entity != "item":  # 18.1.1's rows above are its checklist already
+    st.markdown(f"#### {t('checklist')}")
+    fiscal_year = checklist_year(version, year)
+    items = evidence_items(version, fiscal_year)
+    mine = items[items["indicator_code"] == code] if not items.empty else items
+    if mine.empty:
+        st.caption(t("no_checklist"))
+    else:
+        st.html(checklist(mine, lang()))

@@ -7,6 +7,8 @@ of its own, and each load is timed until the script run has finished and the pag
 error is a load that did not settle within 90 s or a page that shows the crash message.
 
 Target (issue 14): with 10 readers, p95 within 5x the median of one reader measured in the same run, 0 errors.
+For scale, the same numbers of readers also load the sign-in page alone ("floor"): what Streamlit and
+Chromium cost per page before any of the dashboard's work, on the same cores.
 
 Usage: python -m bench.readers [--readers 1,10,20] [--loads 8] [--upload-rows 2000]   Prints figures; asserts nothing.
 """
@@ -18,16 +20,19 @@ import asyncio
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 from playwright.async_api import Browser, Page, async_playwright
 
 from bench.machine import machine
 from store.tables import TABLES
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app
 
+FLOOR = (("/signin?lang=en&year={year}", "Password"),)
 PAGES = (
     ("/overview?lang=en&area=all&year={year}", "{year} (calendar year)"),
     ("/indicator?lang=en&area=all&code=19.1.1&year={year}", "19.1.1 Share of factories"),
@@ -55,12 +60,12 @@ async def settle(page: Page, marker: str, timeout: float = 90_000) -> None:
     await page.wait_for_function(SETTLED, arg=marker, timeout=timeout, polling=100)
 
 
-async def reader(browser: Browser, url: str, index: int, loads: int, run: Run) -> None:
+async def reader(browser: Browser, url: str, index: int, loads: int, run: Run, pages: tuple[tuple[str, str], ...] = PAGES) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     try:
         for n in range(loads):
-            path, marker = PAGES[(index + n) % len(PAGES)]
+            path, marker = pages[(index + n) % len(pages)]
             year = YEARS[(index + n // len(PAGES)) % len(YEARS)]
             start = time.perf_counter()
             try:
@@ -77,19 +82,23 @@ async def reader(browser: Browser, url: str, index: int, loads: int, run: Run) -
         await context.close()
 
 
-def annual_reports_file(db: Path, folder: Path, rows: int, round_no: int) -> Path:
-    """A real annual_reports upload in the template's columns: the demo's latest rows, water use changed so
-    that every round is a different file (and replaces rows, as a correction would)."""
+def annual_reports_rows(db: Path, rows: int) -> pd.DataFrame:
+    """The demo's latest annual reports in the template's columns, read before the app holds the database."""
     names = [c.name for c in TABLES["annual_reports"].columns]
     with duckdb.connect(str(db), read_only=True) as con:
-        frame = con.execute(f"select {', '.join(names)} from annual_reports order by year desc, factory_id limit {int(rows)}").df()
-    frame["water_use_m3"] = frame["water_use_m3"].fillna(0) + round_no
+        return con.execute(f"select {', '.join(names)} from annual_reports order by year desc, factory_id limit {int(rows)}").df()
+
+
+def annual_reports_file(frame: pd.DataFrame, folder: Path, round_no: int) -> Path:
+    """A real annual_reports upload: water use changed so that every round is a different file that replaces
+    rows, as a correction would."""
+    changed = frame.assign(water_use_m3=frame["water_use_m3"].fillna(0) + round_no)
     path = folder / f"annual_reports_{round_no}.csv"
-    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    changed.to_csv(path, index=False, encoding="utf-8-sig")
     return path
 
 
-async def uploader(browser: Browser, url: str, files: list[Path], stop: asyncio.Event, run: Run) -> None:
+async def uploader(browser: Browser, url: str, files: Callable[[int], Path], stop: asyncio.Event, run: Run) -> None:
     """An analyst signs in and uploads files, one after another, until the readers are done."""
     context = await browser.new_context(viewport={"width": 1400, "height": 1400})
     page = await context.new_page()
@@ -104,7 +113,7 @@ async def uploader(browser: Browser, url: str, files: list[Path], stop: asyncio.
         while not stop.is_set():
             await page.goto(url + "/upload?lang=en")
             await settle(page, "Upload CSV")
-            await page.locator('input[type="file"]').set_input_files(str(files[n % len(files)]))
+            await page.locator('input[type="file"]').set_input_files(str(files(n)))  # a new file each time
             await page.get_by_role("button", name="Confirm and load").click(timeout=120_000)
             await page.get_by_text("Loaded as batch").wait_for(timeout=120_000)
             run.uploads += 1
@@ -115,7 +124,9 @@ async def uploader(browser: Browser, url: str, files: list[Path], stop: asyncio.
         await context.close()
 
 
-async def measure(url: str, readers: int, loads: int, files: list[Path] | None) -> Run:
+async def measure(
+    url: str, readers: int, loads: int, files: Callable[[int], Path] | None, pages: tuple[tuple[str, str], ...] = PAGES
+) -> Run:
     run = Run()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -123,7 +134,7 @@ async def measure(url: str, readers: int, loads: int, files: list[Path] | None) 
         upload = asyncio.create_task(uploader(browser, url, files, stop, run)) if files else None
         if upload is not None:
             await asyncio.sleep(5)  # the upload is under way before the readers come
-        await asyncio.gather(*(reader(browser, url, i, loads, run) for i in range(readers)))
+        await asyncio.gather(*(reader(browser, url, i, loads, run, pages) for i in range(readers)))
         stop.set()
         if upload is not None:
             await upload
@@ -153,6 +164,7 @@ def prepare(folder: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--readers", default="1,10,20", help="numbers of readers at once, comma-separated")
+    parser.add_argument("--only", choices=["floor", "dashboard", "upload"], help="run one part (default: all three)")
     parser.add_argument("--loads", type=int, default=8, help="page loads per reader")
     parser.add_argument("--upload-rows", type=int, default=2000, help="rows in each uploaded file (0: no upload runs)")
     args = parser.parse_args()
@@ -160,27 +172,35 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = prepare(folder)
-        files = [annual_reports_file(db, folder, args.upload_rows, n) for n in range(3)] if args.upload_rows else []
+        rounds = iter(range(10**6))
+        frame = annual_reports_rows(db, args.upload_rows) if args.upload_rows else None
+        files = (lambda _n: annual_reports_file(frame, folder, next(rounds))) if frame is not None else None
         print(f"machine: {machine()}")
         print(
-            f"{'readers':>7} {'upload':>7} {'loads':>6} {'p50':>7} {'p95':>7} {'max':>7} {'errors':>6} {'uploads':>7} {'p95 / 1-reader p50':>19}"
+            f"{'readers':>7} {'pages':>9} {'upload':>7} {'loads':>6} {'p50':>7} {'p95':>7} {'max':>7} {'errors':>6} {'uploads':>7} {'p95 / 1-reader p50':>19}"
         )
         baseline: float | None = None
         with running_app(db) as url:
             asyncio.run(measure(url, 1, len(PAGES), None))  # warm: first imports, first queries
-            for with_upload in (False, True) if files else (False,):
-                for n in counts:
-                    started = time.perf_counter()
-                    run = asyncio.run(measure(url, n, args.loads, files if with_upload else None))
-                    p50 = statistics.median(run.times) if run.times else float("nan")
-                    p95 = percentile(run.times, 0.95) if run.times else float("nan")
-                    if n == 1 and not with_upload:
-                        baseline = p50
-                    ratio = f"{p95 / baseline:.1f}x" if baseline else "-"
-                    print(f"{n:>7} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s {max(run.times, default=0):>6.2f}s"
-                          f" {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)", flush=True)  # fmt: skip
-                    for error in run.errors[:5]:
-                        print(f"        {error}")
+            plans = [(n, "floor", False) for n in counts] + [(n, "dashboard", False) for n in counts]
+            plans += [(n, "dashboard", True) for n in counts] if files else []
+            if args.only:
+                keep = {"floor": ("floor", False), "dashboard": ("dashboard", False), "upload": ("dashboard", True)}[args.only]
+                plans = [p for p in plans if (p[1], p[2]) == keep or (p[0] == 1 and p[1] == "dashboard" and not p[2])]
+            for n, which, with_upload in plans:
+                started = time.perf_counter()
+                pages = FLOOR if which == "floor" else PAGES
+                run = asyncio.run(measure(url, n, args.loads, files if with_upload else None, pages))
+                p50 = statistics.median(run.times) if run.times else float("nan")
+                p95 = percentile(run.times, 0.95) if run.times else float("nan")
+                if n == 1 and which == "dashboard" and not with_upload:
+                    baseline = p50
+                ratio = f"{p95 / baseline:.1f}x" if baseline and which == "dashboard" else "-"
+                print(f"{n:>7} {which:>9} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s"
+                      f" {max(run.times, default=0):>6.2f}s {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)",
+                      flush=True)  # fmt: skip
+                for error in run.errors[:5]:
+                    print(f"        {error}")
 
 
 if __name__ == "__main__":

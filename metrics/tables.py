@@ -16,7 +16,7 @@ _ID = ("entity_id", ("รหัส/เลขทะเบียน", "ID / regist
 _NAME = ("name", ("ชื่อ", "Name"))
 _SUB = ("subdistrict", ("ตำบล", "Subdistrict"))
 _KIND = ("kind", ("ประเภท", "Kind"))
-_COUNTED = ("counted", ("นับในตัวตั้ง", "Counted"))
+_COUNTED = ("counted", ("นับเป็นผลงาน", "Counted"))
 _REASON = ("reason", ("เหตุผล", "Why"))
 _DETAIL = ("detail", ("รายละเอียด", "Detail"))
 
@@ -29,7 +29,7 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, str]]]] = {
     ],
     "green_area_share": [
         ("name", ("พื้นที่", "Area")), _SUB, ("kind", ("ประเภท", "Category")), ("area_m2", ("พื้นที่ (ตร.ม.)", "Area (m²)")),
-        ("rai", ("พื้นที่ (ไร่)", "Area (rai)")), ("role", ("ใช้เป็น", "Used as")),
+        ("rai", ("พื้นที่ (ไร่)", "Area (rai)")), ("role", ("ใช้ในการคำนวณเป็น", "Used as")),
     ],
     "investment_growth": [
         _ID, _NAME, _SUB, ("current_thb", ("เงินลงทุนปีนี้ (บาท)", "Investment this year (THB)")),
@@ -71,7 +71,7 @@ def behind_table(rows: pd.DataFrame, code: str, lang: str, subdistricts: dict[st
         for a, b, c, is_est in zip(out["name_th"], out["name_en"], out["entity_id"], establishments, strict=True)
     ]
     out["subdistrict"] = out["subdistrict_code"].map(lambda s: "" if not isinstance(s, str) else subdistricts.get(s, (s, s))[i])
-    out["counted"] = out["counted"].map({True: text("yes", lang), False: "–"})
+    out["counted"] = out["counted"].map({True: "✓ " + text("count_yes", lang), False: text("count_no", lang)})
     out["reason"] = out["reason"].map(lambda r: reason(str(r), lang))
     out["kind"] = out["kind"].map(lambda k: value_label(k, lang))
     if family == "factory_share":

@@ -239,3 +239,26 @@ def test_a_hostile_name_shows_as_written_and_reaches_nowhere(demo_db, browser, t
         screenshot(page, "hostile_name")
         context.close()
     assert fetched == []  # the image was never requested
+
+
+def test_printing_the_overview_gives_a4_pages_without_the_sidebar_and_with_whole_codes(app_url, browser, tmp_path):
+    """The browser's own print (here Chromium's PDF of the print media) keeps the page's content only."""
+    from pypdf import PdfReader
+
+    url, _ = app_url
+    context = browser.new_context(viewport={"width": 1400, "height": 1200}, locale="th-TH")
+    page = context.new_page()
+    page.goto(url + "/overview?lang=en&year=2024&area=all")
+    page.get_by_role("link", name="18.1.1", exact=True).first.wait_for(timeout=60_000)
+    wait_ready(page)
+    page.emulate_media(media="print")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    target = tmp_path / "overview.pdf"
+    page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
+    context.close()
+    reader = PdfReader(target)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)  # A4 portrait
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert all(code in text for code in ("18.1.1", "19.1.1", "20.1.1", "10.2.1", "15.1.1"))
+    assert "Language" not in text and "Both subdistricts (the eco-town)" in text  # the sidebar's words are gone, the page's stay

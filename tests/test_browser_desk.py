@@ -233,3 +233,51 @@ def test_the_upload_endpoint_refuses_anyone_not_signed_in_as_analyst_and_headers
     own = url.split("//", 1)[1]
     assert post("/auth/signout", Origin="http://" + own, **{"Sec-Fetch-Site": "same-origin"}) == 200
     assert post("/auth/session?nonce=unknown", Origin="http://" + own) == 403  # same site, but no such nonce
+
+
+def grid_cells(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The text of a data frame's cells, from the grid's accessible table (the visible grid is a canvas)."""
+    cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]')
+    cells.first.wait_for(state="attached", timeout=60_000)
+    return cells.all_text_contents()
+
+
+def test_search_leads_to_the_profile_and_the_console_answers_and_refuses(desk, page, demo_db):
+    url, _ = desk
+    sign_in_as_analyst(page, url)
+
+    page.set_viewport_size({"width": 3200, "height": 1800})  # the grid renders only the columns on screen: all of them
+    page.goto(url + "/search?lang=en")
+    heading(page, "Establishment search")
+    page.get_by_role("textbox", name="Name or registration number (Thai or Latin)").fill("DEMO-F003")
+    page.keyboard.press("Enter")
+    page.get_by_text(re.compile(r"^1 of \d+ establishments")).first.wait_for(timeout=60_000)
+    wait_ready(page)
+    page.wait_for_function(  # the grid redraws after the count above: wait for its rows to be the hits
+        """() => [...document.querySelectorAll('[data-testid="stDataFrame"] [role="gridcell"]')]
+                 .filter(c => c.textContent.includes('establishment?')).length === 1""",
+        timeout=60_000,
+    )
+    links = [c for c in grid_cells(page) if "establishment?" in c]
+    assert len(links) == 1 and "id=DEMO-F003" in links[0]
+    page.goto(url + "/" + links[0].strip())  # the profile link of the hit, as the table's "open" follows it
+    page.get_by_text("Indicators this establishment counts toward", exact=False).first.wait_for(timeout=60_000)
+    assert "id=DEMO-F003" in page.url and "Rungrueang Ready-mixed concrete 3" in main_text(page)  # its name, from the hit's row
+
+    page.goto(url + "/sql?lang=en")
+    heading(page, "SQL console")
+    page.get_by_role("textbox", name="SQL").fill("select count(*) as n from establishments where factory_id like 'DEMO-F%'")
+    page.get_by_role("button", name="Run").click()
+    page.get_by_text(re.compile(r"^1 rows · [\d.]+ s$")).wait_for(timeout=60_000)
+    wait_ready(page)
+    with duckdb.connect(str(demo_db), read_only=True) as con:  # the data the app serves a copy of
+        expected = con.execute("select count(*) from establishments where factory_id like 'DEMO-F%'").fetchall()[0][0]
+    page.wait_for_function(  # the result's one cell, among the grids of the page
+        """(n) => [...document.querySelectorAll('[data-testid="stDataFrame"] [role="gridcell"]')].some(c => c.textContent.trim() === n)""",
+        arg=str(expected),
+        timeout=60_000,
+    )
+    page.get_by_role("textbox", name="SQL").fill("drop table establishments")
+    page.get_by_role("button", name="Run").click()
+    page.get_by_text("Only a SELECT", exact=False).wait_for(timeout=60_000)
+    screenshot(page, "console_refusal_en")

@@ -128,6 +128,7 @@ def sites(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
         con = duckdb.connect(str(db))
         accounts.set_public_read(con, False, "tests")
         accounts.change_password(con, "boss", accounts.add_user(con, "boss", "admin", "tests"), PASSWORD)
+        accounts.change_password(con, "kru", accounts.add_user(con, "kru", "committee", "tests"), PASSWORD)
         con.close()
     words, schema = data_words(demo)
     with ExitStack() as stack:
@@ -144,8 +145,8 @@ def browser():
         b.close()
 
 
-def signed_in_page(browser, url: str, width: int):  # type: ignore[no-untyped-def]
-    """A new browser context at the width (a phone is 390 × 844), signed in as the admin through the form."""
+def signed_in_page(browser, url: str, width: int, username: str = "boss"):  # type: ignore[no-untyped-def]
+    """A new browser context at the width (a phone is 390 × 844), signed in through the form (the admin by default)."""
     phone = width < 640
     context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, locale="th-TH",
                                   is_mobile=phone, has_touch=phone)  # fmt: skip
@@ -154,7 +155,7 @@ def signed_in_page(browser, url: str, width: int):  # type: ignore[no-untyped-de
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.goto(url + "/signin?lang=th")
     wait_ready(page)
-    page.get_by_role("textbox", name="ชื่อผู้ใช้").fill("boss")
+    page.get_by_role("textbox", name="ชื่อผู้ใช้").fill(username)
     page.get_by_role("textbox", name="รหัสผ่าน").fill(PASSWORD)
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
     page.get_by_role("heading", name="ภาพรวมตัวชี้วัด").wait_for(timeout=60_000)
@@ -243,4 +244,30 @@ def test_a_shared_link_opens_on_its_page_after_signing_in(sites, browser):
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert "9.1.1" in text and "พ.ศ. 2565" in text
     assert "/indicator" in page.url and "year=2565" in page.url
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_committee_member_reads_what_is_late_missing_who_owes_it_and_what_stands_before_the_next_level(sites, browser, lang):
+    apps, _, _ = sites
+    url, _ = apps["demo"]
+    context, page = signed_in_page(browser, url, 1440, "kru")
+    th = lang == "th"
+
+    def main(path: str, heading: str) -> str:
+        page.goto(url + path + ("&" if "?" in path else "?") + f"lang={lang}")
+        page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
+        wait_ready(page)
+        return page.locator('[data-testid="stMain"]').inner_text()
+
+    overview = main("/overview", "ภาพรวมตัวชี้วัด" if th else "Scorecard")
+    assert ("สิ่งที่ต้องทำเพื่อผ่านระดับ" if th else "What it takes to reach level") in overview
+    plan = main("/plan", "แผนปฏิบัติการ" if th else "Action plan")
+    assert ("ล่าช้า" if th else "Late") in plan and ("ปีงบประมาณ" if th else "Fiscal year") in plan
+    evidence = main("/evidence", "เอกสารหลักฐาน" if th else "Evidence checklist")
+    assert ("หน่วยงานที่รับผิดชอบ" if th else "Responsible agency") in evidence
+    assert ("รายการที่ยังไม่มีทั้งหมด (ทั้งเมือง)" if th else "Everything still missing (town-wide)") in evidence
+    for text in (plan, evidence):
+        assert ("แก้ไข (นักวิเคราะห์)" if th else "Edit (analysts)") not in text  # the committee reads, analysts edit
+    screenshot(page, f"committee_evidence_{lang}")
     context.close()

@@ -97,3 +97,22 @@ def test_zipped_shapefile_with_several_layers_uses_the_tambon_layer(con, tmp_pat
             ("190906", "Khao Wong"),
             ("191306", "Na Phralan"),
         ]
+
+
+@needs_shared
+def test_points_shared_or_at_a_subdistrict_centre_are_flagged_approximate_never_moved(con):
+    """The real DIW list stacks 27 establishments on Na Phra Lan's centre and 6 on Khao Wong's."""
+    load_boundaries(con, BOUNDARIES)
+    with con.cursor() as cur:
+        polygons = stored_boundaries(cur)
+    centre = polygons.set_index("subdistrict_code").to_crs(32647).geometry.centroid.to_crs(4326)["191306"]
+    places = pd.DataFrame({
+        "factory_id": ["A", "B", "CENTRE", "OWN", "NONE"],
+        "subdistrict_code": ["191306", "191306", "191306", "191306", "190906"],
+        # A and B on one point (11 m apart at most), one at the centroid, one on its own, one without a point.
+        "lat": [14.687391, 14.68740, centre.y, 14.687391 + 0.01, None],
+        "lon": [100.871228, 100.87123, centre.x, 100.871228 + 0.01, None],
+    })  # fmt: skip
+    check = location_check(places, polygons).set_index("factory_id")
+    assert check["approximate"].to_dict() == {"A": True, "B": True, "CENTRE": True, "OWN": False, "NONE": False}
+    assert check.at["A", "lat"] == 14.687391 and check.at["CENTRE", "lon"] == centre.x  # flagged, never moved

@@ -289,3 +289,20 @@ def test_one_pass_gives_every_year_and_area(cur):
     assert set(cards) == {(y, a) for y in (2021, 2022) for a in ("all", "190906", "191306")}
     for (year, area), sc in cards.items():
         assert [r.value for r in sc.results] == [r.value for r in evaluate(cur, year, area).results]
+
+
+def test_late_is_judged_against_the_day_given():
+    """An open activity is late once its planned end has passed; done and cancelled stay as recorded."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from metrics.readiness import progress
+
+    plan = pd.DataFrame({
+        "status": ["planned", "in_progress", "planned", "planned", "done", "cancelled", "planned"],
+        "planned_start": [dt.date(2022, 1, 1), dt.date(2022, 1, 1), dt.date(2022, 3, 1), dt.date(2022, 6, 1), dt.date(2022, 1, 1), dt.date(2022, 1, 1), None],
+        "planned_end": [dt.date(2022, 2, 28), dt.date(2022, 5, 31), dt.date(2022, 5, 31), dt.date(2022, 7, 31), dt.date(2022, 2, 1), dt.date(2022, 2, 1), None],
+    })  # fmt: skip
+    assert progress(plan, dt.date(2022, 4, 15)).tolist() == ["late", "in_progress", "due", "planned", "done", "cancelled", "planned"]
+    assert progress(plan, dt.date(2022, 2, 28)).tolist()[0] == "due"  # its last planned day is not late yet

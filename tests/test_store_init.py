@@ -45,3 +45,15 @@ def test_templates_match_the_table_specs():
         assert (TEMPLATE_DIR / f"{name}.csv").read_text(encoding="utf-8") == header(name), name
         guide = column_guide(name)
         assert guide["description_th"].str.len().gt(0).all() and guide["description_en"].str.len().gt(0).all(), name
+
+
+def test_the_seed_holds_every_activity_and_numbered_evidence_item_of_the_fy2565_plan(con):
+    """Part 1 of the province's plan (../shared/seed/OUTLINE.md): activities 1.1-1.6 with 1.5's 100 people and
+    1.6's 3 x 40; part 2: every indicator's evidence, with the numbered lists counted item by item."""
+    with con.cursor() as cur:
+        activities = cur.execute("select fiscal_year, activity_id, target_participants from activities order by activity_id").fetchall()
+        items = dict(cur.execute("select indicator_code, count(*) from evidence where fiscal_year = 2565 group by 1").fetchall())
+        codes = {r[0] for r in cur.execute("select code from indicators").fetchall()}
+    assert activities == [(2565, "1.1", None), (2565, "1.2", None), (2565, "1.3", None), (2565, "1.4", None), (2565, "1.5", 100), (2565, "1.6", 120)]
+    assert set(items) == codes  # every indicator has its evidence list
+    assert {c: items[c] for c in ("18.1.1", "19.1.1", "20.1.1", "1.1.1", "1.2.1")} == {"18.1.1": 3, "19.1.1": 4, "20.1.1": 5, "1.1.1": 12, "1.2.1": 11}

@@ -160,3 +160,21 @@ def test_fiscal_year_is_optional_be_first_and_part_of_the_key(con, load):
 def test_fiscal_year_out_of_range_is_refused(load):
     report = load("evidence", "fiscal_year," + EV + "\n65,18.1.1,9,ก,ready\n")
     assert [(p.row, p.column, p.rule) for p in report.problems] == [(2, "fiscal_year", "year_range")]
+
+
+def test_every_message_and_word_has_thai_and_english_with_the_same_fields():
+    """Every refusal, problem and page text exists in both languages, and neither drops a value the other shows."""
+    import string
+
+    from metrics.words import COLUMNS, TEXT
+    from store.messages import RULES
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    pairs = [(k, en, th) for k, (en, th) in RULES.items()] + [(k, en, th) for k, (th, en) in {**TEXT, **COLUMNS}.items()]
+    for key, en, th in pairs:
+        assert en.strip() and th.strip(), key
+        assert fields(en) == fields(th), key
+        thai = any("\u0e00" <= ch <= "\u0e7f" for ch in th)
+        assert thai or th == en, f"{key}: the Thai text has no Thai: {th!r}"
