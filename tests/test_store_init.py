@@ -54,6 +54,19 @@ def test_the_seed_holds_every_activity_and_numbered_evidence_item_of_the_fy2565_
         activities = cur.execute("select fiscal_year, activity_id, target_participants from activities order by activity_id").fetchall()
         items = dict(cur.execute("select indicator_code, count(*) from evidence where fiscal_year = 2565 group by 1").fetchall())
         codes = {r[0] for r in cur.execute("select code from indicators").fetchall()}
-    assert activities == [(2565, "1.1", None), (2565, "1.2", None), (2565, "1.3", None), (2565, "1.4", None), (2565, "1.5", 100), (2565, "1.6", 120)]
+    assert activities == [
+        (2565, "1.1", None),
+        (2565, "1.2", None),
+        (2565, "1.3", None),
+        (2565, "1.4", None),
+        (2565, "1.5", 100),
+        (2565, "1.6", 120),
+    ]
     assert set(items) == codes  # every indicator has its evidence list
-    assert {c: items[c] for c in ("18.1.1", "19.1.1", "20.1.1", "1.1.1", "1.2.1")} == {"18.1.1": 3, "19.1.1": 4, "20.1.1": 5, "1.1.1": 12, "1.2.1": 11}
+    assert {c: items[c] for c in ("18.1.1", "19.1.1", "20.1.1", "1.1.1", "1.2.1")} == {
+        "18.1.1": 3,
+        "19.1.1": 4,
+        "20.1.1": 5,
+        "1.1.1": 12,
+        "1.2.1": 11,
+    }
