@@ -3,7 +3,7 @@ practices and yearly figures (years without a report shown as gaps), and its eff
 
 import streamlit as st
 
-from ui.charts import establishment_figures
+from ui.charts import establishment_figure
 from ui.i18n import establishment_name, establishment_names, lang, month_label, product_unit, t, year_label, year_short
 from ui.profile import certificates_view, counts_view, identity_cards, practices_view, reports_view, scheme_words
 from ui.safe import md
@@ -50,9 +50,8 @@ else:
     span = years(version) or sorted(p.reports["year"])
     unit = product_unit(p.reports["production_unit"])
     series = {c: t(c, unit=unit) for c in ("water_per_unit", "wastewater_per_unit", "waste_3r_pct", "renewable_pct", "ghg_tco2e")}
-    figures = establishment_figures(p.reports, series, span, {int(y): year_short(int(y)) for y in span})
-    for column, figure in zip(st.columns(3) + st.columns(3), figures, strict=False):  # 3 + 2 on a screen, 1 by 1 on a phone
-        column.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+    figure = establishment_figure(p.reports, series, span, {int(y): year_short(int(y)) for y in span})
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
     if set(span) - set(p.reports["year"]):
         st.caption("✕ " + t("no_report_year"))
     reports_view(p.reports)

@@ -5,6 +5,10 @@ against the floor, a bare Streamlit rerun (the sign-in page's language switch) m
 "Settled" means a script run started after the action (seen by a MutationObserver, so even a very fast
 run is counted), that run has finished, AND the page shows what the interaction asked for.
 
+Before each interaction the reader looks at the page for THINK_S, as a person does: without it a click sent
+within milliseconds of the previous view pays for that view's unfinished drawing (charts, fonts) and is
+timed as if it were its own (measured: a year change right after a page load 1.4 s, after 4 s idle 0.3 s).
+
 Usage: python -m bench.browser_interactions [--db PATH] [--rounds 4]   Prints figures; asserts nothing.
 """
 
@@ -47,8 +51,12 @@ def settle(page: Page, marker: str, need_run: bool = False, timeout: float = 60_
     page.wait_for_function(SETTLED, arg=[marker, need_run], timeout=timeout, polling="raf")
 
 
+THINK_S = 1.5
+
+
 def timed(action: Callable[[], None], page: Page, marker: str) -> float:
     """Seconds from the user's action until a script run it caused has finished and the page shows marker."""
+    page.wait_for_timeout(THINK_S * 1000)
     page.evaluate(WATCH)
     start = time.perf_counter()
     action()

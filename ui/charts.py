@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 FONT = "Sarabun, Garuda, Loma, 'Noto Sans Thai', sans-serif"
 COLOURS = {"all": "#1b7f5a", "190906": "#2b6cb0", "191306": "#c05621"}
@@ -103,28 +104,33 @@ def effluent_figure(samples: pd.DataFrame, parameter: str, labels: dict[str, str
     return _layout(fig)
 
 
-def establishment_figures(reports: pd.DataFrame, series: dict[str, str], years: list[int], year_fmt: dict[int, str]) -> list[go.Figure]:
-    """Small multiples of a factory's yearly rates over every year asked, one figure each (the page puts them
-    in columns, which stack on a phone): a year without a report is a gap marked with a grey cross on the
-    axis, never a line drawn across it."""
+def establishment_figure(reports: pd.DataFrame, series: dict[str, str], years: list[int], year_fmt: dict[int, str]) -> go.Figure:
+    """Small multiples of a factory's yearly rates over every year asked, three to a row (one figure: each
+    chart more on a page costs the browser a Plotly instance); a year without a report is a gap marked with
+    a grey cross on the axis, never a line drawn across it."""
+    cols = 3
+    rows = math.ceil(len(series) / cols)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=list(series.values()), horizontal_spacing=0.08, vertical_spacing=0.2)
     full = reports.set_index("year").reindex(years)
     x = [year_fmt[int(y)] for y in years]
     missing = [year_fmt[int(y)] for y in years if y not in set(reports["year"])]
-    figures = []
-    for column, title in series.items():
-        fig = go.Figure(
-            go.Scatter(x=x, y=full[column], mode="lines+markers", showlegend=False, connectgaps=False, line={"color": COLOURS["all"]})
-        )
+    for i, column in enumerate(series):
+        row, col = i // cols + 1, i % cols + 1
+        fig.add_trace(
+            go.Scatter(x=x, y=full[column], mode="lines+markers", showlegend=False, connectgaps=False, line={"color": COLOURS["all"]}),
+            row=row, col=col,
+        )  # fmt: skip
         if missing:
             fig.add_trace(
                 go.Scatter(x=missing, y=[0] * len(missing), mode="markers", showlegend=False, hoverinfo="skip",
-                           marker={"symbol": "x-thin-open", "size": 10, "color": "#718096", "line": {"width": 2}})
+                           marker={"symbol": "x-thin-open", "size": 10, "color": "#718096", "line": {"width": 2}}),
+                row=row, col=col,
             )  # fmt: skip
-        fig.update_xaxes(type="category", categoryorder="array", categoryarray=x, tickangle=0)
-        _layout(fig, height=260)
-        fig.update_layout(title={"text": title, "font": {"family": FONT, "size": 13}, "x": 0, "xanchor": "left"}, margin={"t": 50})
-        figures.append(fig)
-    return figures
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x, automargin=True)  # turned on a phone, never cut
+    fig.update_annotations(font={"family": FONT, "size": 12})
+    _layout(fig, height=250 * rows)
+    fig.update_layout(margin={"t": 30})
+    return fig
 
 
 def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
