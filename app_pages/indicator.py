@@ -42,8 +42,13 @@ st.markdown(f"#### {t('by_subdistrict')} · {year_label(year)}")
 side = st.columns(2)
 for col, code_ in zip(side, ("190906", "191306"), strict=True):
     other = scorecard(version, year, code_).result(code)
+    counted = "" if r.indicator.unit == "percent" or other.value is None else " " + t(f"unit_{r.indicator.entity}")  # 7 แห่ง
     col.metric(
-        md(area_names[code_]), number(other.value, r.indicator.unit), help=f"{number(other.numerator)} / {number(other.denominator)}"
+        md(area_names[code_]),
+        number(other.value, r.indicator.unit) + counted,
+        help=f"{number(other.numerator)} / {number(other.denominator)}"
+        if r.indicator.unit == "percent"
+        else None,  # a count has no denominator
     )
 
 st.markdown(f"#### {t('behind')}")

@@ -105,7 +105,7 @@ def change_text(r: Result, before: Result | None, lang: str) -> str:
     delta = r.value - before.value
     if r.indicator.unit == "percent":
         return escape(f"{delta:+,.2f} {text('pp', lang)}")
-    return escape(f"{delta:+,.0f}")
+    return escape(f"{delta:+,.0f} {text(f'unit_{r.indicator.entity}', lang)}")  # +1 โครงการ, +3 แห่ง
 
 
 def indicator_cell(r: Result, lang: str) -> str:

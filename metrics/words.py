@@ -80,7 +80,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "amount_m2": ("ตร.ม.", "m²"),
     "amount_THB": ("บาท", "THB"),
     "rai": ("ไร่", "rai"),
-    "pp": ("จุด", "pp"),
+    "pp": ("จุดร้อยละ", "pp"),
     "no_comparison": ("ปีก่อนไม่มีข้อมูล", "no data last year"),
     "same_checklist": ("ใช้รายการเดียวกับปีก่อน", "same checklist as last year"),
     "checklist_of": ("รายการหลักฐานปีงบประมาณ {fy}", "checklist of fiscal year {fy}"),
