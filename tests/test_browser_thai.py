@@ -67,7 +67,7 @@ ENUMS = {
 ALWAYS_LEAKS = {"None", "none", "nan", "NaN", "NaT", "null", "undefined", "True", "False", "empty", "parameter", "pp", "DIW"}
 # Abbreviations and names read as they are in Thai documents, and the language switch's "English".
 ABBREVIATIONS = {
-    "CSV", "TXT", "PDF", "A4", "Excel", "SQL", "UTF-8", "BOM", "TIS-620", "MB", "GJ", "m²", "tCO2e", "tCO₂e", "mg", "L", "WGS84",
+    "CSV", "TXT", "PDF", "A4", "Excel", "SQL", "UTF-8", "BOM", "TIS-620", "MB", "GJ", "m²", "tCO2e", "tCO₂e", "CO₂e", "mg", "L", "WGS84",
     "GI", "CSR", "CSR-DIW", "Beginner", "Eco", "Factory", "ISO", "TEA", "CFO", "CFR", "EIA", "3R", "3Rs", "English",
     "OpenStreetMap", "OCHA", "HDX", "COD-AB", "CC", "BY-IGO", "RTSD", "Thailand", "DuckDB", "SELECT",
 }  # fmt: skip
