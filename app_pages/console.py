@@ -39,18 +39,19 @@ with side:
             )
             st.dataframe(listed, hide_index=True, width="stretch", placeholder="NULL")
 
-if run and sql.strip():
-    try:
-        result = run_query(con(), sql)
-    except QueryRefused as exc:
-        st.error(md(exc.text(lang())), icon=":material/block:")
-        st.stop()
-    st.session_state["console_result"] = (sql, result)
-if "console_result" in st.session_state:
-    ran, result = st.session_state["console_result"]
-    frame = pd.DataFrame(result.rows, columns=result.columns)
-    st.caption(t("console_done", rows=len(frame), seconds=f"{result.elapsed_s:.2f}"))
-    if result.truncated:
-        st.warning(t("console_truncated", n=len(frame)), icon=":material/content_cut:")
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder="NULL")
-    table_downloads(frame, "query", as_of_stamp(version), key="console")
+with editor:  # the answer (or the refusal) right under the Run button, not below the schema
+    if run and sql.strip():
+        try:
+            result = run_query(con(), sql)
+        except QueryRefused as exc:
+            st.error(md(exc.text(lang())), icon=":material/block:")
+            st.stop()
+        st.session_state["console_result"] = (sql, result)
+    if "console_result" in st.session_state:
+        ran, result = st.session_state["console_result"]
+        frame = pd.DataFrame(result.rows, columns=result.columns)
+        st.caption(t("console_done", rows=len(frame), seconds=f"{result.elapsed_s:.2f}"))
+        if result.truncated:
+            st.warning(t("console_truncated", n=len(frame)), icon=":material/content_cut:")
+        st.dataframe(frame, hide_index=True, width="stretch", placeholder="NULL")
+        table_downloads(frame, "query", as_of_stamp(version), key="console")
