@@ -39,6 +39,10 @@ PAGES = (
     ("/establishment?lang=en&area=all&id=DEMO-F003&year={year}", "Indicators this establishment counts toward"),
     ("/map?lang=en&area=all&code=19.1.1&year={year}", "Location check"),
 )
+# "navigate": a reader with the dashboard open clicks from page to page in the sidebar (the browser keeps the
+# app loaded), rather than opening each page from a link as "dashboard" does.
+NAVIGATION = (("Indicator detail", "Indicator detail"), ("Establishment profile", "Establishment profile"), ("Map", "Location check"),
+              ("Scorecard", "(calendar year)"))  # fmt: skip
 YEARS = (2021, 2022, 2023, 2024)
 CRASH = ("An unexpected error", "Traceback")
 SETTLED = """(marker) => {
@@ -60,7 +64,30 @@ async def settle(page: Page, marker: str, timeout: float = 90_000) -> None:
     await page.wait_for_function(SETTLED, arg=marker, timeout=timeout, polling=100)
 
 
+async def navigator(browser: Browser, url: str, index: int, loads: int, run: Run) -> None:
+    """Open the overview once (not timed), then click through the sidebar's pages, each timed until it has settled."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    try:
+        await page.goto(url + f"/overview?lang=en&area=all&year={YEARS[index % len(YEARS)]}")
+        await settle(page, "(calendar year)")
+        for n in range(loads):
+            link, marker = NAVIGATION[(index + n) % len(NAVIGATION)]
+            start = time.perf_counter()
+            try:
+                await page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link, exact=True).click()
+                await settle(page, marker)
+                run.times.append(time.perf_counter() - start)
+            except Exception as exc:  # noqa: BLE001 - a benchmark counts failures, it does not stop at the first
+                run.errors.append(f"reader {index}: to {link}: {type(exc).__name__}")
+    finally:
+        await context.close()
+
+
 async def reader(browser: Browser, url: str, index: int, loads: int, run: Run, pages: tuple[tuple[str, str], ...] = PAGES) -> None:
+    if pages is NAVIGATION:
+        await navigator(browser, url, index, loads, run)
+        return
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     try:
@@ -164,7 +191,9 @@ def prepare(folder: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--readers", default="1,10,20", help="numbers of readers at once, comma-separated")
-    parser.add_argument("--only", choices=["floor", "dashboard", "upload"], help="run one part (default: all three)")
+    parser.add_argument(
+        "--only", choices=["floor", "dashboard", "upload", "navigate", "navigate-upload"], help="run one part (default: all)"
+    )
     parser.add_argument("--loads", type=int, default=8, help="page loads per reader")
     parser.add_argument("--upload-rows", type=int, default=2000, help="rows in each uploaded file (0: no upload runs)")
     args = parser.parse_args()
@@ -179,23 +208,24 @@ def main() -> None:
         print(
             f"{'readers':>7} {'pages':>9} {'upload':>7} {'loads':>6} {'p50':>7} {'p95':>7} {'max':>7} {'errors':>6} {'uploads':>7} {'p95 / 1-reader p50':>19}"
         )
-        baseline: float | None = None
+        baseline: dict[str, float] = {}  # one reader's median, per way of reading
         with running_app(db) as url:
             asyncio.run(measure(url, 1, len(PAGES), None))  # warm: first imports, first queries
-            plans = [(n, "floor", False) for n in counts] + [(n, "dashboard", False) for n in counts]
-            plans += [(n, "dashboard", True) for n in counts] if files else []
+            plans = [(n, which, False) for which in ("floor", "dashboard", "navigate") for n in counts]
+            plans += [(n, which, True) for which in ("dashboard", "navigate") for n in counts] if files else []
             if args.only:
-                keep = {"floor": ("floor", False), "dashboard": ("dashboard", False), "upload": ("dashboard", True)}[args.only]
+                keep = {"floor": ("floor", False), "dashboard": ("dashboard", False), "upload": ("dashboard", True),
+                        "navigate": ("navigate", False), "navigate-upload": ("navigate", True)}[args.only]  # fmt: skip
                 plans = [p for p in plans if (p[1], p[2]) == keep or (p[0] == 1 and p[1] == "dashboard" and not p[2])]
             for n, which, with_upload in plans:
                 started = time.perf_counter()
-                pages = FLOOR if which == "floor" else PAGES
+                pages = {"floor": FLOOR, "dashboard": PAGES, "navigate": NAVIGATION}[which]
                 run = asyncio.run(measure(url, n, args.loads, files if with_upload else None, pages))
                 p50 = statistics.median(run.times) if run.times else float("nan")
                 p95 = percentile(run.times, 0.95) if run.times else float("nan")
-                if n == 1 and which == "dashboard" and not with_upload:
-                    baseline = p50
-                ratio = f"{p95 / baseline:.1f}x" if baseline and which == "dashboard" else "-"
+                if n == 1 and not with_upload:
+                    baseline[which] = p50
+                ratio = f"{p95 / baseline[which]:.1f}x" if which in baseline and which != "floor" else "-"
                 print(f"{n:>7} {which:>9} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s"
                       f" {max(run.times, default=0):>6.2f}s {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)",
                       flush=True)  # fmt: skip
