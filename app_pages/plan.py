@@ -41,7 +41,10 @@ labels = {k: t(k) for k in ("today", "done_on_marker")} | {
 titles = rows["title_th"] if lang() == "th" else rows["title_en"].fillna(rows["title_th"])
 shown = rows.assign(label=rows["activity_id"] + " " + titles.str.slice(0, 48) + titles.map(lambda s: "…" if len(s) > 48 else ""))
 span = tuple(pd.Timestamp(d) for d in fiscal_year_span(fiscal_year))
-st.plotly_chart(plan_timeline(shown, span, labels, month_label, pd.Timestamp(now)), width="stretch", config={"displayModeBar": False})
+if (rows["planned_start"].notna() & rows["planned_end"].notna()).any():
+    st.plotly_chart(plan_timeline(shown, span, labels, month_label, pd.Timestamp(now)), width="stretch", config={"displayModeBar": False})
+else:
+    st.caption(t("timeline_no_dates"))
 
 glossary([*rows["title_th"].astype(str), *rows["title_en"].fillna("").astype(str), t("fiscal_year")])
 st.html(plan_html(rows, lang()))

@@ -101,6 +101,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "as_of_today": ("ณ วันที่ {date}", "as of {date}"),
     "timeline": ("ช่วงเวลาตามแผน (ต.ค. – ก.ย.)", "Planned timeline (Oct – Sep)"),
     "today": ("วันนี้", "today"),
+    "timeline_no_dates": (
+        "ยังไม่ได้กำหนดช่วงเวลาของกิจกรรม: นักวิเคราะห์ใส่วันเริ่มและวันสิ้นสุดตามแผนได้ที่หน้านี้",
+        "No activity has planned dates yet: analysts can enter planned start and end dates on this page.",
+    ),
+    "no_samples": ("ไม่มีผลตรวจน้ำทิ้งในข้อมูล", "No effluent samples in the data"),
     "planned_period": ("ช่วงตามแผน", "planned"),
     "done_on_marker": ("วันที่แล้วเสร็จ", "done on"),
     "progress_done": ("ดำเนินการแล้ว", "done"),

@@ -265,7 +265,9 @@ def test_a_committee_member_reads_what_is_late_missing_who_owes_it_and_what_stan
     plan = main("/plan", "แผนปฏิบัติการ" if th else "Action plan")
     assert ("ล่าช้า" if th else "Late") in plan and ("ปีงบประมาณ" if th else "Fiscal year") in plan
     evidence = main("/evidence", "เอกสารหลักฐาน" if th else "Evidence checklist")
-    assert ("หน่วยงานที่รับผิดชอบ" if th else "Responsible agency") in evidence
+    agency = "หน่วยงานที่รับผิดชอบ" if th else "Responsible agency"
+    page.locator('[data-testid="stMain"]').get_by_text(agency, exact=True).first.wait_for(timeout=60_000)  # the filter, drawn last
+    evidence = page.locator('[data-testid="stMain"]').inner_text()
     assert ("รายการที่ยังไม่มีทั้งหมด (ทั้งเมือง)" if th else "Everything still missing (town-wide)") in evidence
     for text in (plan, evidence):
         assert ("แก้ไข (นักวิเคราะห์)" if th else "Edit (analysts)") not in text  # the committee reads, analysts edit

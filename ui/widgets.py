@@ -106,7 +106,7 @@ def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestam
     """ECHO-style effluent view: the chart opens on the parameter with the most exceedances, and a table
     lists every sample with exceedances marked."""
     if data.empty:
-        st.caption(t("none"))
+        st.caption(t("no_samples"))
         return
     data = data.assign(name=establishment_names(data))
     counts = data.groupby("parameter")["exceeds"].sum().sort_values(ascending=False, kind="stable")
