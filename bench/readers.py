@@ -113,7 +113,8 @@ def annual_reports_rows(db: Path, rows: int) -> pd.DataFrame:
     """The demo's latest annual reports in the template's columns, read before the app holds the database."""
     names = [c.name for c in TABLES["annual_reports"].columns]
     with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(f"select {', '.join(names)} from annual_reports order by year desc, factory_id limit {int(rows)}").df()
+        latest = con.execute("select * from annual_reports order by year desc, factory_id limit $rows", {"rows": int(rows)}).df()
+    return latest[names]
 
 
 def annual_reports_file(frame: pd.DataFrame, folder: Path, round_no: int) -> Path:

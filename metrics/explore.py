@@ -140,9 +140,8 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
         frame = frame.drop(columns=["establishment_th", "establishment_en"])
         frame.insert(min(1, len(frame.columns)), "establishment", pd.Series(names, index=frame.index, dtype="string"))
     if "subdistrict_code" in frame.columns:
-        subdistricts = dict(
-            cur.execute(f"select subdistrict_code, {'name_th' if lang == 'th' else 'name_en'} from subdistricts").fetchall()
-        )
+        rows = cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()
+        subdistricts = {code: (th if lang == "th" else en) for code, th, en in rows}
         at = list(frame.columns).index("subdistrict_code") + 1
         frame.insert(at, "subdistrict", frame["subdistrict_code"].map(subdistricts).astype("string"))
         if area != "all" and source.kind == "table":

@@ -12,7 +12,7 @@ import pytest
 
 from metrics.engine import evaluate
 from store.geo import load_boundaries
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, screenshot, wait_ready
+from tests.browser import CHROMIUM, running_app, screenshot, wait_ready
 from tests.conftest import BOUNDARIES
 
 pytestmark = pytest.mark.browser
@@ -33,16 +33,6 @@ def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
         con.close()
     with running_app(db) as url:
         yield url, demo_db
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ import pytest
 from store import accounts
 from store.db import init
 from store.geo import load_boundaries
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, main_pane_overflow, running_app, screenshot, wait_ready
+from tests.browser import CHROMIUM, main_pane_overflow, running_app, screenshot, wait_ready
 from tests.conftest import BOUNDARIES
 
 pytestmark = pytest.mark.browser
@@ -135,14 +135,14 @@ def sites(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
         yield {name: (stack.enter_context(running_app(db)), db) for name, db in (("demo", demo), ("empty", empty))}, words, schema
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+def screen_problems(page, name: str, text: str, width: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """What any page, in either language, must not show: an error, or content wider than the screen."""
+    problems = []
+    if any(c in text for c in CRASH):
+        problems.append(f"{name}: an error on the page")
+    if (over := main_pane_overflow(page)) > 1:
+        problems.append(f"{name}: {over} px wider than the {width} px screen")
+    return problems
 
 
 def signed_in_page(browser, url: str, width: int, username: str = "boss"):  # type: ignore[no-untyped-def]
@@ -184,10 +184,7 @@ def test_every_page_in_thai_has_no_english_leak_no_error_and_fits_the_screen(sit
         found = leaks(text, allowed)
         if found:
             problems.append(f"{name}: English words {found}")
-        if any(c in text for c in CRASH):
-            problems.append(f"{name}: an error on the page")
-        if (over := main_pane_overflow(page)) > 1:
-            problems.append(f"{name}: {over} px wider than the {width} px screen")
+        problems += screen_problems(page, name, text, width)
         screenshot(page, f"thai_{site}_{width}_{name}")
     assert not page.errors
     context.close()
@@ -203,12 +200,9 @@ def test_every_page_in_english_has_no_error_and_fits_the_screen(sites, browser, 
     for name, path in PAGES.items():
         visit(page, url, path, "en")
         text = shown_text(page)
-        if any(c in text for c in CRASH):
-            problems.append(f"{name}: an error on the page")
+        problems += screen_problems(page, name, text, width)
         if re.search(r"\b(nan|NaN|NaT|null|undefined)\b|<NA>", text):
             problems.append(f"{name}: a missing value shown as a code")
-        if (over := main_pane_overflow(page)) > 1:
-            problems.append(f"{name}: {over} px wider than the {width} px screen")
         screenshot(page, f"english_demo_{width}_{name}")
     assert not page.errors
     context.close()
