@@ -30,12 +30,14 @@ MAX_SQL_CHARS = 20_000  # a console query is typed or pasted; a megabyte of SQL 
 # to turn external access back on while the database runs, and lock_configuration (last) freezes every other
 # global setting, so nothing typed in the console can undo them. Autoloading is off so that a query naming an
 # extension's function cannot make DuckDB fetch and load code.
-HARDENING: tuple[tuple[str, str], ...] = (
-    ("enable_external_access", "false"),
-    ("autoinstall_known_extensions", "false"),
-    ("autoload_known_extensions", "false"),
-    ("allow_community_extensions", "false"),
-    ("lock_configuration", "true"),
+# The statements are written out whole (SET takes no bound values); connect_read_only passes the same settings
+# as a connection's configuration.
+HARDENING: tuple[tuple[str, bool, str], ...] = (
+    ("enable_external_access", False, "set enable_external_access = false"),
+    ("autoinstall_known_extensions", False, "set autoinstall_known_extensions = false"),
+    ("autoload_known_extensions", False, "set autoload_known_extensions = false"),
+    ("allow_community_extensions", False, "set allow_community_extensions = false"),
+    ("lock_configuration", True, "set lock_configuration = true"),
 )
 
 # Tables the console never reads: accounts and password hashes, settings, sign-in sessions and attempts, the
@@ -232,7 +234,7 @@ def is_internal(table: str) -> bool:
 
 def connect_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
     """Open a database file for the console alone (the command line): read-only, hardened from the start."""
-    config: dict[str, Any] = {name: value == "true" for name, value in HARDENING}
+    config: dict[str, Any] = {name: value for name, value, _ in HARDENING}
     return open_read_only(path, config)
 
 
@@ -253,8 +255,8 @@ def harden(con: duckdb.DuckDBPyConnection) -> None:
             if external:
                 raise QueryRefused("console_unguarded")
             return
-        for name, value in HARDENING:
-            cur.execute(f"set {name} = {value}")  # names and values from HARDENING only
+        for _, _, statement in HARDENING:
+            cur.execute(statement)
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:

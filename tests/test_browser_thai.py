@@ -86,10 +86,12 @@ def data_words(db: Path) -> set[str]:
               "green_areas", "annual_reports", "certifications", "practices", "effluent_samples"]  # fmt: skip
     codes = {"kind", "scheme", "practice", "status", "category", "system", "respondent_type", "question"}
     for table in tables:
-        for name, kind, *_ in con.execute(f"describe {table}").fetchall():
-            if kind == "VARCHAR" and name not in codes and not name.endswith("_en"):
-                for (value,) in con.execute(f'select distinct "{name}" from {table} where "{name}" is not null').fetchall():
-                    found.update(WORD.findall(str(value)))
+        rows = con.table(table)  # the relational API: no SQL text built from names
+        for name, kind in zip(rows.columns, rows.types, strict=True):
+            if str(kind) == "VARCHAR" and name not in codes and not name.endswith("_en"):
+                for (value,) in rows.select(duckdb.ColumnExpression(name)).distinct().fetchall():
+                    if value is not None:
+                        found.update(WORD.findall(str(value)))
     schema = con.execute("select table_name, column_name from information_schema.columns").fetchall()
     con.close()
     return found - ENUMS - ALWAYS_LEAKS, {w for row in schema for w in row} - ENUMS
