@@ -26,6 +26,8 @@ LEVELS = (1, 2, 3)
 PARALLEL_PASSES = 3  # measured on 2 cores: 266 ms serial, 217 ms with 2-4 threads at national scale
 FISCAL_OFFSET = 543  # fiscal years are kept in Buddhist Era
 
+# SUMMARY and ROWS wrap one family's query from sql/indicators/ as a subquery ({family} is that file's text,
+# never a value); every value (years, areas, codes) is bound as a $parameter.
 SUMMARY = """
 select
     code,
