@@ -15,7 +15,7 @@ import pandas as pd
 from metrics.engine import LEVELS, Result, Scorecard
 from metrics.readiness import LevelPlan
 from metrics.registry import REGISTRY
-from metrics.words import TEXT, column_labels, date_label, number, reason, table_label, text
+from metrics.words import TEXT, column_labels, date_label, number, reason, table_label, text, year_label
 
 MARKS = {"pass": "✓", "fail": "✗", "no_data": "–"}
 RAI_M2 = 1600  # 1 ไร่ = 1,600 m²
@@ -314,6 +314,27 @@ def checklist(items: pd.DataFrame, lang: str) -> str:
     return f'<table class="eit-list eit-checklist"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def level_history_table(history: pd.DataFrame, lang: str) -> str:
+    """The level the town reached each year and each level's verdict: one row per year, a three-step meter beside
+    the words. Plain HTML, so the overview opens without a chart library (a chart here cost a reader's browser
+    about as much as the rest of the page)."""
+    heads = ["year", "town_level", "level_1", "level_2", "level_3"]
+    labels = {h: escape(text(h, lang)) for h in heads}
+    rows = []
+    for item in history.itertuples(index=False):
+        level = int(item.town_level)
+        reached = text("level_none", lang) if level == 0 else text("level_reached", lang, n=level)
+        pips = "".join(f'<span class="eit-pip{" eit-pip-on" if n <= level else ""}"></span>' for n in (1, 2, 3))
+        cells = {
+            "year": escape(year_label(int(item.year), lang)),
+            "town_level": f'<span class="eit-pips" aria-hidden="true">{pips}</span>{escape(reached)}',
+            **{f"level_{n}": badge(str(getattr(item, f"level_{n}")), lang) for n in (1, 2, 3)},
+        }
+        rows.append("<tr>" + "".join(f'<td class="eit-{h}" data-label="{labels[h]}"><div>{cells[h]}</div></td>' for h in heads) + "</tr>")
+    head = "".join(f'<th class="eit-{h}">{labels[h]}</th>' for h in heads)
+    return f'<table class="eit-list eit-history"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
 # One stylesheet for the fragments: readable on a projector, a phone (cards below 640 px) and A4 paper.
 CSS = """
 .eit-scorecard { width: 100%; border-collapse: collapse; font-size: 0.95rem; table-layout: fixed; }
@@ -357,6 +378,10 @@ span.eit-code { font-weight: 600; white-space: nowrap; }
 .eit-progress-in_progress, .eit-evidence-in_progress { background: #bee3f8; color: #1a365d; }
 .eit-progress-due { background: #feebc8; color: #7b341e; }
 .eit-progress-planned, .eit-progress-cancelled { background: #edf2f7; color: #2d3748; }
+.eit-history td.eit-year, .eit-history td.eit-town_level { white-space: nowrap; }
+.eit-pips { display: inline-flex; gap: 2px; margin-right: 0.45rem; vertical-align: -0.1rem; }
+.eit-pip { width: 0.75rem; height: 0.75rem; border-radius: 2px; background: #e2e8f0; border: 1px solid #cbd5e0; }
+.eit-pip-on { background: #1b7f5a; border-color: #1b7f5a; }
 @media screen and (max-width: 640px) {
   .eit-list thead { display: none; }
   .eit-list, .eit-list tbody, .eit-list tr, .eit-list td, .eit-list th { display: block; width: 100%; box-sizing: border-box; }

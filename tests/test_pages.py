@@ -70,6 +70,33 @@ def test_overview_numbers_equal_the_engine(demo_db, monkeypatch):
     assert ("Level 1 not yet reached" if card.town_level == 0 else f"Level {card.town_level} reached") in cards
 
 
+def test_overview_level_history_equals_the_engine_year_by_year_without_a_chart(demo_db, monkeypatch):
+    """The history is an HTML table (no chart library for the landing page): per year, the engine's town level
+    in words and as filled steps, and each level's verdict; BE years in Thai."""
+    import re
+
+    from metrics.engine import data_years
+
+    at = app(demo_db, monkeypatch)
+    at.run()
+    assert not at.get("plotly_chart")
+    (table,) = [h.value for h in at.html if '<table class="eit-list eit-history"' in h.value]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1])
+    con = duckdb.connect(str(demo_db))
+    with con.cursor() as cur:
+        years = data_years(cur)
+        cards = {y: evaluate(cur, y, "all") for y in years}
+    con.close()
+    assert len(rows) == len(years) > 1
+    for year, row in zip(years, rows, strict=True):
+        card = cards[year]
+        assert f"พ.ศ. {year + 543}" in row
+        assert row.count("eit-pip eit-pip-on") == card.town_level
+        assert ("ยังไม่ผ่านระดับ 1" if card.town_level == 0 else f"ผ่านระดับ {card.town_level}") in row
+        verdicts = re.findall(r'eit-badge eit-(pass|fail|no_data)"', row)
+        assert verdicts == [str(lv["status"]) for lv in card.levels]
+
+
 def test_year_and_area_change_the_scorecard(demo_db, monkeypatch):
     at = app(demo_db, monkeypatch)
     at.session_state["lang"] = "en"

@@ -152,22 +152,6 @@ def intensity_change_figure(rows: pd.DataFrame, labels: dict[str, str]) -> go.Fi
     return _layout(fig, height=max(300, min(900, 14 * len(part))))
 
 
-def level_history_figure(history: pd.DataFrame, year_fmt: dict[int, str], label: str) -> go.Figure:
-    """The town level (0-3) each year, as steps."""
-    fig = go.Figure(
-        go.Scatter(
-            x=[year_fmt[int(y)] for y in history["year"]],
-            y=history["town_level"],
-            mode="lines+markers",
-            line={"shape": "hv", "color": COLOURS["all"], "width": 3},
-            name=label,
-        )
-    )
-    fig.update_yaxes(range=[-0.2, 3.2], tickvals=[0, 1, 2, 3], title=label)
-    fig.update_xaxes(type="category")
-    return _layout(fig, height=240)
-
-
 PROGRESS_COLOURS = {
     "done": "#2f855a", "late": "#c53030", "in_progress": "#2b6cb0", "due": "#d69e2e", "planned": "#a0aec0", "cancelled": "#e2e8f0",
 }  # fmt: skip

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from metrics import words
+from metrics import fragments, words
 from metrics.engine import Result
-from ui.charts import effluent_figure, level_history_figure
-from ui.i18n import NO_VALUE, date_label, establishment_names, lang, number, t, year_short
+from ui.charts import effluent_figure
+from ui.i18n import NO_VALUE, date_label, establishment_names, lang, number, t
 from ui.safe import md
 
 # Plain Unicode marks for text, Material icons (bundled with Streamlit, so they draw offline) for badges.
@@ -84,22 +84,11 @@ def empty_database() -> None:
 
 
 def level_history_view(history: pd.DataFrame) -> None:
-    """The town level over the years: a small step chart beside a table of each level's verdict."""
+    """The town level over the years, with each level's verdict (an HTML table: no chart library to load)."""
     if history.empty:
         st.caption(t("none"))
         return
-    left, right = st.columns([3, 2])
-    labels = {y: year_short(int(y)) for y in history["year"]}
-    left.plotly_chart(level_history_figure(history, labels, t("town_level")), width="stretch", config={"displayModeBar": False})
-    table = pd.DataFrame(
-        {
-            "year": history["year"].map(labels),
-            "town_level": history["town_level"],
-            **{f"level_{n}": history[f"level_{n}"].map(status_text) for n in (1, 2, 3)},
-        }
-    )
-    names = {"year": t("year"), "town_level": t("town_level"), **{f"level_{n}": t(f"level_{n}") for n in (1, 2, 3)}}
-    right.dataframe(table, hide_index=True, width="stretch", column_config=names)
+    st.html(fragments.level_history_table(history, lang()))
 
 
 def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestamp], str], key: str) -> None:
