@@ -199,7 +199,10 @@ def family_rows(version: str, family: str, year: int) -> pd.DataFrame:
         return engine.family_rows(cur, family, year)
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
 def counts_toward(version: str, factory_id: str, year: int) -> pd.DataFrame:
+    """Cached per establishment and year: building it copies every family's rows of the year out of the cache,
+    the largest share of a profile's server time before (py-spy, ten readers)."""
     from metrics.registry import FAMILIES
 
     frames = [family_rows(version, name, year) for name in FAMILIES if name != "evidence_ready"]
