@@ -3,8 +3,8 @@ practices and yearly figures (years without a report shown as gaps), and its eff
 
 import streamlit as st
 
-from ui.charts import establishment_figure
-from ui.i18n import establishment_name, establishment_names, lang, month_label, product_unit, t, year_label, year_short
+from ui.charts import establishment_chart, show
+from ui.i18n import establishment_name, establishment_names, lang, product_unit, t, year_label
 from ui.profile import certificates_view, counts_view, identity_cards, practices_view, reports_view, scheme_words
 from ui.safe import md
 from ui.state import counts_toward, establishment_list, establishment_profile, location_check, read_page, years
@@ -50,11 +50,10 @@ else:
     span = years(version) or sorted(p.reports["year"])
     unit = product_unit(p.reports["production_unit"])
     series = {c: t(c, unit=unit) for c in ("water_per_unit", "wastewater_per_unit", "waste_3r_pct", "renewable_pct", "ghg_tco2e")}
-    figure = establishment_figure(p.reports, series, span, {int(y): year_short(int(y)) for y in span})
-    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+    show(establishment_chart(p.reports[["year", *series]], series, [int(y) for y in span], lang(), f"{t('reports')}: {factory_id}"))
     if set(span) - set(p.reports["year"]):
         st.caption("✕ " + t("no_report_year"))
     reports_view(p.reports)
 
 st.markdown(f"#### {t('samples_vs_limits')}")
-effluent_samples_view(p.samples, month_label, key="profile_parameter")
+effluent_samples_view(p.samples, key="profile_parameter")

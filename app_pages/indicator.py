@@ -3,12 +3,13 @@ the rows behind the number with their amounts, and the evidence it needs."""
 
 import streamlit as st
 
+from metrics.charts import trend_words
 from metrics.formulas import FORMULAS
 from metrics.fragments import View, checklist, result_cards
 from metrics.tables import behind_table
-from ui.charts import intensity_change_figure, trend_figure
+from ui.charts import intensity_change_chart, show, trend_chart
 from ui.downloads import table_downloads
-from ui.i18n import NO_VALUE, area_label, establishment_names, lang, month_label, number, t, thousands, year_label, year_short
+from ui.i18n import NO_VALUE, area_label, establishment_names, lang, number, t, thousands, year_label
 from ui.safe import md
 from ui.state import as_of_stamp, behind, catalogue, checklist_year, evidence_items, read_page, samples, scorecard, subdistrict_names, trend
 from ui.view import page_param, set_page_param
@@ -34,9 +35,9 @@ glossary([names[code], *FORMULAS[code]])
 area_names = {a: area_label(a, sub) for a in ("all", "190906", "191306")}
 series = trend(version, code)
 st.markdown(f"#### {t('trend')}")
-chart_labels = {"threshold": t("threshold"), "no_data": t("no_data")}
-st.plotly_chart(trend_figure(series, r.indicator.threshold, r.indicator.unit, area_names, {y: year_short(y) for y in series["year"]}, chart_labels),
-                width="stretch", config={"displayModeBar": False})  # fmt: skip
+ind = r.indicator
+words = f"{t('trend')} {code}: {trend_words(series, ind.threshold, ind.unit, lang(), ind.comparator)}"
+show(trend_chart(series, ind.threshold, ind.unit, ind.comparator, area_names, lang(), words))
 
 st.markdown(f"#### {t('by_subdistrict')} · {year_label(year)}")
 side = st.columns(2)
@@ -68,12 +69,11 @@ if not people.empty:
 
 if code in ("7.2.1", "7.2.2"):
     st.markdown(f"#### {t('intensity_change')}")
-    bars = rows.assign(label=establishment_names(rows, "entity_id"))
-    st.plotly_chart(intensity_change_figure(bars, {"x": t("change_pct")}), width="stretch", config={"displayModeBar": False})
+    show(intensity_change_chart(rows[["entity_id", "change_pct", "counted"]], lang(), t("intensity_change")))
 
 if code == "7.1.1":
     st.markdown(f"#### {t('samples_vs_limits')} · {year_label(year)}")
-    effluent_samples_view(samples(version, year, area), month_label, key="indicator_parameter")
+    effluent_samples_view(samples(version, year, area), key="indicator_parameter")
 
 if r.indicator.entity != "item":  # 18.1.1's rows above are its checklist already
     st.markdown(f"#### {t('checklist')}")

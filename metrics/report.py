@@ -8,7 +8,6 @@ embedded); charts are SVG drawn by matplotlib with the text as outlines, so no f
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from html import escape
 
@@ -17,16 +16,16 @@ import pandas as pd
 
 from metrics import engine, readiness
 from metrics.catalogue import AREAS
+from metrics.charts import COLOURS, trend_svg
 from metrics.engine import Scorecard
 from metrics.formulas import FORMULAS
 from metrics.fragments import CSS as FRAGMENTS_CSS
 from metrics.fragments import View, checklist, headline, level_plan, plan_table, result_cards, scorecard_table
 from metrics.tables import behind_table
-from metrics.words import area_label, date_label, datetime_label, reason, text, year_label, year_short
+from metrics.words import area_label, date_label, datetime_label, reason, text, year_label
 from store.export import AsOf, as_of, xlsx_bytes
 
 FONTS = "'Loma', 'Garuda', 'Noto Sans Thai', 'Sarabun', sans-serif"  # Loma and Garuda: fonts-thai-tlwg
-COLOURS = {"all": "#1b7f5a", "190906": "#2b6cb0", "191306": "#c05621"}
 
 
 @dataclass
@@ -87,35 +86,6 @@ def gather(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", today: 
         as_of=as_of(cur),
         made=dt.datetime.now(),
     )
-
-
-def trend_svg(trend: pd.DataFrame, threshold: float, unit: str, lang: str) -> str:
-    """A small line chart of one indicator over the years (BE in Thai), the criterion dashed."""
-    import matplotlib
-
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.fonttype": "path", "font.family": ["Loma", "Garuda", "DejaVu Sans"], "font.size": 8})
-    fig, ax = plt.subplots(figsize=(6.2, 1.6))
-    years = sorted({int(y) for y in trend["year"]})
-    position = {y: i for i, y in enumerate(years)}
-    for area, part in trend.groupby("area", sort=False):
-        values = pd.to_numeric(part["value"], errors="coerce")  # a year without data is a gap, not 0
-        ax.plot([position[int(y)] for y in part["year"]], values, marker="o", markersize=3,
-                linewidth=2.2 if area == "all" else 1.2, color=COLOURS.get(str(area), "#555"))  # fmt: skip
-    ax.set_xticks(range(len(years)), [year_short(y, lang) for y in years])
-    ax.axhline(threshold, linestyle="--", color="#c53030", linewidth=1)
-    ax.set_ylabel("%" if unit == "percent" else "")
-    ax.set_ylim(bottom=0)
-    ax.grid(axis="y", color="#e2e8f0")
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
-    plt.close(fig)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
 
 
 def _legend(data: ReportData, lang: str) -> str:
@@ -200,7 +170,9 @@ def report_html(data: ReportData, lang: str = "th") -> str:
             f'<section class="indicator"><h3>{escape(r.code)} {escape(r.indicator.name(lang))}</h3>',
             result_cards(r, lang, year_label(data.year, lang)),
             f'<p class="eit-small"><b>{escape(text("formula", lang))}:</b> {escape(FORMULAS[r.code][0 if lang == "th" else 1])}</p>',
-            trend_svg(series, r.indicator.threshold, r.indicator.unit, lang) if not series.empty else "",
+            trend_svg(series, r.indicator.threshold, r.indicator.unit, lang, size=(6.2, 1.6), outlines=True, font=8)
+            if not series.empty
+            else "",
             _legend(data, lang),
             _behind_html(data.rows[r.code], behind, lang),
             "</section>",

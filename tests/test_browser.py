@@ -65,6 +65,11 @@ PAGES = {
 }
 
 
+# Each chart drawn on the page: which drawing (wide or narrow) the browser shows, its width, and whether it decoded.
+CHARTS_SHOWN = """() => [...document.querySelectorAll('.eit-chart img')].filter(i => i.checkVisibility())
+  .map(i => [i.className.replace('eit-chart-', ''), i.getBoundingClientRect().width, i.complete && i.naturalWidth > 0])"""
+
+
 @pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_page_renders_in_both_languages(app_url, page, name, lang):
@@ -77,8 +82,10 @@ def test_every_page_renders_in_both_languages(app_url, page, name, lang):
     assert not page.errors
     text = main_text(page)
     assert ("ข้อมูลสาธิต" if lang == "th" else "Demo data") in text
-    if name in ("indicator", "effluent"):
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)  # the trend chart drew
+    if name in ("indicator", "effluent", "establishment"):  # the charts drew: the wide drawing decoded and shown, the narrow one hidden
+        page.wait_for_function("() => [...document.querySelectorAll('.eit-chart img')].every(i => i.complete)", timeout=30_000)
+        shown = page.evaluate(CHARTS_SHOWN)
+        assert shown and all(kind == "wide" and width > 600 and decoded for kind, width, decoded in shown), shown
     screenshot(page, f"{name}_{lang}")
 
 

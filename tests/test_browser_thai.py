@@ -107,12 +107,21 @@ def leaks(text: str, allowed: set[str]) -> list[str]:
     return sorted(set(out))
 
 
+# The charts the browser shows (one drawing of each, by the screen's width): which, and the words drawn on it.
+CHART_WORDS = """() => [...document.querySelectorAll('.eit-chart img')].filter(i => i.checkVisibility()).map(i => {
+  const svg = new TextDecoder().decode(Uint8Array.from(atob(i.src.split(',')[1]), c => c.charCodeAt(0)));
+  const words = [...new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('text')].map(t => t.textContent);
+  return [i.className.replace('eit-chart-', ''), i.alt, words.join('\\n')];
+})"""
+
+
 def shown_text(page) -> str:
-    """The page's visible text, without icon ligatures."""
+    """The page's visible text, without icon ligatures, and the words on the charts shown (drawn on the server:
+    images whose words are not in the page's text)."""
     handle = page.add_style_tag(content=HIDE_NON_TEXT)
     text = page.locator('[data-testid="stAppViewContainer"]').inner_text()
     handle.evaluate("e => e.remove()")
-    return text
+    return "\n".join([text, *(f"{alt}\n{words}" for _, alt, words in page.evaluate(CHART_WORDS))])
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +153,9 @@ def screen_problems(page, name: str, text: str, width: int) -> list[str]:  # typ
         problems.append(f"{name}: an error on the page")
     if (over := main_pane_overflow(page)) > 1:
         problems.append(f"{name}: {over} px wider than the {width} px screen")
+    wanted = "narrow" if width < 640 else "wide"
+    if any(kind != wanted for kind, _, _ in page.evaluate(CHART_WORDS)):
+        problems.append(f"{name}: a chart drawn for another screen than {width} px")
     return problems
 
 

@@ -97,6 +97,59 @@ def test_overview_level_history_equals_the_engine_year_by_year_without_a_chart(d
         assert verdicts == [str(lv["status"]) for lv in card.levels]
 
 
+def chart_images(at: AppTest) -> list[tuple[str, str, str]]:
+    """The charts on the page: (wide or narrow, the text alternative, the SVG)."""
+    import base64
+    import re
+
+    found = re.findall(
+        r'<img class="eit-chart-(\w+)" alt="([^"]*)" src="data:image/svg\+xml;base64,([^"]+)">', "".join(h.value for h in at.html)
+    )
+    return [(kind, alt, base64.b64decode(data).decode()) for kind, alt, data in found]
+
+
+@pytest.mark.parametrize("code", ["19.1.1", "7.2.1", "7.1.1"])
+def test_indicator_page_draws_its_charts_on_the_server_with_the_engines_values(demo_db, monkeypatch, code):
+    """No chart library in the reader's browser: the trend (and 7.2.1's changes, 7.1.1's samples) are SVG
+    images drawn by the server; the trend's text alternative gives the engine's value for every year."""
+    from html import unescape
+
+    from metrics.engine import trend
+
+    at = app(demo_db, monkeypatch)
+    at.query_params["code"] = code
+    at.run()
+    at.switch_page("app_pages/indicator.py").run()
+    assert not at.exception
+    assert not at.get("plotly_chart")
+    charts = chart_images(at)
+    assert [kind for kind, _, _ in charts] == ["wide", "narrow"] * (1 if code == "19.1.1" else 2)
+    con = duckdb.connect(str(demo_db))
+    with con.cursor() as cur:
+        town = trend(cur, code).query("area == 'all'")
+    con.close()
+    alt = unescape(charts[0][1])
+    for year, value in zip(town["year"], town["value"], strict=True):
+        assert f"{year + 543}: {value:,.1f} %" in alt
+        assert f"{value:,.1f} %" in charts[0][2] and f">{year + 543}<" in charts[0][2]  # written on the drawing too
+    if code == "7.1.1":
+        assert "ค่ามาตรฐาน" in charts[2][2]  # the samples against their limit
+
+
+def test_establishment_page_draws_its_yearly_figures_on_the_server(demo_db, monkeypatch):
+    at = app(demo_db, monkeypatch)
+    at.query_params["id"] = "DEMO-F003"
+    at.run()
+    at.switch_page("app_pages/establishment.py").run()
+    assert not at.exception
+    assert not at.get("plotly_chart")
+    charts = chart_images(at)
+    assert [kind for kind, _, _ in charts] == ["wide", "narrow", "wide", "narrow"]  # yearly figures, effluent samples
+    assert "DEMO-F003" in charts[0][1]
+    for title in (TEXT["water_per_unit"][0].split("(")[0].strip(), TEXT["renewable_pct"][0].split("(")[0].strip()):
+        assert title in charts[0][2]
+
+
 def test_year_and_area_change_the_scorecard(demo_db, monkeypatch):
     at = app(demo_db, monkeypatch)
     at.session_state["lang"] = "en"

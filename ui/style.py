@@ -6,6 +6,7 @@ import json
 
 import streamlit as st
 
+from metrics.charts import CSS as CHARTS
 from metrics.fragments import CSS as FRAGMENTS
 from ui.i18n import t
 
@@ -19,7 +20,7 @@ PAGE = """
   [data-testid="stMain"], [data-testid="stAppViewContainer"] { margin: 0 !important; padding: 0 !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
   h1, h2, h3, h4 { break-after: avoid; }
-  [data-testid="stPlotlyChart"], .eit-cards, .eit-card { break-inside: avoid; }
+  [data-testid="stPlotlyChart"], .eit-chart, .eit-cards, .eit-card { break-inside: avoid; }
 }
 """
 
@@ -48,4 +49,4 @@ def skip_link_words(words: str) -> str:
 def apply_style() -> None:
     """Once per run: a style-only st.html takes no room on the page."""
     limits = t("upload_limits", mb=st.get_option("server.maxUploadSize"))
-    st.html(f"<style>{FRAGMENTS}{PAGE}{uploader_words(t('choose_file'), limits)}{skip_link_words(t('skip_to_content'))}</style>")
+    st.html(f"<style>{FRAGMENTS}{CHARTS}{PAGE}{uploader_words(t('choose_file'), limits)}{skip_link_words(t('skip_to_content'))}</style>")

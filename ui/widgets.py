@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
 from metrics import fragments, words
 from metrics.engine import Result
-from ui.charts import effluent_figure
+from ui.charts import effluent_chart, show
 from ui.i18n import NO_VALUE, date_label, establishment_names, lang, number, t
 from ui.safe import md
 
@@ -91,7 +89,7 @@ def level_history_view(history: pd.DataFrame) -> None:
     st.html(fragments.level_history_table(history, lang()))
 
 
-def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestamp], str], key: str) -> None:
+def effluent_samples_view(data: pd.DataFrame, key: str) -> None:
     """ECHO-style effluent view: the chart opens on the parameter with the most exceedances, and a table
     lists every sample with exceedances marked."""
     if data.empty:
@@ -103,8 +101,12 @@ def effluent_samples_view(data: pd.DataFrame, month_label: Callable[[pd.Timestam
     words = data.drop_duplicates("parameter").set_index("parameter")["parameter_th" if lang() == "th" else "parameter_en"]
     labels = {p: f"{words[p]} ({p}) · {t('exceedance')} {int(counts[p])}" for p in parameters}
     parameter = st.selectbox(t("parameter"), parameters, format_func=labels.__getitem__, key=f"{key}_{lang()}")
-    chart = {"within": t("within"), "exceedance": t("exceedance"), "limit": t("limit")}
-    st.plotly_chart(effluent_figure(data, parameter, chart, month_label), width="stretch", config={"displayModeBar": False})
+    columns = ["parameter", "sampled_on", "value", "exceeds", "unit", "min_value", "max_value"]
+    show(
+        effluent_chart(
+            data.loc[data["parameter"] == parameter, columns], parameter, lang(), f"{t('samples_vs_limits')}: {labels[parameter]}"
+        )
+    )
     st.caption(t("exceedances_all", n=f"{int(data['exceeds'].sum()):,}", total=f"{len(data):,}"))
     table = pd.DataFrame(
         {
