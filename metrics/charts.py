@@ -45,7 +45,7 @@ def _fonts() -> list[str]:
 
 @contextmanager
 def _drawing(salt: str, outlines: bool, size: float = 10) -> Iterator[None]:
-    settings = {
+    with _LOCK, rc_context({
         "svg.fonttype": "path" if outlines else "none",
         "svg.hashsalt": salt,  # ids differ between charts of one page, so no drawing borrows another's clip or marker
         "font.family": _fonts(),
@@ -58,8 +58,7 @@ def _drawing(salt: str, outlines: bool, size: float = 10) -> Iterator[None]:
         "xtick.color": "#4a5568",
         "ytick.color": "#4a5568",
         "legend.frameon": False,
-    }
-    with _LOCK, rc_context(settings):
+    }):  # fmt: skip
         yield
 
 
