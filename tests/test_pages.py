@@ -22,6 +22,18 @@ def app(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return at
 
 
+def opened(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, lang: str | None = None, **params: str) -> AppTest:
+    """The app opened on a page from a link carrying params (code=, id=), in lang if given."""
+    at = app(db, monkeypatch)
+    if lang:
+        at.session_state["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    return at
+
+
 def texts(at: AppTest) -> str:
     return "\n".join(
         [m.value for m in at.markdown]
@@ -36,10 +48,7 @@ def texts(at: AppTest) -> str:
 @pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_without_exception(demo_db, monkeypatch, page, lang):
-    at = app(demo_db, monkeypatch)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page(page).run()
+    at = opened(demo_db, monkeypatch, page, lang)
     assert not at.exception, at.exception
     banner = TEXT["demo_banner"][0 if lang == "th" else 1]
     assert any(w.value == banner for w in at.warning)
@@ -116,10 +125,7 @@ def test_indicator_page_draws_its_charts_on_the_server_with_the_engines_values(d
 
     from metrics.engine import trend
 
-    at = app(demo_db, monkeypatch)
-    at.query_params["code"] = code
-    at.run()
-    at.switch_page("app_pages/indicator.py").run()
+    at = opened(demo_db, monkeypatch, "app_pages/indicator.py", code=code)
     assert not at.exception
     assert not at.get("plotly_chart")
     charts = chart_images(at)
@@ -137,10 +143,7 @@ def test_indicator_page_draws_its_charts_on_the_server_with_the_engines_values(d
 
 
 def test_establishment_page_draws_its_yearly_figures_on_the_server(demo_db, monkeypatch):
-    at = app(demo_db, monkeypatch)
-    at.query_params["id"] = "DEMO-F003"
-    at.run()
-    at.switch_page("app_pages/establishment.py").run()
+    at = opened(demo_db, monkeypatch, "app_pages/establishment.py", id="DEMO-F003")
     assert not at.exception
     assert not at.get("plotly_chart")
     charts = chart_images(at)
@@ -166,10 +169,7 @@ def test_year_and_area_change_the_scorecard(demo_db, monkeypatch):
 
 
 def test_indicator_page_follows_the_code_in_the_link(demo_db, monkeypatch):
-    at = app(demo_db, monkeypatch)
-    at.query_params["code"] = "7.1.1"
-    at.run()
-    at.switch_page("app_pages/indicator.py").run()
+    at = opened(demo_db, monkeypatch, "app_pages/indicator.py", code="7.1.1")
     assert not at.exception
     chooser = next(s for s in at.selectbox if s.label == TEXT["choose_indicator"][0])
     assert chooser.value == "7.1.1"
@@ -177,11 +177,7 @@ def test_indicator_page_follows_the_code_in_the_link(demo_db, monkeypatch):
 
 
 def test_unknown_establishment_says_so(demo_db, monkeypatch):
-    at = app(demo_db, monkeypatch)
-    at.session_state["lang"] = "en"
-    at.query_params["id"] = "NOPE-1"
-    at.run()
-    at.switch_page("app_pages/establishment.py").run()
+    at = opened(demo_db, monkeypatch, "app_pages/establishment.py", "en", id="NOPE-1")
     assert not at.exception
     assert any("No establishment NOPE-1" in e.value.replace("\\", "") for e in at.warning)  # a notice, and the first establishment shown
 
@@ -194,10 +190,7 @@ def test_empty_database_explains_what_to_upload(tmp_path, monkeypatch, page):
     con, _, _ = init(tmp_path / "empty.duckdb")
     set_public_read(con, True, "tests")
     con.close()
-    at = app(tmp_path / "empty.duckdb", monkeypatch)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.switch_page(page).run()
+    at = opened(tmp_path / "empty.duckdb", monkeypatch, page, "en")
     assert not at.exception
     assert any('upload CSV files on the "Upload CSV" page, starting with the establishments table' in i.value for i in at.info)
     assert any("An analyst or an admin can upload data after signing in" in c.value for c in at.caption)  # a reader cannot upload
