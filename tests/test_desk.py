@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from store import accounts
 from store.db import init
 from store.edits import EditRefused, checklist, save_checklist, update_criterion
 from tests.conftest import fingerprint
+from ui import web
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -263,6 +265,32 @@ def test_first_admin_gets_a_fresh_one_time_password(tmp_path):
     assert accounts.authenticate(a, "admin", pa).must_change_password
     a.close()
     b.close()
+
+
+def cookie_scripts(at: AppTest) -> list[str]:
+    """The nonces of the sidebar scripts that ask /auth/session for the HttpOnly cookie."""
+    return [n for e in at.sidebar if e.type == "html" for n in re.findall(r"auth/session\?nonce=([\w-]+)", e.proto.body)]
+
+
+def test_the_cookie_script_is_written_until_the_browser_has_claimed_it(db, monkeypatch):
+    """A sign-in at the root address switches page right after the run that wrote the script; the browser
+    could drop it unrun (intermittently, in the desk's browser tests). It stays until the nonce is claimed."""
+    at = start(db, monkeypatch, "ana")  # at the root: sign-in, then the scorecard through a page switch
+    (nonce,) = cookie_scripts(at)
+    at.run()  # any later run while the browser has not claimed it
+    assert cookie_scripts(at) == [nonce]
+    assert web.redeem(nonce) is not None  # what POST /auth/session does
+    at.run()
+    assert cookie_scripts(at) == [] and web.redeem(nonce) is None
+
+
+def test_an_unclaimed_cookie_nonce_is_renewed_when_it_expires(db, monkeypatch):
+    monkeypatch.setattr(web, "HANDOFF_SECONDS", -1)  # every nonce expired as soon as it is made
+    at = start(db, monkeypatch, "ana")
+    (first,) = cookie_scripts(at)
+    at.run()
+    (second,) = cookie_scripts(at)
+    assert second != first and web.handoff_state(first) == "expired"
 
 
 def test_a_deactivated_analyst_loses_the_desk_on_the_next_run(db, monkeypatch):

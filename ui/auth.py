@@ -12,7 +12,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from store import accounts, sessions
 from store.accounts import write_first_password
 from ui.i18n import t
-from ui.web import allow_uploads, cookie_name, handoff
+from ui.web import allow_uploads, cookie_name, handoff, handoff_state
 
 READ_PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/fact_check:", "overview"),
@@ -99,10 +99,22 @@ def sign_out(con: duckdb.DuckDBPyConnection) -> None:
 
 def write_pending_cookie() -> None:
     """After a sign-in, the page posts a single-use nonce to /auth/session, whose answer sets the HttpOnly
-    cookie; after a sign-out it asks /auth/signout to delete it. No script ever sees the session id."""
+    cookie; after a sign-out it asks /auth/signout to delete it. No script ever sees the session id.
+
+    The sign-in's script is written on every run until the server has seen the nonce claimed: a run that
+    switches page right after writing it (a sign-in at the root address) can replace it in the browser
+    before it runs, and the browser then never got its cookie (found as an intermittent test failure).
+    A nonce that expired unclaimed is replaced by a fresh one for the same session."""
     if "pending_cookie" not in st.session_state:
         return
-    nonce = st.session_state.pop("pending_cookie")
+    nonce = st.session_state["pending_cookie"]
+    token = st.session_state.get(TOKEN)
+    if not nonce or token is None or handoff_state(nonce) == "claimed":
+        st.session_state.pop("pending_cookie")
+        if nonce:  # claimed, or the session ended meanwhile: nothing more to hand over
+            return
+    elif handoff_state(nonce) == "expired":
+        nonce = st.session_state["pending_cookie"] = handoff(token, accounts.TOKEN_HOURS * 3600)
     url = f"auth/session?nonce={nonce}" if nonce else "auth/signout"
     with st.sidebar:
         st.html(f"<script>fetch('{url}', {{method: 'POST', credentials: 'same-origin'}});</script>", unsafe_allow_javascript=True)

@@ -36,6 +36,7 @@ HANDOFF_SECONDS = 60
 UPLOADER_SECONDS = 12 * 3600
 _lock = threading.Lock()
 _handoffs: dict[str, tuple[str, float, int]] = {}  # nonce -> (session token, expiry, max age in seconds)
+_claimed: dict[str, float] = {}  # nonce -> when it was claimed, kept a while so the page can stop asking
 _uploaders: dict[str, float] = {}  # Streamlit session id -> expiry
 UPLOAD_PATH = re.compile(r"/_stcore/upload_file/([^/]+)/")
 
@@ -53,8 +54,30 @@ def handoff(token: str, max_age: int) -> str:
     with _lock:
         for key in [k for k, (_, expiry, _) in _handoffs.items() if expiry < now]:
             del _handoffs[key]
+        for key in [k for k, when in _claimed.items() if when < now - 10 * HANDOFF_SECONDS]:
+            del _claimed[key]
         _handoffs[nonce] = (token, now + HANDOFF_SECONDS, max_age)
     return nonce
+
+
+def handoff_state(nonce: str) -> str:
+    """Whether the browser may still claim the nonce ("pending"), has done so ("claimed"), or neither ("expired")."""
+    with _lock:
+        if nonce in _claimed:
+            return "claimed"
+        found = _handoffs.get(nonce)
+    return "pending" if found is not None and found[1] >= time.monotonic() else "expired"
+
+
+def redeem(nonce: str) -> tuple[str, int] | None:
+    """The session token and cookie age for a pending nonce, once (it is then claimed); None otherwise."""
+    now = time.monotonic()
+    with _lock:
+        found = _handoffs.pop(nonce, None)
+        if found is None or found[1] < now:
+            return None
+        _claimed[nonce] = now
+    return found[0], found[2]
 
 
 def _https(request: Request) -> bool:
@@ -81,12 +104,10 @@ async def claim(request: Request) -> Response:
     """POST /auth/session?nonce=…: set the HttpOnly session cookie for a nonce given to this browser's page."""
     if not same_origin(request):
         return JSONResponse(FORBIDDEN, status_code=403)
-    nonce = request.query_params.get("nonce", "")
-    with _lock:
-        found = _handoffs.pop(nonce, None)
-    if found is None or found[1] < time.monotonic():
+    found = redeem(request.query_params.get("nonce", ""))
+    if found is None:
         return JSONResponse({"ok": False}, status_code=403)
-    token, _, max_age = found
+    token, max_age = found
     response = JSONResponse({"ok": True})
     secure = _https(request)
     # Under HTTPS the __Host- prefix pins the cookie to this host, path / and HTTPS (no Domain, Secure).
