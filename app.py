@@ -1,5 +1,7 @@
 """Entry: page config, navigation by role over app_pages/, sidebar (language, area, year, sign-in). No queries."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.auth import navigation_pages, refresh_user, sign_in_link, user, write_pending_cookie
@@ -8,7 +10,8 @@ from ui.state import access, con, remember_language, sidebar
 from ui.style import apply_style
 
 remember_language()
-st.set_page_config(page_title=t("app_title"), page_icon=":material/factory:", layout="wide")
+# The tab's icon is a file of ours: a ":material/…:" icon would be fetched from fonts.gstatic.com.
+st.set_page_config(page_title=t("app_title"), page_icon=str(Path(__file__).parent / "ui" / "favicon.png"), layout="wide")
 apply_style()
 
 refresh_user(con())  # every run: the session and the account as the database says now
