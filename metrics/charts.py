@@ -207,7 +207,7 @@ def establishment_svg(
                 ax.plot(
                     missing, [0] * len(missing), linestyle="none", marker="x", markersize=7, markeredgewidth=2, color=GREY, clip_on=False
                 )
-            ax.set_title(title, fontsize=9, loc="left")
+            ax.set_title(title, fontsize=9, loc="left", y=1.0)  # where matplotlib puts it, without measuring every label to find out
             ax.set_xticks(range(len(years)), [year_short(int(y), lang) for y in years], fontsize=8)
             ax.set_ylim(bottom=0, top=(float(values.max()) * 1.15 if values.notna().any() and values.max() > 0 else 1))
             ax.yaxis.set_major_locator(MaxNLocator(4))
