@@ -92,3 +92,24 @@ def main_pane_overflow(page) -> int:  # type: ignore[no-untyped-def]
       return Math.max(d.scrollWidth - d.clientWidth, m ? m.scrollWidth - m.clientWidth : 0);
     }""")
     )
+
+
+def server_pid(url: str) -> int:
+    """The process of the app that running_app started at `url`."""
+    port = url.rsplit(":", 1)[1].encode()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"server.py" in args and port in args:
+            return int(pid)
+    raise RuntimeError(f"no app process at {url}")
+
+
+def resident_mib(pid: int) -> float:
+    """The process's resident memory now (VmRSS), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from store import accounts
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, screenshot, wait_ready
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, resident_mib, running_app, screenshot, server_pid, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -196,6 +197,31 @@ def test_excel_round_trip_and_the_same_file_twice(desk, page, tmp_path):
         page.get_by_role("button", name="Download the original file (as uploaded)").click()
     assert Path(got.value.path()).read_bytes() == upload.read_bytes()
     assert got.value.suggested_filename == "establishments_fixed.csv"
+
+
+def test_a_closed_upload_page_gives_its_file_back_to_the_server(desk, page):
+    """Streamlit kept a closed tab's session, with its uploaded file, for a reconnect and then dropped it without
+    shutting it down, so the file stayed in the server's memory for its life (1.3 GB after eleven 47 MB files
+    chosen on fresh upload pages: bench.hostile_uploads --page-only). Now a session that holds a file is shut
+    down when its tab goes (ui.web.ClosingSessionStorage)."""
+    url, folder = desk
+    big = folder / "blank_lines.csv"  # refused before parsing (more than 2,000,000 lines): cheap to check
+    big.write_bytes(GOOD.splitlines()[0].encode() + b"\n" + b"\n" * (40 * 2**20))
+    pid = server_pid(url)
+    sign_in_as_analyst(page, url)
+    before = resident_mib(pid)
+    for _ in range(4):  # each on a fresh page, as after a reload: the last tab's session is left behind
+        page.goto(url + "/upload?lang=en")
+        heading(page, "Upload CSV")
+        page.locator('input[type="file"]').set_input_files(str(big))
+        page.get_by_text("problem(s) found").wait_for(timeout=60_000)
+    page.goto(url + "/overview?lang=en")  # the last upload page goes too
+    heading(page, "Scorecard")
+    deadline = time.monotonic() + 15  # the server hears of the closed tab a moment after the new page loads
+    while (grown := resident_mib(pid) - before) >= 40 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert grown < 40, f"the server still holds {grown:.0f} MiB more after four 40 MiB files on closed pages"
+    big.unlink()
 
 
 def test_the_upload_endpoint_refuses_anyone_not_signed_in_as_analyst_and_headers_are_set(desk):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.runtime.session_manager import SessionInfo
 from streamlit.testing.v1 import AppTest
 
 from store import accounts
@@ -320,3 +321,38 @@ def test_the_sql_console_is_for_analysts_and_refuses_writes(db, monkeypatch):
     con = duckdb.connect(str(db))
     assert con.execute("select count(*) from establishments").fetchall()[0][0] > 0
     con.close()
+
+
+class Tab:
+    """Stands in for Streamlit's AppSession in the session store: its id, and whether it was shut down."""
+
+    def __init__(self, session_id: str) -> None:
+        self.id, self.shut_down = session_id, False
+
+    def shutdown(self) -> None:
+        self.shut_down = True
+
+
+def stored(tab: Tab) -> SessionInfo:
+    return SessionInfo(client=None, session=tab)  # type: ignore[arg-type]
+
+
+def test_closed_tabs_sessions_are_shut_down_when_they_expire_or_make_room_not_when_they_reconnect():
+    """Streamlit's own store drops an expired session without shutting it down (its files and state stayed)."""
+    expiring = web.ClosingSessionStorage(ttl_seconds=0)  # every stored session has expired at once
+    first, second = Tab("first"), Tab("second")
+    expiring.save(stored(first))
+    expiring.save(stored(second))  # storing reaps what has expired
+    assert first.shut_down and expiring.get("first") is None
+
+    full = web.ClosingSessionStorage(maxsize=1, ttl_seconds=120)
+    old, new = Tab("old"), Tab("new")
+    full.save(stored(old))
+    full.save(stored(new))  # no room: the least recently used goes
+    assert old.shut_down and full.get("old") is None
+
+    back = full.get("new")  # a reconnect takes its session back: not shut down
+    assert back is not None and back.session is new
+    full.delete("new")
+    full.delete("new")  # Streamlit may delete an id the store no longer holds
+    assert not new.shut_down

@@ -8,6 +8,8 @@ security headers. The app's script and these handlers run in one process and mee
   Sec-Fetch-Site), so another site can neither sign a visitor out nor sign them in to someone else's session.
 - The upload gate: Streamlit accepts files at /_stcore/upload_file/<session>/… from any session; only the
   Streamlit sessions of signed-in analysts (registered by the app on every run) may upload here.
+- Closed tabs: Streamlit keeps a closed tab's session for a reconnect, then drops it without shutting it down,
+  so its uploaded file and state stayed in memory for the server's life (ClosingSessionStorage).
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from urllib.parse import urlsplit
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from streamlit import runtime
+from streamlit.runtime.caching.ttl_cache import TTLCache, TTLCacheEvictionReason
+from streamlit.runtime.memory_session_storage import MemorySessionStorage
+from streamlit.runtime.session_manager import SessionInfo
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -203,3 +209,50 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class _ShuttingDownCache(TTLCache[str, SessionInfo]):
+    """Streamlit's TTL cache of stored sessions, shutting down every session it lets go of by itself."""
+
+    def expire(self, at_time: float | None = None) -> list[tuple[str, SessionInfo]]:
+        removed = super().expire(at_time)
+        for _, info in removed:
+            info.session.shutdown()
+        return removed
+
+    def _evict_lru(self, reason: TTLCacheEvictionReason) -> SessionInfo:
+        info = super()._evict_lru(reason)
+        info.session.shutdown()
+        return info
+
+
+def _holds_uploads(session_id: str) -> bool:
+    if not runtime.exists():
+        return False
+    files = getattr(runtime.get_instance().uploaded_file_mgr, "file_storage", {})  # MemoryUploadedFileManager's
+    return bool(files.get(session_id))
+
+
+class ClosingSessionStorage(MemorySessionStorage):
+    """Where Streamlit keeps a closed tab's session for a reconnect (server.disconnectedSessionTTL, 120 s), with
+    what it lacks. Streamlit drops an expired session without shutting it down (streamlit#12506), so the
+    session's uploaded files and state were never freed: 150 s after eleven hostile files had each been chosen
+    on a fresh upload page, the server still held 1.3 GB (bench.hostile_uploads --page-only).
+    - A session that expires, or is evicted for room, is shut down: its files and state are freed.
+    - A session holding an uploaded file is shut down when its tab goes rather than kept: a closed upload page
+      held its file (up to 50 MB) and its check for the whole reconnect window. A reconnect then starts a new
+      session (still signed in by the cookie); the analyst chooses the file again, and nothing was loaded.
+    server.py installs it in place of Streamlit's MemorySessionStorage."""
+
+    def __init__(self, maxsize: int = 128, ttl_seconds: int = 2 * 60) -> None:
+        super().__init__(maxsize=maxsize, ttl_seconds=ttl_seconds)
+        self._cache = _ShuttingDownCache(maxsize=maxsize, ttl=ttl_seconds)
+
+    def save(self, session_info: SessionInfo) -> None:
+        if _holds_uploads(session_info.session.id):
+            session_info.session.shutdown()
+            return
+        super().save(session_info)
+
+    def delete(self, session_id: str) -> None:
+        self._cache.pop(session_id, None)  # a session shut down in save() was never stored
