@@ -53,7 +53,9 @@ checks = st.session_state.setdefault("upload_checks", {})
 if (sha, table, version) not in checks:
     checks.clear()
     with st.spinner(t("checking")):
-        checks[(sha, table, version)] = check_bytes(con(), table, data, uploaded.name)
+        report, parsed = check_bytes(con(), table, data, uploaded.name)
+        # A file with problems is never loaded: keep its report, not its rows (up to 50 MB of them, per session).
+        checks[(sha, table, version)] = (report, None if report.problems else parsed)
 report, parsed = checks[(sha, table, version)]
 st.caption(t("file_summary", rows=report.rows, encoding=report.encoding or "?", be=report.be_conversions))
 if report.problems:

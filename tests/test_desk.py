@@ -356,3 +356,9 @@ def test_closed_tabs_sessions_are_shut_down_when_they_expire_or_make_room_not_wh
     full.delete("new")
     full.delete("new")  # Streamlit may delete an id the store no longer holds
     assert not new.shut_down
+
+    waiting = web.ClosingSessionStorage(ttl_seconds=0)
+    alone = Tab("alone")
+    waiting.save(stored(alone))
+    waiting.sweep()  # the server's timer: no other tab needs to close first
+    assert alone.shut_down and waiting.list() == []

@@ -14,6 +14,7 @@ security headers. The app's script and these handlers run in one process and mee
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import re
@@ -226,11 +227,16 @@ class _ShuttingDownCache(TTLCache[str, SessionInfo]):
         return info
 
 
-def _holds_uploads(session_id: str) -> bool:
+def _uploaded_bytes(session_id: str) -> int:
+    """How many bytes of uploaded files the session holds on the server."""
     if not runtime.exists():
-        return False
+        return 0
     files = getattr(runtime.get_instance().uploaded_file_mgr, "file_storage", {})  # MemoryUploadedFileManager's
-    return bool(files.get(session_id))
+    return sum(len(f.data) for f in files.get(session_id, {}).values())
+
+
+UPLOAD_RECONNECT_SECONDS = 15
+UPLOADS_KEPT_BYTES = 200 * 2**20  # closed upload pages waiting for a reconnect hold at most this much file data
 
 
 class ClosingSessionStorage(MemorySessionStorage):
@@ -239,20 +245,51 @@ class ClosingSessionStorage(MemorySessionStorage):
     session's uploaded files and state were never freed: 150 s after eleven hostile files had each been chosen
     on a fresh upload page, the server still held 1.3 GB (bench.hostile_uploads --page-only).
     - A session that expires, or is evicted for room, is shut down: its files and state are freed.
-    - A session holding an uploaded file is shut down when its tab goes rather than kept: a closed upload page
-      held its file (up to 50 MB) and its check for the whole reconnect window. A reconnect then starts a new
-      session (still signed in by the cookie); the analyst chooses the file again, and nothing was loaded.
+    - A session holding an uploaded file is kept UPLOAD_RECONNECT_SECONDS (15 s) rather than 120: long enough
+      for a dropped connection to come back to its file and check (a reconnect takes a second or two), short
+      enough that closed upload pages do not pile up files of up to 50 MB. A timer on the server's event loop
+      shuts it down when the time is up, without waiting for the next tab to close; and together they hold at
+      most UPLOADS_KEPT_BYTES (200 MiB) of files: beyond, the longest closed is shut down first.
+    Streamlit calls the store from its event loop and, on a sign-out, from a script thread: one lock.
     server.py installs it in place of Streamlit's MemorySessionStorage."""
 
     def __init__(self, maxsize: int = 128, ttl_seconds: int = 2 * 60) -> None:
         super().__init__(maxsize=maxsize, ttl_seconds=ttl_seconds)
-        self._cache = _ShuttingDownCache(maxsize=maxsize, ttl=ttl_seconds)
+        self._kept = _ShuttingDownCache(maxsize=maxsize, ttl=ttl_seconds)  # every method below is ours
+        self._uploading = _ShuttingDownCache(maxsize=maxsize, ttl=min(ttl_seconds, UPLOAD_RECONNECT_SECONDS),
+                                             max_total_size=UPLOADS_KEPT_BYTES, getsizeof=lambda info: _uploaded_bytes(info.session.id))  # fmt: skip
+        self._lock = threading.Lock()
+
+    def get(self, session_id: str) -> SessionInfo | None:
+        with self._lock:
+            return self._uploading.get(session_id) or self._kept.get(session_id)
 
     def save(self, session_info: SessionInfo) -> None:
-        if _holds_uploads(session_info.session.id):
-            session_info.session.shutdown()
-            return
-        super().save(session_info)
+        with self._lock:
+            if _uploaded_bytes(session_info.session.id):
+                self._uploading[session_info.session.id] = session_info
+                self._sweep_later()
+            else:
+                self._kept[session_info.session.id] = session_info
 
     def delete(self, session_id: str) -> None:
-        self._cache.pop(session_id, None)  # a session shut down in save() was never stored
+        with self._lock:
+            self._uploading.pop(session_id, None)  # Streamlit may delete an id the store has already let go of
+            self._kept.pop(session_id, None)
+
+    def list(self) -> list[SessionInfo]:  # type: ignore[override]
+        with self._lock:
+            return [*self._uploading.values(), *self._kept.values()]
+
+    def sweep(self) -> None:
+        """Shut down the stored sessions whose time is up (the caches otherwise reap them on the next save)."""
+        with self._lock:
+            self._uploading.expire()
+            self._kept.expire()
+
+    def _sweep_later(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not on the event loop: reaped at the next save instead
+            return
+        loop.call_later(self._uploading.ttl + 1, self.sweep)
