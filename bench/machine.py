@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import threading
 import time
 from pathlib import Path
 
@@ -47,3 +48,38 @@ def wait_until_quiet(most: float = 0.15, patience: float = 60.0) -> float | None
     while share is not None and share > most and time.monotonic() < deadline:
         share = busy_share()
     return share
+
+
+class BusyMeter:
+    """The machine's busy share, sampled every `every` seconds in a thread from start() to stop(): how busy the
+    cores were on average while something was timed, and how often they were saturated (at least 90% busy).
+    Reading /proc/stat twice a second costs nothing measurable."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        self.every = every
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start sampling (a second call does nothing: every reader may call it when it starts its timed loads)."""
+        if self._thread is None and Path("/proc/stat").is_file():
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            share = busy_share(self.every)
+            if share is not None:
+                self.samples.append(share)
+
+    def stop(self) -> str:
+        """Stop, and say how busy the machine was (empty where it could not be measured)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        if not self.samples:
+            return ""
+        saturated = sum(s >= 0.9 for s in self.samples) / len(self.samples)
+        mean = sum(self.samples) / len(self.samples)
+        return f"cores {mean:.0%} busy on average, saturated (>= 90% busy) {saturated:.0%} of the time"

@@ -21,6 +21,9 @@ How the harness was made to measure the app rather than itself (each found by me
 - the page reports when it has settled (one call that resolves in the page): polling from here every
   100 ms for each page took a share of the cores the readers are timed on.
 
+Each part also prints how busy the cores were while the readers read (on average, and how often saturated): with
+10 readers the 2 cores are near their knee, so one more reader or an analyst moves p95 more than its own share.
+
 Target (issue 14): with 10 readers, p95 within 5x the median of one reader measured in the same run, 0 errors.
 The one reader's median is taken over every page read equally often (whole rounds of the pages, at least two),
 and each part starts on a quiet machine (the last part's browsers and sessions gone).
@@ -45,7 +48,7 @@ import duckdb
 import pandas as pd
 from playwright.async_api import Browser, Page, async_playwright
 
-from bench.machine import machine, wait_until_quiet
+from bench.machine import BusyMeter, machine, wait_until_quiet
 from store.tables import TABLES
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app
 
@@ -97,6 +100,8 @@ class Run:
     by_page: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     uploads: int = 0
+    meter: BusyMeter = field(default_factory=BusyMeter)  # the cores while the readers read (not while they open)
+    busy: str = ""
 
 
 async def settle(page: Page, marker: str, timeout: float = 90_000) -> None:
@@ -130,6 +135,7 @@ async def reader(browser: Browser, url: str, index: int, plan: Plan, run: Run, r
             return
         finally:
             await ready.wait()
+            run.meter.start()
         for n in range(plan.loads):
             if plan.think:
                 await asyncio.sleep(pause.uniform(plan.think / 2, plan.think * 3 / 2))
@@ -230,6 +236,7 @@ async def measure(url: str, readers: int, plan: Plan, files: Callable[[int], Pat
         ready = asyncio.Barrier(readers)
         own = [await browser() for _ in range(readers)]
         await asyncio.gather(*(reader(own[i], url, i, plan, run, ready) for i in range(readers)))
+        run.busy = run.meter.stop()
         stop.set()
         if upload is not None:
             await upload
@@ -313,6 +320,8 @@ def main() -> None:
                 print(f"{n:>7} {which:>9} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s"
                       f" {max(run.times, default=0):>6.2f}s {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)",
                       flush=True)  # fmt: skip
+                if run.busy:
+                    print(f"        while timed: {run.busy}")
                 if n > 1:
                     print(
                         "        by page, p50 / max:",
