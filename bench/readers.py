@@ -5,7 +5,7 @@ together, with and without an analyst uploading files at the same time. The brow
 A reader opens the dashboard (not timed; readers arrive half a second apart and wait until all have it open),
 then reads: before each action it looks at the page for --think seconds (drawn from think/2 to 3*think/2, so
 readers do not act in step; 0 = no reading at all, every reader loading pages back to back). Each action is
-timed until the script run has finished and the page shows its content:
+timed until the script run has finished, the page shows its content and its drawing has stopped:
 - "dashboard": each page opened from a link (a full page load: overview, indicator, profile, map);
 - "navigate": a click in the sidebar to the next page (the app stays loaded, as when one reads on);
 - "floor": the sign-in page opened from a link, what Streamlit and Chromium cost before any of the
@@ -65,17 +65,36 @@ NAVIGATION = (("Indicator detail", "Indicator detail"), ("Establishment profile"
               ("Scorecard", "(calendar year)"))  # fmt: skip
 YEARS = (2021, 2022, 2023, 2024)
 CRASH = ("An unexpected error", "Traceback")
-# Settled: the script run has finished and the page shows its content. The page checks this itself every 100 ms
-# and answers once, so waiting costs the browser nothing: polling from the benchmark (a round trip through the
-# browser process every 100 ms for each of 20 pages) took a share of the same 2 cores the readers are timed on.
-SETTLED = """([marker, timeout]) => new Promise((resolve, reject) => {
+# Settled: the script run has finished, the page shows its content, and then its drawing has stopped. Tables
+# (Glide's canvas), the map's frame and select boxes go on drawing for 0.1-0.5 s after the text is there (measured:
+# 70-150 DOM changes, 0.15-0.5 renderer CPU-s), so the page waits for QUIET ms without a change and answers how
+# long ago its last change was: the load is timed to that last change (before, a load was timed until the text
+# showed, while its tables were still being drawn). The page checks this itself every 100 ms and answers once,
+# so waiting costs the browser nothing: polling from here (a round trip through the browser process every
+# 100 ms for each of 20 pages) took a share of the same 2 cores.
+QUIET = 500
+SETTLED = """([marker, timeout, quiet]) => new Promise((resolve, reject) => {
   const started = Date.now();
+  let last = null;
+  let observer = null;
   const check = () => {
     const app = document.querySelector('[data-testid="stApp"]');
     const main = document.querySelector('[data-testid="stMain"]');
-    if (app && app.getAttribute('data-test-script-state') === 'notRunning' && main && main.innerText.includes(marker)) {
-      resolve(true);
+    const shown = app && app.getAttribute('data-test-script-state') === 'notRunning' && main && main.innerText.includes(marker);
+    if (shown && last === null) {
+      last = performance.now();
+      observer = new MutationObserver(() => { last = performance.now(); });
+      observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    }
+    if (!shown && last !== null) {  // a rerun began: wait for it again
+      observer.disconnect();
+      last = null;
+    }
+    if (last !== null && performance.now() - last >= quiet) {
+      observer.disconnect();
+      resolve(performance.now() - last);
     } else if (Date.now() - started > timeout) {
+      if (observer) observer.disconnect();
       reject(new Error('not settled within ' + timeout + ' ms'));
     } else {
       setTimeout(check, 100);
@@ -104,9 +123,10 @@ class Run:
     busy: str = ""
 
 
-async def settle(page: Page, marker: str, timeout: float = 90_000) -> None:
+async def settle(page: Page, marker: str, timeout: float = 90_000) -> float:
+    """Wait until the page is drawn; returns how many seconds ago its drawing stopped."""
     await page.wait_for_load_state("domcontentloaded", timeout=timeout)
-    await page.evaluate(SETTLED, [marker, timeout])
+    return float(await page.evaluate(SETTLED, [marker, timeout, QUIET])) / 1000
 
 
 @dataclass
@@ -147,12 +167,13 @@ async def reader(browser: Browser, url: str, index: int, plan: Plan, run: Run, r
                     await page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=path, exact=True).click(timeout=90_000)
                 else:
                     await page.goto(url + path.format(year=year), timeout=90_000)
-                await settle(page, marker.format(year=year))
+                since = await settle(page, marker.format(year=year))
+                drawn = time.perf_counter() - since
                 text = await page.locator('[data-testid="stMain"]').inner_text()
                 if any(word in text for word in CRASH):
                     run.errors.append(f"reader {index}: crash text on {path}")
                     continue
-                run.times.append(time.perf_counter() - start)
+                run.times.append(drawn - start)
                 run.by_page.setdefault(path.split("?")[0], []).append(run.times[-1])
             except Exception as exc:  # noqa: BLE001 - a benchmark counts failures, it does not stop at the first
                 run.errors.append(f"reader {index}: {path.format(year=year)}: {type(exc).__name__}")
@@ -250,6 +271,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
 
 
+def ratio_interval(times: list[float], one: list[float], rounds: int = 2000, seed: int = 0) -> tuple[float, float]:
+    """How far the ratio (p95 of these loads / median of one reader's) could move from chance alone: both samples
+    drawn again with replacement, `rounds` times; the 5th and 95th percentiles of the ratios so drawn. With 80 loads
+    the p95 rests on the few slowest, so one run's ratio is a noisy figure; the interval says how noisy."""
+    draw = random.Random(seed)
+    ratios = sorted(
+        percentile(draw.choices(times, k=len(times)), 0.95) / statistics.median(draw.choices(one, k=len(one))) for _ in range(rounds)
+    )
+    return percentile(ratios, 0.05), percentile(ratios, 0.95)
+
+
 def prepare(folder: Path) -> Path:
     from store.accounts import add_user, change_password, set_public_read
     from store.db import init
@@ -290,7 +322,7 @@ def main() -> None:
         print(
             f"{'readers':>7} {'pages':>9} {'upload':>7} {'loads':>6} {'p50':>7} {'p95':>7} {'max':>7} {'errors':>6} {'uploads':>7} {'p95 / 1-reader p50':>19}"
         )
-        baseline: dict[str, float] = {}  # one reader's median, per way of reading
+        baseline: dict[str, list[float]] = {}  # one reader's load times, per way of reading
         with running_app(db) as url:
             asyncio.run(measure(url, 1, Plan(PAGES, len(PAGES), 0.0), None))  # warm: first imports, first queries
             plans = [(n, which, False) for which in ("floor", "dashboard", "navigate") for n in counts]
@@ -315,11 +347,14 @@ def main() -> None:
                 p50 = statistics.median(run.times) if run.times else float("nan")
                 p95 = percentile(run.times, 0.95) if run.times else float("nan")
                 if n == 1 and not with_upload:
-                    baseline[which] = p50
-                ratio = f"{p95 / baseline[which]:.1f}x" if which in baseline else "-"
+                    baseline[which] = run.times
+                ratio = f"{p95 / statistics.median(baseline[which]):.1f}x" if baseline.get(which) else "-"
                 print(f"{n:>7} {which:>9} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s"
                       f" {max(run.times, default=0):>6.2f}s {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)",
                       flush=True)  # fmt: skip
+                if baseline.get(which) and run.times and n > 1:
+                    low, high = ratio_interval(run.times, baseline[which])
+                    print(f"        p95 / 1-reader p50 by resampling both runs' loads: 90% of draws from {low:.1f}x to {high:.1f}x")
                 if run.busy:
                     print(f"        while timed: {run.busy}")
                 if n > 1:
