@@ -33,6 +33,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_users(args: argparse.Namespace) -> int:
     from store import accounts
 
+    if args.action == "unblock":  # works while the app holds the database: the app reads the request
+        from store.sessions import request_unblock
+
+        request_unblock(args.db, args.username, args.client)
+        print(message("unblock_requested", "en", value=args.username or args.client or message("unblock_everything", "en")))
+        return 0
     con, _, _ = init(args.db)
     try:
         if args.action == "list":
@@ -175,9 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--download", action="store_true", help="download the official OCHA COD-AB file")
     p.set_defaults(func=cmd_boundaries)
 
-    p = add("users", "list accounts, add one, or issue a new one-time password")
-    p.add_argument("action", choices=["list", "add", "reset-password"])
+    p = add("users", "list accounts, add one, issue a new one-time password, or lift sign-in waits (unblock)")
+    p.add_argument("action", choices=["list", "add", "reset-password", "unblock"])
     p.add_argument("--username")
+    p.add_argument("--client", help="unblock: the client address to lift (without --username or --client: every block)")
     p.add_argument("--role", choices=["committee", "analyst", "admin"], default="committee")
     p.add_argument("--by", default="command line")
     p.set_defaults(func=cmd_users)
@@ -187,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_access)
 
     args = parser.parse_args(argv)
-    if args.command == "users" and args.action != "list" and not args.username:
+    if args.command == "users" and args.action not in ("list", "unblock") and not args.username:
         parser.error("users add / reset-password need --username")
     try:
         return int(args.func(args))

@@ -15,8 +15,13 @@ from store.messages import Refusal
 ROLES = ("committee", "analyst", "admin")
 RANK = {"anonymous": 0, "committee": 1, "analyst": 2, "admin": 3}
 MIN_PASSWORD = 10
+# bcrypt reads at most 72 bytes (bcrypt 5 refuses more): 72 Latin letters, but only 24 Thai ones (3 bytes each).
+MAX_PASSWORD_BYTES = 72
 TOKEN_HOURS = 12  # a sign-in lasts a working day, then the password is asked again
-DUMMY_HASH = bcrypt.hashpw(b"timing-equaliser", bcrypt.gensalt(rounds=12))
+# bcrypt's cost (2^cost rounds, ~0.27 s at 12 on this project's machine). EIT_PASSWORD_COST is for tests only
+# (a fast suite); a deployment leaves it unset. Read at import; hash_password and authenticate read COST at call time.
+COST = min(max(int(os.environ.get("EIT_PASSWORD_COST", "12")), 4), 16)
+_dummy_hashes: dict[int, bytes] = {}
 
 
 class AccountError(Refusal):
@@ -31,7 +36,15 @@ class User:
 
 
 def hash_password(password: str) -> str:
-    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=COST)).decode("ascii")
+
+
+def _dummy_check() -> None:
+    """Spend what checking a real password costs, so the answer's timing does not tell which usernames exist."""
+    dummy = _dummy_hashes.get(COST)
+    if dummy is None:
+        dummy = _dummy_hashes[COST] = bcrypt.hashpw(b"timing-equaliser", bcrypt.gensalt(rounds=COST))
+    bcrypt.checkpw(b"x", dummy)
 
 
 # One-time passwords are read aloud and typed by hand: no l/I/1 or O/0, groups of four.
@@ -119,16 +132,25 @@ COMMON_PASSWORDS = _common_passwords()
 
 
 def check_password_policy(username: str, password: str) -> None:
-    """At least MIN_PASSWORD characters, not a common password, not one character repeated or a plain
-    run of the keyboard or the alphabet, and not the username (NIST SP 800-63B's blocklist idea)."""
+    """At least MIN_PASSWORD characters and at most MAX_PASSWORD_BYTES bytes, not a common password, not one
+    character or a short pattern repeated, not a plain run of the keyboard or the alphabet, and not the
+    username (NIST SP 800-63B's blocklist idea)."""
     if len(password) < MIN_PASSWORD:
         raise AccountError("password_short", limit=MIN_PASSWORD)
+    size = len(password.encode("utf-8"))
+    if size > MAX_PASSWORD_BYTES:
+        raise AccountError("password_long", value=size, limit=MAX_PASSWORD_BYTES)
     lowered = password.lower()
     name = username.lower()
     if name and (lowered == name or (len(name) >= 4 and name in lowered)):
         raise AccountError("password_is_username")
-    if lowered in COMMON_PASSWORDS or len(set(lowered)) <= 2 or _is_run(lowered):
+    if lowered in COMMON_PASSWORDS or len(set(lowered)) <= 2 or _is_run(lowered) or _is_repeated(lowered):
         raise AccountError("password_common")
+
+
+def _is_repeated(text: str) -> bool:
+    """abcabcabcabc, aA1!aA1!aA1! (lowered), limestone limestone: a unit of at most half the length (rounded up), said again."""
+    return any(all(text[i] == text[i - k] for i in range(k, len(text))) for k in range(1, (len(text) + 1) // 2 + 1))
 
 
 def _is_run(text: str) -> bool:
@@ -138,12 +160,24 @@ def _is_run(text: str) -> bool:
 
 
 def change_password(con: duckdb.DuckDBPyConnection, username: str, old: str, new: str) -> None:
-    """A new password of the user's own; every open session of the account ends in the same transaction."""
+    """A new password of the user's own, the current one checked here without throttling (command line, tests);
+    the app checks it through store.sessions.change_password, which throttles like a sign-in."""
+    check_new_password(username, old, new)
     if authenticate(con, username, old) is None:
         raise AccountError("wrong_password")
+    set_own_password(con, username, new)
+
+
+def check_new_password(username: str, old: str, new: str) -> None:
+    """The rules a new password meets, checked before the current password is (a refused new one costs no try)."""
     if new == old:
         raise AccountError("password_same")
     check_password_policy(username, new)
+
+
+def set_own_password(con: duckdb.DuckDBPyConnection, username: str, new: str) -> None:
+    """Store a new password whose owner has proved the current one; every open session of the account ends in
+    the same transaction."""
     with WRITE_LOCK, con.cursor() as cur:
         _in_one_transaction(
             cur,
@@ -180,12 +214,14 @@ def _in_one_transaction(cur: duckdb.DuckDBPyConnection, *statements: tuple[str, 
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str) -> User | None:
-    """The user when the password matches an active account; None otherwise (same answer for both cases)."""
+    """The user when the password matches an active account; None otherwise, after the same work whether the
+    account exists or not. A password over MAX_PASSWORD_BYTES was never accepted by the policy, so it is
+    simply wrong (bcrypt 5 would raise on it)."""
     with con.cursor() as cur:
         rows = cur.execute("select role, password_hash, must_change_password from users where username = $u and active",
                            {"u": username.strip()}).fetchall()  # fmt: skip
-    if not rows:
-        bcrypt.checkpw(b"x", DUMMY_HASH)  # spend the same time, so timing does not reveal which usernames exist
+    if not rows or len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        _dummy_check()
         return None
     role, hashed, must_change = rows[0]
     if not bcrypt.checkpw(password.encode("utf-8"), hashed.encode("ascii")):

@@ -141,17 +141,34 @@ RULES.update(
         "password_short": ("A password needs at least {limit} characters.", "รหัสผ่านต้องมีอย่างน้อย {limit} ตัวอักษร"),
         "password_same": ("The new password must differ from the old one.", "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสเดิม"),
         "password_common": (
-            "This password is too easy to guess (a common password, a repeated character or a simple sequence).",
-            "รหัสผ่านนี้เดาง่ายเกินไป (เป็นรหัสผ่านที่ใช้กันทั่วไป ตัวอักษรซ้ำ หรือเรียงลำดับง่าย ๆ)",
+            "This password is too easy to guess (a common password, a repeated character or pattern, or a simple sequence).",
+            "รหัสผ่านนี้เดาง่ายเกินไป (เป็นรหัสผ่านที่ใช้กันทั่วไป ตัวอักษรหรือรูปแบบซ้ำ หรือเรียงลำดับง่าย ๆ)",
         ),
-        "account_locked": (
-            "Too many wrong passwords for this account: try again after {value}, or ask an admin to unlock it.",
-            "ใส่รหัสผ่านผิดหลายครั้งเกินไปสำหรับบัญชีนี้ ลองใหม่หลังเวลา {value} หรือขอให้ผู้ดูแลระบบปลดล็อก",
+        "password_long": (
+            "A password may be at most {limit} bytes: about {limit} English letters or digits, but only 24 Thai letters "
+            "(each takes 3 bytes). This one takes {value}: shorten it.",
+            "รหัสผ่านยาวได้ไม่เกิน {limit} ไบต์ คือตัวอักษรภาษาอังกฤษหรือตัวเลขประมาณ {limit} ตัว แต่ตัวอักษรไทยได้เพียง 24 ตัว "
+            "(ตัวละ 3 ไบต์) รหัสผ่านนี้ใช้ {value} ไบต์ ให้ย่อให้สั้นลง",
+        ),
+        "signin_wait": (
+            "Too many wrong passwords for this account from this computer: wait {value} before the next try "
+            "(an admin can lift the wait at once).",
+            "ใส่รหัสผ่านของบัญชีนี้ผิดจากเครื่องนี้หลายครั้ง ให้รอ {value} ก่อนลองใหม่ (ผู้ดูแลระบบยกเลิกการรอได้ทันที)",
         ),
         "client_blocked": (
-            "Too many wrong passwords from this computer: try again after {value}.",
-            "ใส่รหัสผ่านผิดจากเครื่องนี้หลายครั้งเกินไป ลองใหม่หลังเวลา {value}",
+            "Too many wrong passwords from this computer, for any account: wait {value} before the next try "
+            "(an admin can lift the wait at once).",
+            "ใส่รหัสผ่านผิดจากเครื่องนี้หลายครั้งเกินไป (ทุกบัญชีรวมกัน) ให้รอ {value} ก่อนลองใหม่ (ผู้ดูแลระบบยกเลิกการรอได้ทันที)",
         ),
+        "wait_seconds": ("{value} seconds", "{value} วินาที"),
+        "wait_minutes": ("{value} minutes", "{value} นาที"),
+        "unblock_requested": (
+            "Asked the running app to lift {value}: it does so at its next sign-in attempt. Blocks live in the app's "
+            "memory, so when the app is not running there is nothing to lift.",
+            "ส่งคำขอให้แอปที่กำลังทำงานยกเลิกการรอของ {value} แล้ว แอปจะยกเลิกเมื่อมีการเข้าสู่ระบบครั้งถัดไป "
+            "การรอถูกเก็บไว้ในหน่วยความจำของแอป หากแอปไม่ได้ทำงานอยู่ก็ไม่มีสิ่งใดต้องยกเลิก",
+        ),
+        "unblock_everything": ("every block", "ทุกบัญชีและทุกเครื่อง"),
         "password_is_username": ("The password must not contain the username.", "รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น"),
         "not_editable": ("{value} is not editable here.", "แก้ไข {value} ในหน้านี้ไม่ได้"),
         "edit_not_allowed_value": (
@@ -256,6 +273,85 @@ RULES.update(
         "query_truncated": (
             "Only the first {limit} rows are shown; the query returned more.",
             "แสดงเฉพาะ {limit} แถวแรก ผลลัพธ์มีมากกว่านั้น",
+        ),
+    }
+)
+
+
+# Criteria versions (store/criteria.py): an office's criteria file is checked row by row, like an upload.
+RULES.update(
+    {
+        "criteria_refused": ("Criteria {value}: nothing was written, because:", "เกณฑ์ฉบับ {value}: ไม่ได้บันทึกสิ่งใด เพราะ"),
+        "criteria_no_rows": ("The criteria file has no indicator rows", "ไฟล์เกณฑ์ไม่มีแถวตัวชี้วัด"),
+        "criteria_missing_column": (
+            "Column '{column}' is missing: a criteria file needs {allowed}",
+            "ไม่มีคอลัมน์ '{column}': ไฟล์เกณฑ์ต้องมีคอลัมน์ {allowed}",
+        ),
+        "criteria_unknown_column": (
+            "Column '{column}' is not a criteria column (allowed: {allowed})",
+            "คอลัมน์ '{column}' ไม่ใช่คอลัมน์ของไฟล์เกณฑ์ (ที่ใช้ได้: {allowed})",
+        ),
+        "criteria_required": ("Row {row}, column '{column}': a value is required", "แถวที่ {row} คอลัมน์ '{column}': ต้องมีค่า"),
+        "criteria_bad_value": (
+            "Row {row}, column '{column}': '{value}' is not one of {allowed}",
+            "แถวที่ {row} คอลัมน์ '{column}': '{value}' ไม่ใช่ค่าที่ใช้ได้ ({allowed})",
+        ),
+        "criteria_bad_number": (
+            "Row {row}, column '{column}': '{value}' is not a number {allowed}",
+            "แถวที่ {row} คอลัมน์ '{column}': '{value}' ไม่ใช่ตัวเลข {allowed}",
+        ),
+        "criteria_bad_code": (
+            "Row {row}: indicator code '{value}' must be numbers separated by dots, such as 21.1.1",
+            "แถวที่ {row}: รหัสตัวชี้วัด '{value}' ต้องเป็นตัวเลขคั่นด้วยจุด เช่น 21.1.1",
+        ),
+        "criteria_code_twice": (
+            "Rows {row} and {limit} both define indicator {value}",
+            "แถวที่ {row} และ {limit} กำหนดตัวชี้วัด {value} ซ้ำกัน",
+        ),
+        "criteria_unknown_family": (
+            "Row {row}: family '{value}' is not one of the engine's computation families ({allowed})",
+            "แถวที่ {row}: family '{value}' ไม่ใช่กลุ่มการคำนวณที่ระบบมี ({allowed})",
+        ),
+        "criteria_unit_family": (
+            "Row {row}: family {detail} computes {allowed}, not '{value}'",
+            "แถวที่ {row}: family {detail} คำนวณเป็น {allowed} ไม่ใช่ '{value}'",
+        ),
+        "criteria_threshold_over_100": (
+            "Row {row}: a percent threshold cannot be above 100 ({value})",
+            "แถวที่ {row}: เกณฑ์ที่เป็นร้อยละต้องไม่เกิน 100 ({value})",
+        ),
+        "criteria_unknown_param": (
+            "Row {row}, params: '{value}' is not a parameter of this family (allowed: {allowed})",
+            "แถวที่ {row} คอลัมน์ params: '{value}' ไม่ใช่พารามิเตอร์ของ family นี้ (ที่ใช้ได้: {allowed})",
+        ),
+        "criteria_param_twice": ("Row {row}, params: '{value}' is given twice", "แถวที่ {row} คอลัมน์ params: '{value}' ระบุซ้ำ"),
+        "criteria_param_value": (
+            "Row {row}, params: '{value}' has no usable value {allowed}",
+            "แถวที่ {row} คอลัมน์ params: '{value}' ไม่มีค่าที่ใช้ได้ {allowed}",
+        ),
+        "criteria_unknown_code": (
+            "Row {row}, params: code '{value}' is not in the code list (known: {allowed}); add it to the code list first",
+            "แถวที่ {row} คอลัมน์ params: รหัส '{value}' ไม่อยู่ในรายการรหัส (ที่มี: {allowed}) ให้เพิ่มรหัสในรายการก่อน",
+        ),
+        "criteria_param_missing": (
+            "Row {row}, params: this family needs '{value}'",
+            "แถวที่ {row} คอลัมน์ params: family นี้ต้องระบุ '{value}'",
+        ),
+        "criteria_version_name": (
+            "'{value}' is not a usable version name: use letters, digits, '-' and '_' (at most 40), such as diw-2565",
+            "'{value}' ใช้เป็นชื่อฉบับเกณฑ์ไม่ได้ ใช้ตัวอักษรอังกฤษ ตัวเลข '-' และ '_' (ไม่เกิน 40 ตัว) เช่น diw-2565",
+        ),
+        "criteria_shipped": (
+            "Version {value} is the shipped criteria and cannot be replaced; import your file under another name",
+            "ฉบับ {value} เป็นเกณฑ์ที่มากับระบบ แทนที่ไม่ได้ ให้นำเข้าไฟล์ของท่านด้วยชื่ออื่น",
+        ),
+        "criteria_unknown_version": (
+            "There is no criteria version '{value}' (known: {allowed})",
+            "ไม่มีเกณฑ์ฉบับ '{value}' (ที่มี: {allowed})",
+        ),
+        "criteria_bad_year": (
+            "'{value}' is not a year: give a CE year such as 2023 or a BE year such as 2566",
+            "'{value}' ไม่ใช่ปี ให้ระบุปี ค.ศ. เช่น 2023 หรือปี พ.ศ. เช่น 2566",
         ),
     }
 )

@@ -5,13 +5,49 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import statistics
+import subprocess
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 from store import accounts, sessions
+from store.accounts import AccountError
 
 PASSWORD = "หินปูน-สระบุรี-ดี"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def low_cost(monkeypatch):
+    """bcrypt at its lowest cost here, so the suite is fast; production keeps 12 (test_accounts checks it)."""
+    monkeypatch.setattr(accounts, "COST", 4)
+
+
+class Clock:
+    """A clock the test moves by hand: waits are tested without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def throttle(clock):
+    return sessions.Throttle(clock)
 
 
 @pytest.fixture
@@ -71,57 +107,226 @@ def test_an_admin_sees_and_ends_sessions(people):
     assert sessions.user_of(con, token) is None
 
 
-def test_forty_wrong_passwords_then_the_right_one_is_still_refused(people):
+def test_wrong_passwords_slow_only_their_own_account_and_client_with_doubling_waits(people, throttle, clock):
     con = people
-    for _ in range(sessions.ACCOUNT_FAILURES):
-        assert sessions.sign_in(con, "ana", "wrong-password", "10.0.0.2")[0] is None
-    user, lock = sessions.sign_in(con, "ana", PASSWORD, "10.0.0.2")
-    assert user is None and lock is not None and lock.rule == "account_locked"
-    sessions.unlock(con, "ana")  # an admin lifts it
-    user, lock = sessions.sign_in(con, "ana", PASSWORD, "10.0.0.2")
-    assert user is not None and lock is None
-    with con.cursor() as cur:
-        logged = cur.execute(
-            "select count(*) filter (where not succeeded), count(*) filter (where succeeded) from signin_attempts"
-        ).fetchall()
-    assert logged == [(sessions.ACCOUNT_FAILURES + 1, 1)]  # every failure is logged, the refused right one too
+    for _ in range(sessions.FREE_FAILURES):
+        attempt = sessions.sign_in(con, "ana", "wrong-password", "10.0.0.2", throttle)
+        assert attempt.user is None and attempt.checked and attempt.wait is None
+    waits = []
+    for _ in range(12):
+        attempt = sessions.sign_in(con, "ana", "wrong-password", "10.0.0.2", throttle)
+        assert attempt.checked and attempt.wait is not None and attempt.wait.rule == "signin_wait"
+        waits.append(attempt.wait.seconds)
+        refused = sessions.sign_in(con, "ana", PASSWORD, "10.0.0.2", throttle)  # the right one, too early
+        assert refused.user is None and not refused.checked and refused.wait is not None
+        clock.advance(attempt.wait.seconds)
+    assert waits == [2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600, 600]  # doubling, capped at MAX_WAIT
+    # Nowhere else is the account locked: its owner at another computer signs in at once, and here after the wait.
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.3", throttle).user is not None
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.2", throttle).user is not None
+    assert sessions.sign_in(con, "ana", "wrong-password", "10.0.0.2", throttle).wait is None  # a success starts afresh
 
 
-def test_one_client_guessing_many_accounts_is_blocked(people):
+def test_nobody_elsewhere_can_keep_an_owner_out(people, throttle, clock):
+    """Issue 26: five wrong passwords for admin from anywhere, every 15 minutes, kept every admin out."""
+    con = people
+    for minute in range(120):
+        for attacker in ("203.0.113.7", "203.0.113.8", "198.51.100.1"):
+            sessions.sign_in(con, "root", f"guess-{minute}", attacker, throttle)
+        clock.advance(60)
+    attempt = sessions.sign_in(con, "root", PASSWORD, "10.0.0.10", throttle)
+    assert attempt.user is not None and attempt.wait is None
+
+
+def test_one_client_guessing_many_accounts_must_wait(people, throttle, clock):
     con = people
     for i in range(sessions.CLIENT_FAILURES):
-        sessions.sign_in(con, f"nobody{i}", "x", "10.0.0.3")
-    user, lock = sessions.sign_in(con, "ana", PASSWORD, "10.0.0.3")
-    assert user is None and lock is not None and lock.rule == "client_blocked"
-    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.4")[0] is not None  # another client is not
+        sessions.sign_in(con, f"nobody{i}", "x", "10.0.0.3", throttle)
+    attempt = sessions.sign_in(con, "ana", PASSWORD, "10.0.0.3", throttle)
+    assert attempt.user is None and not attempt.checked and attempt.wait.rule == "client_blocked"  # type: ignore[union-attr]
+    assert attempt.wait.seconds == sessions.CLIENT_WINDOW  # type: ignore[union-attr]
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.4", throttle).user is not None  # another client is not
+    clock.advance(sessions.CLIENT_WINDOW)
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.3", throttle).user is not None
 
 
-def test_guesses_sent_in_parallel_get_no_more_tries_than_in_a_row(people, monkeypatch):
-    """Twenty wrong passwords at once: at most ACCOUNT_FAILURES reach the password check (bcrypt)."""
+def test_guesses_sent_in_parallel_get_no_more_checks_than_in_a_row(people, throttle):
+    """Twenty wrong passwords at once from one client: the password is checked (bcrypt) at most
+    FREE_FAILURES + 1 times; the others are refused with the wait."""
     con = people
-    checked: list[str] = []
-    real = sessions.authenticate
-
-    def counted(*args, **kwargs):
-        checked.append(args[1])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(sessions, "authenticate", counted)
     with ThreadPoolExecutor(max_workers=20) as pool:
-        results = list(pool.map(lambda i: sessions.sign_in(con, "ana", f"guess-{i}", f"10.1.0.{i}"), range(20)))
-    assert all(user is None for user, _ in results)
-    assert len(checked) <= sessions.ACCOUNT_FAILURES, len(checked)
-    user, lock = sessions.sign_in(con, "ana", PASSWORD, "10.1.0.99")
-    assert user is None and lock is not None and lock.rule == "account_locked"
+        results = list(pool.map(lambda i: sessions.sign_in(con, "ana", f"guess-{i}", "10.1.0.1", throttle), range(20)))
+    assert all(r.user is None for r in results)
+    assert sum(r.checked for r in results) == sessions.FREE_FAILURES + 1
+    attempt = sessions.sign_in(con, "ana", PASSWORD, "10.1.0.1", throttle)
+    assert attempt.user is None and attempt.wait.rule == "signin_wait"  # type: ignore[union-attr]
 
 
-def test_clients_without_an_address_share_one_budget(people):
+def test_clients_without_an_address_share_one_budget(people, throttle):
     con = people
     for i in range(sessions.CLIENT_FAILURES):
-        sessions.sign_in(con, f"nobody{i}", "x", None)
-    user, lock = sessions.sign_in(con, "ana", PASSWORD, None)
-    assert user is None and lock is not None and lock.rule == "client_blocked"
-    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.5")[0] is not None  # a client with an address is not
+        sessions.sign_in(con, f"nobody{i}", "x", None, throttle)
+    attempt = sessions.sign_in(con, "ana", PASSWORD, None, throttle)
+    assert attempt.user is None and attempt.wait.rule == "client_blocked"  # type: ignore[union-attr]
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.5", throttle).user is not None  # a client with an address is not
+
+
+def test_the_wait_is_told_in_thai_and_english():
+    short, long = sessions.Wait("signin_wait", 8), sessions.Wait("client_blocked", 600)
+    assert "8 seconds" in short.text("en") and "8 วินาที" in short.text("th")
+    assert "10 minutes" in long.text("en") and "10 นาที" in long.text("th")
+    assert short.text("en") != long.text("en")
+
+
+def test_the_log_is_capped_pruned_and_keeps_no_typed_usernames(people, throttle, clock):
+    """Issue 26: 300 rows in 15 s while locked; a password typed in the username box was stored and shown."""
+    con = people
+    sessions.sign_in(con, "Secret-Passw0rd-typed-here", "x", "10.0.0.6", throttle)
+    for i in range(300):  # one client, one minute, whatever it types
+        sessions.sign_in(con, "ana" if i % 2 else f"user{i}", "wrong-password", "10.0.0.6", throttle)
+        clock.advance(0.05)
+    with con.cursor() as cur:
+        rows = cur.execute("select username, client from signin_attempts").fetchall()
+    assert len(rows) <= sessions.LOG_PER_MINUTE
+    assert {u for u, _ in rows} <= {"ana", sessions.UNKNOWN_ACCOUNT} and "Secret" not in str(sessions.failures(con))
+    assert throttle.unlogged["10.0.0.6"] >= 300 - sessions.LOG_PER_MINUTE  # counted in memory, not written
+    clock.advance(sessions.KEEP_LOG.total_seconds() + sessions.PRUNE_EVERY)
+    sessions.sign_in(con, "root", PASSWORD, "10.0.0.7", throttle)
+    with con.cursor() as cur:
+        assert cur.execute("select username, succeeded from signin_attempts").fetchall() == [("root", True)]
+
+
+def test_old_logs_lose_typed_usernames_on_upgrade(tmp_path):
+    """Migration 011 replaces every logged username that names no account by the marker."""
+    from store.db import init
+
+    con, _, _ = init(tmp_path / "old.duckdb")
+    accounts.ensure_first_admin(con)
+    with con.cursor() as cur:
+        cur.execute("delete from schema_migrations where version = '011_signin_throttle'")
+        cur.execute("insert into signin_attempts (username, client, succeeded) values ('hunter2-oops', 'x', false), ('admin', 'x', false)")
+    con.close()
+    con, applied, _ = init(tmp_path / "old.duckdb")
+    assert applied == ["011_signin_throttle"]
+    assert sorted(r[0] for r in con.execute("select username from signin_attempts").fetchall()) == ["(unknown)", "admin"]
+    con.close()
+
+
+@pytest.mark.parametrize(
+    "forwarded,real_ip,peer,trust,expected",
+    [
+        ("6.6.6.6, 198.51.100.4", None, "127.0.0.1", "1", "198.51.100.4"),  # a forged first entry is not used
+        ("198.51.100.4", None, "127.0.0.1", "1", "198.51.100.4"),
+        ("6.6.6.6, 198.51.100.4, 10.0.0.2", None, "127.0.0.1", "2", "198.51.100.4"),  # two proxies in a chain
+        ("6.6.6.6", "198.51.100.4", "127.0.0.1", "x-real-ip", "198.51.100.4"),  # a header the proxy overwrites
+        ("6.6.6.6", "7.7.7.7", "198.51.100.9", None, "198.51.100.9"),  # without a trusted proxy, no header counts
+        (None, None, None, None, None),
+        ("6.6.6.6", None, "127.0.0.1", "2", None),  # fewer entries than trusted proxies: no address
+    ],
+)
+def test_the_client_is_the_address_the_trusted_proxy_added(forwarded, real_ip, peer, trust, expected):
+    assert sessions.client_of(forwarded, real_ip, peer, trust) == expected
+
+
+def test_forged_forwarded_addresses_do_not_escape_the_budget(people, throttle):
+    """Issue 26: with the first X-Forwarded-For entry used, 25 forged guesses gave 0 blocks."""
+    con = people
+    for i in range(25):
+        client = sessions.client_of(f"10.9.{i}.1, 203.0.113.5", None, "127.0.0.1", "1")
+        sessions.sign_in(con, "root", f"guess-{i}", client, throttle)
+    assert [(b.account, b.client) for b in throttle.blocks()][:1] == [("root", "203.0.113.5")]
+    assert sessions.sign_in(con, "root", PASSWORD, "203.0.113.5", throttle).wait is not None
+
+
+def test_an_admin_lifts_any_block(people, throttle):
+    con = people
+    for _ in range(sessions.FREE_FAILURES + 1):
+        sessions.sign_in(con, "ana", "wrong-password", "10.0.0.8", throttle)
+    for i in range(sessions.CLIENT_FAILURES):
+        sessions.sign_in(con, f"nobody{i}", "x", "10.0.0.9", throttle)
+    blocks = throttle.blocks()
+    assert ("ana", "10.0.0.8") in [(b.account, b.client) for b in blocks]
+    assert (None, "10.0.0.9") in [(b.account, b.client) for b in blocks]
+    assert sessions.lift(throttle, account="ana") == 1
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.8", throttle).user is not None
+    sessions.lift(throttle, client="10.0.0.9")
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.9", throttle).user is not None
+    assert throttle.blocks() == []
+
+
+def test_the_command_line_lifts_a_block_while_the_app_holds_the_database(people, throttle, db_path):
+    """DuckDB lets one process write the file: `store users unblock` leaves a request the app reads."""
+    con = people  # this process holds the database, as the app does
+    throttle.requests_path = sessions.unblock_file(db_path)
+    for _ in range(sessions.FREE_FAILURES + 1):
+        sessions.sign_in(con, "ana", "wrong-password", "10.0.0.8", throttle)
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.8", throttle).wait is not None
+    out = subprocess.run([sys.executable, "-m", "store", "users", "unblock", "--db", str(db_path), "--username", "ana"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "ana" in out.stdout
+    assert stat.S_IMODE(os.stat(sessions.unblock_file(db_path)).st_mode) == 0o600
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.8", throttle).user is not None
+    assert not sessions.unblock_file(db_path).exists()  # read once, then gone
+
+
+def test_a_request_file_others_may_write_is_ignored(people, throttle, db_path):
+    con = people
+    throttle.requests_path = sessions.unblock_file(db_path)
+    for _ in range(sessions.FREE_FAILURES + 1):
+        sessions.sign_in(con, "ana", "wrong-password", "10.0.0.8", throttle)
+    sessions.request_unblock(db_path)
+    os.chmod(sessions.unblock_file(db_path), 0o666)
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.8", throttle).wait is not None
+
+
+def test_the_current_password_check_goes_through_the_same_throttle(people, throttle):
+    """Issue 26: the change-password form's current-password check was not throttled."""
+    con = people
+    new = "ช้างเผือก-ลานหิน-42"
+    for _ in range(sessions.FREE_FAILURES):
+        with pytest.raises(AccountError) as refused:
+            sessions.change_password(con, "ana", "wrong-password", new, "10.0.0.11", throttle)
+        assert refused.value.rule == "wrong_password"
+    with pytest.raises(AccountError):
+        sessions.change_password(con, "ana", "wrong-password", new, "10.0.0.11", throttle)
+    wait = sessions.change_password(con, "ana", PASSWORD, new, "10.0.0.11", throttle)  # right, but must wait
+    assert wait is not None and wait.rule == "signin_wait"
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.11", throttle).wait is not None  # one throttle for both
+    with pytest.raises(AccountError) as refused:  # a refused new password costs no try
+        sessions.change_password(con, "root", PASSWORD, "abcabcabcabc", "10.0.0.12", throttle)
+    assert refused.value.rule == "password_common" and all(b.account == "ana" for b in throttle.blocks())
+    assert sessions.change_password(con, "root", PASSWORD, new, "10.0.0.12", throttle) is None
+    assert accounts.authenticate(con, "root", new) is not None
+
+
+def test_known_and_unknown_usernames_are_answered_alike(people, throttle, monkeypatch):
+    """Issue 26: a long password crashed for a known username and said "wrong" for an unknown one."""
+    con = people
+    long_thai = "ก" * 30  # 90 bytes: over bcrypt's 72
+    for name in ("ana", "nobody"):
+        for password in ("wrong-password", long_thai):
+            attempt = sessions.sign_in(con, name, password, f"10.2.0.{len(name)}", throttle)
+            assert attempt.user is None and attempt.checked
+    monkeypatch.setattr(accounts, "COST", 8)  # enough work to time against the database's own
+
+    def spent(name: str, password: str) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            accounts.authenticate(con, name, password)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    accounts.change_password(con, "ana", PASSWORD, "หินปูน-สระบุรี-ดี-8")  # hashed at cost 8 now
+    known, unknown, long = spent("ana", "wrong-password"), spent("nobody", "wrong-password"), spent("ana", long_thai)
+    assert 1 / 3 < known / unknown < 3 and 1 / 3 < known / long < 3, (known, unknown, long)
+
+
+def test_a_blank_username_is_logged_as_the_marker(people, throttle):
+    sessions.sign_in(people, "  ", "x", "10.0.0.1", throttle)
+    with people.cursor() as cur:
+        assert cur.execute("select username from signin_attempts").fetchall() == [("(unknown)",)]
 
 
 def test_database_files_are_private_and_the_first_password_is_not_printed(tmp_path):
