@@ -161,6 +161,27 @@ def report(con: duckdb.DuckDBPyConnection, year: int, args: argparse.Namespace) 
     return 0
 
 
+def publish(args: argparse.Namespace) -> int:
+    """Write the static public site and its open data (present.site imports Jinja2, pandas and matplotlib only here)."""
+    from present import site
+
+    try:
+        years = None if args.year is None else [y - 543 if y >= 2400 else y for y in args.year]
+        con = open_read_only(args.db)  # a private copy while the app holds the file
+    except duckdb.Error as exc:
+        print(f"error: cannot open {args.db}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        built = site.publish(con, args.out, years, [x.strip() for x in args.lang.split(",") if x.strip()], args.licence)
+    except site.PublishError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    print(f"{built.out}: {len(built.pages)} pages, {len(built.data_files)} open data files")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m metrics", description="Eco-industrial town indicators")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -184,6 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--lang", default="th", choices=["th", "en"])
     r.add_argument("--format", required=True, choices=["pdf", "xlsx"])
     r.add_argument("--out", required=True, help="the file to write")
+    u = sub.add_parser("publish", help="the static public site (Thai and English pages) and open data, for any web server")
+    u.add_argument("--db", default=str(db_path()))
+    u.add_argument("--out", required=True, help="the site's folder (replaced whole; must be new, empty or an earlier site)")
+    u.add_argument("--year", type=int, action="append", help="only this year (CE or BE; repeat for more); default: every year with data")
+    u.add_argument("--lang", default="th,en", help="languages, comma-separated, Thai first: th,en (default), th or en")
+    u.add_argument("--licence", help="the open data licence the office chose (else $EIT_PUBLISH_LICENCE, else a note: not set)")
     args = parser.parse_args(argv)
 
     if not Path(args.db).is_file():
@@ -193,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.timeout <= 0 or args.max_rows < 0:
             parser.error("--timeout must be positive and --max-rows at least 0")
         return query(args)
+    if args.command == "publish":
+        return publish(args)
     year = args.year - 543 if args.year >= 2400 else args.year
     try:
         con = open_read_only(args.db)  # a private copy while the app holds the file
