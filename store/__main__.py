@@ -149,6 +149,35 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """A consistent single-file copy, also while the app holds the database (store/backup.py)."""
+    from store.backup import BackupError, backup
+
+    try:
+        info = backup(args.db, args.out, force=args.force)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    print(info.to_json() if args.json else f"backup written: {info.summary()}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup in place of the database; refused while the app holds it."""
+    from store.backup import BackupError, restore
+
+    try:
+        result = restore(args.db, args.source)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    print(f"restored: {result.restored.summary()}")
+    if result.kept:
+        print(f"the replaced database is kept as {result.kept}")
+    print(f"{result.sessions_ended} session(s) held in the backup ended: everyone signs in again. Start the app.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m store", description="Saraburi eco-industrial town data store")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -192,6 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--public-read", choices=["on", "off"])
     p.add_argument("--by", default="command line")
     p.set_defaults(func=cmd_access)
+
+    p = add("backup", "write a consistent single-file copy of the database; works while the app runs")
+    p.add_argument("--out", required=True, help="the backup file to write (mode 0600)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument("--json", action="store_true", help="print what was written as one JSON object")
+    p.set_defaults(func=cmd_backup)
+    p = add("restore", "replace the database by a backup (stop the app first); the old file is kept beside it")
+    p.add_argument("--from", dest="source", required=True, help="the backup file")
+    p.set_defaults(func=cmd_restore)
 
     args = parser.parse_args(argv)
     if args.command == "users" and args.action not in ("list", "unblock") and not args.username:

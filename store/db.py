@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -54,36 +51,19 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return duckdb.connect(str(path), read_only=read_only)
 
 
-SNAPSHOT_TRIES = 3
-
-
 def open_read_only(path: str | Path, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
-    """Open the file read-only for a command-line reader (report, scorecard, query). DuckDB lets one
-    process write or many read, never both: while the app holds the file, the reader opens a private
-    copy of it (the database and its WAL), taken now. A copy caught mid-checkpoint fails DuckDB's block
-    checksums and is taken again."""
+    """Open the file read-only for a command-line reader (report, scorecard, query, workers). DuckDB lets
+    one process write or many read, never both: while the app holds the file, the reader opens a private,
+    consistent copy taken now (store/snapshot.py), removed when the connection goes or at exit."""
     try:
         return duckdb.connect(str(path), read_only=True, config=config or {})
     except duckdb.IOException as exc:
         if "lock" not in str(exc).lower():
             raise
-        last: Exception = exc
-    for _ in range(SNAPSHOT_TRIES):
-        folder = Path(tempfile.mkdtemp(prefix="eit-snapshot-"))
-        copy = folder / Path(path).name
-        shutil.copyfile(path, copy)
-        wal = Path(f"{path}.wal")
-        if wal.exists():
-            shutil.copyfile(wal, Path(f"{copy}.wal"))
-        try:
-            con = duckdb.connect(str(copy), config=config or {})  # replays the copied WAL; the original is untouched
-            con.execute("select count(*) from batches").fetchall()
-            atexit.register(shutil.rmtree, folder, True)
-            return con
-        except duckdb.Error as error:
-            last = error
-            shutil.rmtree(folder, ignore_errors=True)
-    raise last
+    from store import snapshot
+
+    con, _ = snapshot.open_copy(path, config)
+    return con
 
 
 def applied_versions(cur: duckdb.DuckDBPyConnection) -> set[str]:
