@@ -1,10 +1,13 @@
-"""SQL console (analysts and admins): one read-only query over the data tables, with a time limit and a
-row cap (metrics.console's guard), the schema beside the editor, named example questions, downloads."""
+"""SQL console (analysts and admins): one read-only query over the data tables, checked by console.guard and run
+in a worker process under memory, CPU and time limits (console.worker), the schema beside the editor, examples."""
 
 import pandas as pd
 import streamlit as st
 
-from metrics.console import EXAMPLES, QueryRefused, run_query, schema
+from console.catalogue import EXAMPLES, schema
+from console.guard import QueryRefused, ensure_open
+from console.worker import run_query
+from store.db import db_path
 from ui.auth import require
 from ui.downloads import table_downloads
 from ui.i18n import columns, lang, t
@@ -14,6 +17,11 @@ from ui.state import as_of_stamp, banner, con, data_version
 require("analyst")
 st.title(t("page_console"))
 banner()
+try:
+    ensure_open()  # closed, with the reason, when DuckDB's parse trees no longer read as the guard expects
+except QueryRefused as closed:
+    st.error(md(closed.text(lang())), icon=":material/block:")
+    st.stop()
 st.caption(t("console_intro"))
 version = data_version()
 
@@ -42,7 +50,7 @@ with side:
 with editor:  # the answer (or the refusal) right under the Run button, not below the schema
     if run and sql.strip():
         try:
-            result = run_query(con(), sql)
+            result = run_query(db_path(), sql)  # in a worker process, never in the server
         except QueryRefused as exc:
             st.error(md(exc.text(lang())), icon=":material/block:")
             st.stop()

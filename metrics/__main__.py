@@ -16,8 +16,9 @@ from typing import Any
 
 import duckdb
 
+from console.guard import QueryRefused
+from console.worker import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, QueryResult, run_query
 from metrics.catalogue import AREAS
-from metrics.console import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, QueryRefused, QueryResult, connect_read_only, run_query
 from metrics.engine import Scorecard, evaluate
 from store.db import db_path, open_read_only
 from store.messages import message
@@ -126,20 +127,14 @@ def print_result(result: QueryResult, form: str) -> None:
 
 
 def query(args: argparse.Namespace) -> int:
-    """One guarded SELECT on the database opened read-only; a refusal is one line on stderr and exit code 1."""
+    """One guarded SELECT, run in a worker process on the database opened read-only, under the console's memory,
+    CPU and time limits; a refusal is one line on stderr and exit code 1 (2 when the database cannot be opened)."""
     sql = sys.stdin.read() if args.sql == "-" else args.sql
     try:
-        con = connect_read_only(args.db)
-    except duckdb.Error as exc:
-        print(f"error: cannot open {args.db}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        result = run_query(con, sql, timeout_s=args.timeout, max_rows=args.max_rows)
+        result = run_query(args.db, sql, timeout_s=args.timeout, max_rows=args.max_rows, spare=False)
     except QueryRefused as refusal:
         print(refusal.text(args.lang), file=sys.stderr)
-        return 1
-    finally:
-        con.close()
+        return 2 if refusal.rule == "query_cannot_open" else 1
     print_result(result, args.format)
     if result.truncated:
         print(message("query_truncated", args.lang, limit=args.max_rows), file=sys.stderr)

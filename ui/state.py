@@ -21,7 +21,7 @@ from ui.view import WRITTEN, pop_notices, read_url, write_url
 def connection(path: str) -> duckdb.DuckDBPyConnection:
     """The process's one connection: no file, network or extension access for anything run on it (the
     SQL console's queries included), its settings locked; every query on a cursor of its own."""
-    from metrics.console import harden
+    from console.guard import harden
 
     con, _, _ = init(path)
     announce_first_admin(accounts.ensure_first_admin(con), path)
