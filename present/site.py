@@ -43,6 +43,7 @@ LANGS = ("th", "en")
 MARKER = ".eit-public-site"  # a folder holding this file was written by publish and may be replaced by it
 LICENCE_ENV = "EIT_PUBLISH_LICENCE"
 MAP_WIDTH = 400.0
+MAP_LABEL_ROOM = 80.0  # half the widest label, in the drawing's units
 MAP_TOLERANCE = 0.0003  # degrees (≈ 30 m): the outlines are simplified to keep a page small
 LEVEL_WORDS = {1: "level_1", 2: "level_2", 3: "level_3"}
 PROGRESS_ORDER = ("done", "in_progress", "due", "late", "planned", "cancelled")
@@ -159,10 +160,19 @@ def root_of(path: str) -> str:
 # ---- values for the templates -----------------------------------------------------------------------------
 
 
+SINGULAR = {"factories": "factory", "establishments": "establishment", "respondents": "respondent", "items": "item", "projects": "project"}
+
+
+def unit_of(r: Result, lang: str, n: float | None = None) -> str:
+    """What the indicator counts (metrics.fragments.unit_word), in the singular for one thing in English."""
+    word = unit_word(r, lang)
+    return SINGULAR.get(word, word) if lang == "en" and n == 1 else word
+
+
 def criterion(r: Result, lang: str) -> str:
     ind = r.indicator
     sign = ">" if ind.comparator == "gt" else "≥"
-    shown = f"{ind.threshold:g} %" if ind.unit == "percent" else f"{ind.threshold:g} {unit_word(r, lang)}"
+    shown = f"{ind.threshold:g} %" if ind.unit == "percent" else f"{ind.threshold:g} {unit_of(r, lang, ind.threshold)}"
     return f"{sign} {shown}"
 
 
@@ -171,7 +181,7 @@ def value_shown(r: Result, lang: str, value: Any) -> str:
     if value is None:
         return say("no_data", lang)
     if r.indicator.unit == "count":
-        return f"{int(value):,} {unit_word(r, lang)}"  # type: ignore[call-overload]
+        return f"{int(value):,} {unit_of(r, lang, int(value))}"
     return number(float(value), lang, "percent")  # type: ignore[arg-type]
 
 
@@ -181,7 +191,7 @@ def explanation(r: Result, lang: str, value: Any) -> str:
     if r.status == "no_data":
         return say("explain_no_data", lang, year=year) + "."
     if r.indicator.unit == "count":
-        first = say("explain_count", lang, year=year, value=f"{int(r.value or 0):,}", unit=unit_word(r, lang))
+        first = say("explain_count", lang, year=year, value=f"{int(r.value or 0):,}", unit=unit_of(r, lang, int(r.value or 0)))
     else:
         first = say(
             "explain_ratio",
@@ -194,7 +204,7 @@ def explanation(r: Result, lang: str, value: Any) -> str:
         )
     rule = say("explain_rule", lang, criterion=criterion(r, lang))
     verdict = say("explain_pass" if r.status == "pass" else "explain_fail", lang)
-    parts = [f"{first}. {rule} {verdict}." if lang == "en" else f"{first} {rule} {verdict}"]
+    parts = [f"{first}. {rule}, {verdict}." if lang == "en" else f"{first} {rule} {verdict}"]
     split = split_text(r, lang)
     if split:
         parts.append(f"({split})")
@@ -359,6 +369,7 @@ def map_of(data: SiteData, year: int, area: str, lang: str, root: str) -> dict[s
         total = len(card.results) if card else 0
         level = card.town_level if card else 0
         x, y = point(label.x, label.y).split(",")
+        x = f"{min(max(float(x), MAP_LABEL_ROOM), MAP_WIDTH - MAP_LABEL_ROOM):.1f}"  # a label near the edge stays whole
         out.append({
             "code": code,
             "d": d,

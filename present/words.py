@@ -66,6 +66,7 @@ SITE: dict[str, tuple[str, str]] = {
     ),
     "map_passing": ("ผ่าน {passing}/{total} ตัวชี้วัด", "{passing}/{total} indicators pass"),
     "map_legend": ("สีของตำบล", "Colours"),
+    "indicators_passing": ("ตัวชี้วัดที่ผ่าน", "Indicators passing"),
     "on_this_page": ("ในหน้านี้", "On this page"),
     "level_n": ("ผ่านระดับ {n}", "Level {n}"),
     "level_0": ("ยังไม่ผ่านระดับ 1", "Level 1 not yet reached"),

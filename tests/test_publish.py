@@ -323,7 +323,8 @@ def read_every_page(browser, served: str, pages: list[str], width: int, height: 
     page = context.new_page()
     page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    page.on("requestfailed", lambda r: seen["failed"].append(r.url))
+    # a load the browser itself gave up (ERR_ABORTED: the next page was asked for) is not a broken file
+    page.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "") else seen["failed"].append(f"{r.failure} {r.url}"))
     page.on("response", lambda r: seen["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
     for path in pages:
         response = page.goto(served + path, wait_until="load")
