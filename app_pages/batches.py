@@ -1,4 +1,5 @@
-"""Batch history: who loaded what and when; the original files; tables to fix in Excel; roll a batch back."""
+"""Batch history: who loaded what and when; the original files; tables to fix in Excel; roll a batch back;
+for admins, a backup of the whole database."""
 
 import streamlit as st
 
@@ -7,6 +8,7 @@ from store.export import table_as_template
 from store.load import RollbackRefused, original_file, rollback
 from store.tables import TABLES
 from ui.auth import require
+from ui.backups import backup_section
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, columns, lang, t, thousands
 from ui.safe import md
@@ -47,8 +49,11 @@ table = st.selectbox(t("choose_table"), list(TABLES), format_func=names.__getite
 st.caption(t("table_now_help"))
 table_downloads(lambda: table_as_template(con(), table, lang()), table, as_of_stamp(version), key=f"now_{table}")
 
-st.markdown(f"#### {t('rollback')}")
 is_admin = allowed(who.role, "admin")
+if is_admin:
+    backup_section()
+
+st.markdown(f"#### {t('rollback')}")
 mine = log[(log["status_code"] == "loaded") & (is_admin | (log["loaded_by"] == who.username))]
 if mine.empty:
     st.caption(t("rollback_none") if ids else t("batches_none"))

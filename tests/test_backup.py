@@ -403,3 +403,43 @@ def test_stale_snapshot_folders_are_cleaned_at_the_next_start(db: Path, private_
         assert young.is_dir() and alive.is_dir() and not folder.exists()
     finally:
         stop(holder)
+
+
+def test_an_admin_backs_up_from_the_batches_page_and_downloads_it(
+    db: Path, tmp_path: Path, private_tmp: dict[str, str], monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from store import accounts
+
+    con, _, _ = init(db)
+    for name, role in (("root", "admin"), ("ana", "analyst")):
+        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), "correct-horse-battery")
+    con.close()
+    folder = tmp_path / "backups"
+    monkeypatch.setenv("EIT_DB", str(db))
+    monkeypatch.setenv("EIT_BACKUP_DIR", str(folder))
+    monkeypatch.setenv("TMPDIR", private_tmp["TMPDIR"])
+
+    def signed_in(user: str, lang: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+        at.session_state["lang"] = lang
+        at.run()
+        at.text_input[0].input(user)
+        at.text_input[1].input("correct-horse-battery")
+        at.button[0].click().run()
+        return at.switch_page("app_pages/batches.py").run()
+
+    analyst = signed_in("ana", "en")
+    assert not any(b.key == "backup_now" for b in analyst.button)  # admins only
+    at = signed_in("root", "th")
+    assert any(m.value == "#### " + backup.word("backup_title", "th") for m in at.markdown)
+    next(b for b in at.button if b.key == "backup_now").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    made = sorted(folder.glob("eit-*.duckdb"))
+    assert len(made) == 1 and mode(made[0]) == 0o600 and not backup.wals(made[0])
+    assert any(made[0].name.replace("-", "\\-").replace(".", "\\.") in s.value for s in at.success), [s.value for s in at.success]
+    assert backup.describe(made[0]).migrations
+    offered = [d for d in at.get("download_button") if d.proto.id.endswith("backup_download")]
+    assert len(offered) == 1 and offered[0].proto.label == backup.word("backup_download", "th")
+    assert snapshot_folders(private_tmp) == []
