@@ -4,7 +4,6 @@ the rows behind the number with their amounts, and the evidence it needs."""
 import streamlit as st
 
 from metrics.charts import trend_words
-from metrics.formulas import FORMULAS
 from metrics.fragments import View, checklist, result_cards
 from metrics.tables import behind_table
 from ui.charts import intensity_change_chart, show, trend_chart
@@ -29,8 +28,8 @@ sub = subdistrict_names(version)
 st.subheader(names[code], anchor=False)
 st.caption(f"{md(area_label(area, sub))} · {year_label(year)} ({t('calendar_year')})")
 st.html(result_cards(r, lang(), year_label(year)))
-st.markdown(f"**{t('formula')}:** {FORMULAS[code][0 if lang() == 'th' else 1]}")
-glossary([names[code], *FORMULAS[code]])
+st.markdown(f"**{t('formula')}:** {md(r.indicator.formula(lang()))}")
+glossary([names[code], r.indicator.formula_th, r.indicator.formula_en])
 
 area_names = {a: area_label(a, sub) for a in ("all", "190906", "191306")}
 series = trend(version, code)
@@ -54,7 +53,7 @@ for col, code_ in zip(side, ("190906", "191306"), strict=True):
 
 st.markdown(f"#### {t('behind')}")
 rows = behind(version, code, year, area)
-shown = behind_table(rows, code, lang(), sub)
+shown = behind_table(rows, r.indicator, lang(), sub)
 st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=thousands(shown))
 table_downloads(shown, f"indicator_{code}_{year}_{area}", as_of_stamp(version), key="behind")
 establishments = r.indicator.entity in ("factory", "establishment")  # not green areas, projects, people or items

@@ -5,7 +5,6 @@ downloads."""
 import streamlit as st
 from streamlit_folium import st_folium
 
-from metrics.registry import REGISTRY
 from metrics.search import Filters, search
 from store.tables import PRACTICES, SCHEMES
 from ui.downloads import table_downloads
@@ -23,7 +22,7 @@ sub = subdistrict_names(version)
 codes = [
     i.code
     for i in catalogue(version)
-    if REGISTRY[i.code].family not in ("survey_share", "infrastructure_eco", "green_area_share", "evidence_ready")
+    if i.family not in ("survey_share", "infrastructure_eco", "green_area_share", "evidence_ready")
 ]
 names = {"": t("any"), **{i.code: f"{i.code} {i.name(lang())}" for i in catalogue(version)}}
 choices = {"any": t("any"), "yes": t("yes"), "no": t("no")}

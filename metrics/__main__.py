@@ -18,7 +18,7 @@ import duckdb
 
 from console.guard import QueryRefused
 from console.worker import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, QueryResult, run_query
-from metrics.catalogue import AREAS
+from metrics.catalogue import AREAS, UnknownVersion, versions
 from metrics.engine import Scorecard, evaluate
 from store.db import db_path, open_read_only
 from store.messages import message
@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--area", default="all", choices=AREAS)
     p.add_argument("--format", default="table", choices=["json", "table"])
     p.add_argument("--lang", default="en", choices=["en", "th"], help="indicator names in the table format")
+    p.add_argument("--criteria", help="score under this criteria version instead of the one that applies to the year")
     q = sub.add_parser("query", help="one read-only SELECT (the SQL console's guard: no writes, files or internal tables)")
     q.add_argument("--db", default=str(db_path()))
     q.add_argument("--sql", required=True, help="one SELECT statement; '-' reads it from standard input")
@@ -226,7 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         return report(con, year, args)
     with con.cursor() as cur:
-        card = evaluate(cur, year, args.area, with_presence=False)
+        try:
+            card = evaluate(cur, year, args.area, with_presence=False, criteria=args.criteria)
+        except UnknownVersion:
+            known = ", ".join(v[0] for v in versions(cur))
+            print(f"error: there is no criteria version {args.criteria!r} (known: {known})", file=sys.stderr)
+            return 2
     con.close()
     if args.format == "json":
         print(json.dumps(card.to_json(), ensure_ascii=False))

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from metrics.catalogue import AREAS, Indicator, load_catalogue
-from metrics.registry import COUNTED_ENTITIES, FAMILIES, REGISTRY, SIDE_COUNTS, Family, family_params, sql, unordered
+from metrics.catalogue import AREAS, Indicator, load_catalogue, versions_for_years
+from metrics.registry import bound_params, coverage_basis, passes, side_counts, sql, unordered
+from store.families import COUNTED_ENTITIES, FAMILIES, Family
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,6 +79,7 @@ class Result:
     split: dict[str, int] = field(default_factory=dict)
     has_data: bool = True  # the indicator's uploads hold rows for this year and area
     fiscal_year: int | None = None  # 18.1.1: the fiscal year (BE) of the checklist used
+    coverage: tuple[int, int] | None = None  # (reported, expected): how many of those the value rests on reported
 
     @property
     def code(self) -> str:
@@ -110,6 +112,7 @@ class Scorecard:
         return {
             "year": self.year,
             "area": self.area,
+            "criteria": self.results[0].indicator.version if self.results else None,
             "town_level": self.town_level,
             "levels": self.levels,
             "indicators": [result_json(r) for r in self.results],
@@ -148,22 +151,22 @@ def result_json(r: Result) -> dict[str, object]:
         "provisional": bool(ind.provisional),
         "unit": ind.unit,
         "gap": r.gap,
+        "coverage": None if r.coverage is None else {"reported": r.coverage[0], "expected": r.coverage[1]},
     }
 
 
-def tallies(
-    cur: duckdb.DuckDBPyConnection, years: list[int], families: Iterable[Family] | None = None
-) -> dict[tuple[str, int, str | None], Tally]:
-    """Every family's sums for every indicator, year and subdistrict in one pass per family; the passes run
-    side by side on cursors of the same connection (thread-safe, and DuckDB leaves the GIL while it works)."""
+def tallies(cur: duckdb.DuckDBPyConnection, years: list[int], catalogue: list[Indicator]) -> dict[tuple[str, int, str | None], Tally]:
+    """Every family's sums for every indicator of a catalogue, year and subdistrict in one pass per family; the
+    passes run side by side on cursors of the same connection (thread-safe, and DuckDB leaves the GIL while it works)."""
 
-    def one(family: Family) -> list[tuple[Any, ...]]:
+    def one(work: tuple[Family, list[Indicator]]) -> list[tuple[Any, ...]]:
+        family, indicators = work
         with cur.cursor() as own:
-            return own.execute(SUMMARY.format(family=unordered(family.name)), family_params(family, years)).fetchall()
+            return own.execute(SUMMARY.format(family=unordered(family.name)), bound_params(family, indicators, years)).fetchall()
 
     out: dict[tuple[str, int, str | None], Tally] = {}
     with ThreadPoolExecutor(max_workers=PARALLEL_PASSES) as pool:
-        for found in pool.map(one, list(families or FAMILIES.values())):
+        for found in pool.map(one, passes(catalogue)):
             for code, year, sub, num, den, counted, controlled in found:
                 out[(str(code), int(year), sub)] = Tally(float(num or 0), float(den or 0), int(counted), int(controlled))
     return out
@@ -193,6 +196,22 @@ def _area_tally(found: dict[tuple[str, int, str | None], Tally], code: str, year
     return total
 
 
+def coverage(cur: duckdb.DuckDBPyConnection, years: list[int]) -> dict[tuple[str, int, str | None], tuple[int, int]]:
+    """(reported, expected) per coverage basis, year and subdistrict (sql/indicators/coverage.sql)."""
+    rows = cur.execute(sql("coverage"), {"years": [int(y) for y in years]}).fetchall()
+    return {(basis, int(year), sub): (int(n), int(m)) for basis, year, sub, n, m in rows}
+
+
+def _coverage(
+    counts: dict[tuple[str, int, str | None], tuple[int, int]], ind: Indicator, year: int, area: str, tally: Tally
+) -> tuple[int, int]:
+    basis = coverage_basis(ind)
+    if basis == "tally":  # respondents and checklist items: each row the value rests on is one that reported
+        return int(tally.den), int(tally.den)
+    found = [counts.get((basis, year, sub), (0, 0)) for sub in (AREAS[1:] if area == "all" else (area,))]
+    return sum(n for n, _ in found), sum(m for _, m in found)
+
+
 def _has_data(seen: dict[tuple[str, int, str | None], int], sources: tuple[str, ...], year: int, area: str) -> bool:
     for source in sources:
         if source == "evidence":
@@ -210,7 +229,7 @@ def gap_to_pass(ind: Indicator, numerator: float, denominator: float | None, val
     if ind.unit == "count":
         need = ind.threshold - value
         return max(1, math.ceil(need)) if ind.comparator == "ge" else math.floor(need) + 1
-    if REGISTRY[ind.code].amount_unit or ind.entity not in COUNTED_ENTITIES or not denominator:
+    if ind.amount_unit or ind.entity not in COUNTED_ENTITIES or not denominator:
         return None
     needed = ind.threshold * denominator / 100.0 - numerator
     k = max(0, math.ceil(needed - 1e-9))
@@ -223,7 +242,7 @@ def gap_amount(ind: Indicator, numerator: float, denominator: float | None, valu
     """For a failing sum ratio: how much more of the numerator's amount would reach the threshold with the
     denominator held (9.1.1 tonnes reused, 10.1.1 GJ renewable, 1.2.1 m² green, 3.1.1 THB invested).
     For a strict criterion (3.1.1 '> 0 %') the amount must be exceeded."""
-    if value is None or ind.passes(value) or not REGISTRY[ind.code].amount_unit or not denominator:
+    if value is None or ind.passes(value) or not ind.amount_unit or not denominator:
         return None
     return max(0.0, ind.threshold * denominator / 100.0 - numerator)
 
@@ -231,20 +250,19 @@ def gap_amount(ind: Indicator, numerator: float, denominator: float | None, valu
 def judge(
     ind: Indicator, year: int, area: str, tally: Tally, has_data: bool, side: dict[str, int], fiscal_year: int | None = None
 ) -> Result:
-    definition = REGISTRY[ind.code]
     value: float | None
     if ind.unit == "count":
         value, denominator = tally.num, None  # a count is never no data: nothing counted is 0
     else:
-        enough = tally.den > 0 and (not definition.no_data_without_rows or tally.counted > 0)
+        enough = tally.den > 0 and (not ind.no_data_without_rows or tally.counted > 0)
         value, denominator = (tally.num / tally.den * 100.0 if enough else None), tally.den
     status = "no_data" if value is None else ("pass" if ind.passes(value) else "fail")
     result = Result(ind, year, area, value, tally.num, denominator, status, has_data=has_data, fiscal_year=fiscal_year)
     result.gap = gap_to_pass(ind, tally.num, tally.den, value)
     result.gap_amount = gap_amount(ind, tally.num, tally.den, value)
-    if "controlled" in definition.split:
+    if "controlled" in ind.split:
         result.split = {"controlled": tally.counted_controlled, "not_controlled": tally.counted - tally.counted_controlled}
-    elif definition.split:
+    elif ind.split:
         result.split = side
     return result
 
@@ -255,39 +273,57 @@ def scorecards(
     areas: Iterable[str] = AREAS,
     catalogue: list[Indicator] | None = None,
     with_presence: bool = True,
+    criteria: str | None = None,
 ) -> dict[tuple[int, str], Scorecard]:
-    """The scorecard of every (year, area) asked, from one pass per family. Without presence (the command
-    line), every result says has_data=True: the verdicts do not depend on it."""
+    """The scorecard of every (year, area) asked, from one pass per family and criteria version. Each year is
+    scored under the version that applies to it, unless `criteria` names one (or a catalogue is given) for all.
+    Without presence (the command line), every result says has_data=True: the verdicts do not depend on it."""
     areas = list(areas)
     for area in areas:
         if area not in AREAS:
             raise ValueError(f"area must be one of {', '.join(AREAS)}")
     years = sorted({int(y) for y in years})
-    found = tallies(cur, years)
+    if catalogue is not None:
+        groups = {"": (catalogue, years)}
+    else:
+        wanted = {y: criteria for y in years} if criteria else versions_for_years(cur, years)
+        groups = {v: (load_catalogue(cur, v), [y for y in years if wanted[y] == v]) for v in sorted(set(wanted.values()))}
     seen = presence(cur, years) if with_presence else None
     fiscal = checklist_years(cur, years)
-    catalogue = catalogue or load_catalogue(cur)
+    counts = coverage(cur, years)
     out: dict[tuple[int, str], Scorecard] = {}
-    for year in years:
-        for area in areas:
-            results = []
-            for ind in catalogue:
-                definition = REGISTRY[ind.code]
-                town_wide = FAMILIES[definition.family].town_wide
-                tally = _area_tally(found, ind.code, year, area, town_wide)
-                side = {
-                    name: _area_tally(found, f"{ind.code}:{name}", year, area, town_wide).counted
-                    for name in definition.split
-                    if f"{ind.code}:{name}" in SIDE_COUNTS
-                }
-                has_data = True if seen is None else _has_data(seen, definition.sources, year, area)
-                results.append(judge(ind, year, area, tally, has_data, side, fiscal[year] if town_wide else None))
-            out[(year, area)] = Scorecard(year, area, results)
+    for inds, group_years in groups.values():
+        found = tallies(cur, group_years, inds)
+        for year in group_years:
+            for area in areas:
+                results = []
+                for ind in inds:
+                    result = _judged(found, seen, fiscal, ind, year, area)
+                    result.coverage = _coverage(counts, ind, year, area, _area_tally(found, ind.code, year, area, ind.town_wide))
+                    results.append(result)
+                out[(year, area)] = Scorecard(year, area, results)
     return out
 
 
-def evaluate(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", with_presence: bool = True) -> Scorecard:
-    return scorecards(cur, [year], [area], with_presence=with_presence)[(year, area)]
+def _judged(
+    found: dict[tuple[str, int, str | None], Tally],
+    seen: dict[tuple[str, int, str | None], int] | None,
+    fiscal: dict[int, int | None],
+    ind: Indicator,
+    year: int,
+    area: str,
+) -> Result:
+    town_wide = ind.town_wide
+    tally = _area_tally(found, ind.code, year, area, town_wide)
+    side = {name: _area_tally(found, f"{ind.code}:{name}", year, area, town_wide).counted for name in side_counts(ind)}
+    has_data = True if seen is None else _has_data(seen, ind.sources, year, area)
+    return judge(ind, year, area, tally, has_data, side, fiscal[year] if town_wide else None)
+
+
+def evaluate(
+    cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", with_presence: bool = True, criteria: str | None = None
+) -> Scorecard:
+    return scorecards(cur, [year], [area], with_presence=with_presence, criteria=criteria)[(year, area)]
 
 
 def data_years(cur: duckdb.DuckDBPyConnection) -> list[int]:
@@ -323,15 +359,57 @@ def trend(cur: duckdb.DuckDBPyConnection, code: str, areas: tuple[str, ...] = AR
     return frame[frame["code"] == code].drop(columns=["code"]).reset_index(drop=True)
 
 
+def indicator_for(cur: duckdb.DuckDBPyConnection, code: str, year: int) -> Indicator:
+    """The indicator of that code in the version that applies to the year (KeyError when that version has none)."""
+    found = [ind for ind in load_catalogue(cur, versions_for_years(cur, [year])[year]) if ind.code == code]
+    if not found:
+        raise KeyError(code)
+    return found[0]
+
+
 def rows(cur: duckdb.DuckDBPyConnection, code: str, year: int, area: str = "all") -> pd.DataFrame:
     """The rows behind one indicator's number for a year and area, with their amounts (run only when shown)."""
-    family = FAMILIES[REGISTRY[code].family]
-    params = {**family_params(family, [year]), "wanted_code": code, "wanted_area": area}
+    ind = indicator_for(cur, code, year)
+    family = FAMILIES[ind.family]
+    params = {**bound_params(family, [ind], [year]), "wanted_code": code, "wanted_area": area}
     return cur.execute(ROWS.format(family=sql(family.name)), params).df()
 
 
 def family_rows(cur: duckdb.DuckDBPyConnection, family: str, year: int) -> pd.DataFrame:
     """Every row of one family for one year, all its indicators and areas (the profile's 'counts toward')."""
+    import pandas as pd
+
     spec = FAMILIES[family]
-    frame = cur.execute(sql(spec.name), family_params(spec, [year])).df()
+    inds = [ind for ind in load_catalogue(cur, versions_for_years(cur, [year])[year]) if ind.family == family]
+    if not inds:
+        return pd.DataFrame(columns=["code"])
+    frame = cur.execute(sql(spec.name), bound_params(spec, inds, [year])).df()
     return frame[~frame["code"].str.contains(":", regex=False)]
+
+
+def comparison(cur: duckdb.DuckDBPyConnection, year: int, area: str, other: str, lang: str) -> pd.DataFrame:
+    """One year and area scored under the version that applies and under another, side by side ("what if the
+    revision applied to 2566?"): code, name, then value / criterion / status under each; an indicator only one
+    version has is blank under the other."""
+    import pandas as pd
+
+    applied = evaluate(cur, year, area)
+    alternative = evaluate(cur, year, area, criteria=other)
+    by_code = {r.code: r for r in alternative.results}
+    codes = [r.code for r in applied.results] + [c for c in by_code if c not in {r.code for r in applied.results}]
+    mine = {r.code: r for r in applied.results}
+
+    def cells(r: Result | None) -> list[object]:
+        if r is None:
+            return [None, None, None]
+        rule = (">" if r.indicator.comparator == "gt" else "≥") + f" {r.indicator.threshold:g}"
+        return [None if r.value is None else round(r.value, 2), rule, r.status]
+
+    rows = [
+        [code, (mine.get(code) or by_code[code]).indicator.name(lang), *cells(mine.get(code)), *cells(by_code.get(code))] for code in codes
+    ]
+    head = ["code", "name", "value_a", "criterion_a", "status_a", "value_b", "criterion_b", "status_b"]
+    frame = pd.DataFrame(rows, columns=head)
+    frame.attrs["versions"] = (applied.results[0].indicator.version if applied.results else "", other)
+    frame.attrs["levels"] = (applied.town_level, alternative.town_level)
+    return frame

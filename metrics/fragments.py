@@ -14,7 +14,6 @@ import pandas as pd
 
 from metrics.engine import LEVELS, Result, Scorecard
 from metrics.readiness import LevelPlan
-from metrics.registry import REGISTRY
 from metrics.words import TEXT, column_labels, date_label, number, reason, table_label, text, year_label
 
 MARKS = {"pass": "✓", "fail": "✗", "no_data": "–"}
@@ -43,7 +42,7 @@ def badge(status: str, lang: str) -> str:
 
 def unit_word(r: Result, lang: str) -> str:
     """What the numerator counts or measures, as a reader says it (แห่ง, คน, ตัน, ตร.ม. …)."""
-    amount = REGISTRY[r.code].amount_unit
+    amount = r.indicator.amount_unit
     if amount:
         return text(f"amount_{amount}", lang)
     return text(f"unit_{r.indicator.entity}", lang)
@@ -59,7 +58,7 @@ def value_text(r: Result, lang: str) -> str:
     if r.denominator:
         unit = unit_word(r, lang)
         parts = f"{number(r.numerator, lang)} / {number(r.denominator, lang)} {unit}"
-        if REGISTRY[r.code].amount_unit == "m2":
+        if r.indicator.amount_unit == "m2":
             parts += f" ({number(r.numerator / RAI_M2, lang)} / {number(r.denominator / RAI_M2, lang)} {text('rai', lang)})"
         main += f'<br><span class="eit-small">{escape(parts)}</span>'
     return main
@@ -76,14 +75,14 @@ def criterion_text(r: Result, lang: str) -> str:
 def gap_text(r: Result, lang: str) -> str:
     """What it takes for a failing indicator to pass, in its own unit; for no data, the upload that decides it."""
     if r.status == "no_data":
-        sources = ", ".join(table_label(s, lang) for s in REGISTRY[r.code].sources)
+        sources = ", ".join(table_label(s, lang) for s in r.indicator.sources)
         return text("gap_no_data", lang, sources=sources)
     if r.gap is not None:
         key = {"factory": "gap_factory", "establishment": "gap_establishment", "respondent": "gap_respondent",
                "item": "gap_item", "project": "gap_project"}.get(r.indicator.entity)  # fmt: skip
         return text(key, lang, n=f"{r.gap:,}") if key else ""
     if r.gap_amount is not None:
-        unit = REGISTRY[r.code].amount_unit
+        unit = r.indicator.amount_unit
         return text(f"gap_{unit}", lang, amount=number(r.gap_amount, lang), rai=number(r.gap_amount / RAI_M2, lang))
     return ""
 

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from metrics.engine import Result, Scorecard
-from metrics.registry import REGISTRY, sql
+from metrics.registry import sql
 
 FISCAL_OFFSET = 543
 FIRST_MONTH = 10  # the Thai government's fiscal year runs October to September
@@ -113,7 +113,7 @@ def next_level(card: Scorecard, items: pd.DataFrame, fiscal_year: int | None) ->
         return LevelPlan(None, fiscal_year=fiscal_year)
     target = card.town_level + 1
     blockers = [
-        Blocker(r, REGISTRY[r.code].sources) for r in card.results if r.indicator.level <= target and r.status != "pass"
+        Blocker(r, r.indicator.sources) for r in card.results if r.indicator.level <= target and r.status != "pass"
     ]  # fmt: skip
     missing = items[(items["level"] <= target) & (items["status"] != "ready")] if not items.empty else items
     return LevelPlan(target, blockers, missing.reset_index(drop=True), fiscal_year)

@@ -1,108 +1,93 @@
-"""Which family query computes each indicator, with which parameters, and where its data come from (SPEC §3)."""
+"""How a criteria version's indicators become the bound parameters of the family queries (SPEC §3; criteria as data).
+
+An indicator is a family + params + criterion (a row of a criteria version, data/criteria/*.csv); what a family
+is and which params it takes is the contract in store/families.py.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from store.db import ROOT
+from store.families import FAMILIES, REPORT_MEASURES, Family, parse_params
+
+if TYPE_CHECKING:
+    from metrics.catalogue import Indicator
 
 SQL_ROOT = ROOT / "sql"
 
 
-@dataclass(frozen=True)
-class Family:
-    """One named query (sql/indicators/<name>.sql) that computes several indicators for many years at once.
-
-    Its rows: code, year, entity_id, name_th, name_en, subdistrict_code, kind, controlled_factory, counted,
-    in_denominator, num, den, reason, detail, then the amounts behind the number (family-specific).
-    """
-
-    name: str
-    params: dict[str, object] = field(default_factory=dict)
-    town_wide: bool = False  # rows have no subdistrict: every area gets the same result (18.1.1)
+def param(ind: Indicator, key: str) -> tuple[str, ...]:
+    return dict(parse_params(ind.family, ind.params)).get(key, ())
 
 
-@dataclass(frozen=True)
-class Definition:
-    family: str
-    sources: tuple[str, ...]  # the uploads whose rows for a year mean the year has data (data_presence.sql)
-    no_data_without_rows: bool = False  # a % is no data when no row counts toward the numerator (1.2.1)
-    split: tuple[str, ...] = ()  # extra counts shown beside the value
-    amount_unit: str | None = None  # the numerator of a sum ratio is an amount in this unit, not a count
+def side_counts(ind: Indicator) -> tuple[str, ...]:
+    """Practices counted beside an indicator (13.1.1: mass_balance and symbiosis), each a hidden code `code:practice`."""
+    return param(ind, "beside")
 
 
-def share(code: str, practices: list[str], schemes: list[str] | None = None, gi_min_level: int = 2) -> dict[str, object]:
-    return {"code": code, "practices": practices, "schemes": schemes or [], "gi_min_level": gi_min_level}
+def split_of(ind: Indicator) -> tuple[str, ...]:
+    """The extra counts shown beside the value: controlled / not controlled (2.1.1), or the side practices."""
+    return ("controlled", "not_controlled") if param(ind, "split") else side_counts(ind)
 
 
-# Counts shown beside 13.1.1 (SPEC: "mass_balance and symbiosis shown beside it"), computed like its share.
-SIDE_COUNTS = {"13.1.1:mass_balance": "mass_balance", "13.1.1:symbiosis": "symbiosis"}
+def sources_of(ind: Indicator) -> tuple[str, ...]:
+    """The uploads whose rows mean the indicator's year has data: a factory share reads practices, certificates or both."""
+    if ind.family != "factory_share":
+        return FAMILIES[ind.family].sources
+    return tuple(s for s, key in (("practices", "practices"), ("certifications", "schemes")) if param(ind, key))
 
-FAMILIES: dict[str, Family] = {
-    "factory_share": Family(
-        "factory_share",
-        {
-            "defs": [
-                share("19.1.1", [], ["GI", "CSR_BEGINNER", "CSR_DIW", "ECO_FACTORY", "ISO14001"], 2),
-                share("2.1.1", ["eco_building"]),
-                share("5.1.1", ["eco_product", "green_purchasing"]),
-                share("6.1.1", ["logistics"]),
-                share("10.2.1", ["energy_efficiency"], ["TEA"]),
-                share("12.1.1", ["eco_process"], ["ECO_FACTORY"]),
-                share("12.2.1", ["raw_material_efficiency"]),
-                share("13.1.1", ["eco_efficiency_analysis"]),
-                share("13.2.1", ["ghg_reduction"], ["CFO", "CFR"]),
-                *(share(code, [practice]) for code, practice in SIDE_COUNTS.items()),
-            ]
-        },
-    ),
-    "survey_share": Family(
-        "survey_share",
-        {"questions": [{"code": "20.1.1", "question": "eco_town_awareness"}, {"code": "20.2.1", "question": "disclosure_satisfaction"}]},
-    ),
-    "infrastructure_eco": Family("infrastructure_eco"),
-    "green_area_share": Family("green_area_share"),
-    "investment_growth": Family("investment_growth"),
-    "effluent_compliance": Family("effluent_compliance"),
-    "intensity_change": Family(
-        "intensity_change", {"measures": [{"code": "7.2.1", "measure": "water"}, {"code": "7.2.2", "measure": "wastewater"}]}
-    ),
-    "report_share": Family("report_share", {"measures": [{"code": "9.1.1", "measure": "waste"}, {"code": "10.1.1", "measure": "energy"}]}),
-    "evidence_ready": Family("evidence_ready", {"code": "18.1.1"}, town_wide=True),
-    "participatory_monitoring": Family("participatory_monitoring"),
-}
 
-CERTIFIED = ("certifications",)
-PRACTISED = ("practices", "certifications")
-REPORTED = ("annual_reports",)
+def coverage_basis(ind: Indicator) -> str:
+    """Which count of sql/indicators/coverage.sql says how many reported: a factory share by what it reads. The
+    certificate register has no yearly return, so a share of certificates alone rests on the year's annual reports."""
+    if ind.family != "factory_share":
+        return FAMILIES[ind.family].coverage
+    practices, schemes = bool(param(ind, "practices")), bool(param(ind, "schemes"))
+    return "practised_or_certified" if practices and schemes else "practices" if practices else "reports"
 
-REGISTRY: dict[str, Definition] = {
-    "18.1.1": Definition("evidence_ready", ("evidence",)),
-    "19.1.1": Definition("factory_share", CERTIFIED),
-    "20.1.1": Definition("survey_share", ("surveys",)),
-    "1.1.1": Definition("infrastructure_eco", ("infrastructure",)),
-    "1.2.1": Definition("green_area_share", ("green_areas",), no_data_without_rows=True, amount_unit="m2"),
-    "3.1.1": Definition("investment_growth", REPORTED, amount_unit="THB"),
-    "7.1.1": Definition("effluent_compliance", ("effluent_samples",)),
-    "20.2.1": Definition("survey_share", ("surveys",)),
-    "2.1.1": Definition("factory_share", ("practices",), split=("controlled", "not_controlled")),
-    "5.1.1": Definition("factory_share", ("practices",)),
-    "6.1.1": Definition("factory_share", ("practices",)),
-    "7.2.1": Definition("intensity_change", REPORTED),
-    "7.2.2": Definition("intensity_change", REPORTED),
-    "9.1.1": Definition("report_share", REPORTED, amount_unit="t"),
-    "10.1.1": Definition("report_share", REPORTED, amount_unit="GJ"),
-    "10.2.1": Definition("factory_share", PRACTISED),
-    "12.1.1": Definition("factory_share", PRACTISED),
-    "12.2.1": Definition("factory_share", ("practices",)),
-    "13.1.1": Definition("factory_share", ("practices",), split=("mass_balance", "symbiosis")),
-    "13.2.1": Definition("factory_share", PRACTISED),
-    "15.1.1": Definition("participatory_monitoring", ("practices",)),
-}
 
-# Indicators whose numerator and denominator count things (so a gap "N more" makes sense).
-COUNTED_ENTITIES = {"factory", "establishment", "respondent", "item"}
+def amount_unit_of(ind: Indicator) -> str | None:
+    if ind.family == "report_share":
+        return REPORT_MEASURES[param(ind, "measure")[0]]
+    return FAMILIES[ind.family].amount_unit
+
+
+def _share(code: str, practices: Iterable[str], schemes: Iterable[str] = (), gi_min_level: int = 2) -> dict[str, object]:
+    return {"code": code, "practices": list(practices), "schemes": list(schemes), "gi_min_level": gi_min_level}
+
+
+def bound_params(family: Family, indicators: list[Indicator], years: list[int]) -> dict[str, object]:
+    """The $parameters of one family's query for the given indicators (all of one version) and years."""
+    out: dict[str, object] = {"years": [int(y) for y in years]}
+    if family.name == "factory_share":
+        defs = []
+        for ind in indicators:
+            level = param(ind, "gi_min_level")
+            defs.append(_share(ind.code, param(ind, "practices"), param(ind, "schemes"), int(level[0]) if level else 2))
+            defs.extend(_share(f"{ind.code}:{p}", [p]) for p in side_counts(ind))
+        out["defs"] = defs
+    elif family.name == "survey_share":
+        out["questions"] = [{"code": ind.code, "question": param(ind, "question")[0]} for ind in indicators]
+    elif family.name in ("intensity_change", "report_share"):
+        out["measures"] = [{"code": ind.code, "measure": param(ind, "measure")[0]} for ind in indicators]
+    else:
+        out["code"] = indicators[0].code
+    return out
+
+
+def passes(catalogue: list[Indicator]) -> list[tuple[Family, list[Indicator]]]:
+    """The family passes a version needs: each family its indicators, in the catalogue's order."""
+    by_family: dict[str, list[Indicator]] = {}
+    for ind in catalogue:
+        by_family.setdefault(ind.family, []).append(ind)
+    out: list[tuple[Family, list[Indicator]]] = []
+    for name, inds in by_family.items():
+        family = FAMILIES[name]
+        out.extend([(family, inds)] if family.many else [(family, [ind]) for ind in inds])
+    return out
 
 
 @cache
@@ -117,7 +102,3 @@ def unordered(query: str) -> str:
     text = sql(query).rstrip()
     head, _, last = text.rpartition("\n")
     return head if last.lstrip().lower().startswith("order by") else text
-
-
-def family_params(family: Family, years: list[int]) -> dict[str, object]:
-    return {**family.params, "years": [int(y) for y in years]}

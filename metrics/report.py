@@ -18,7 +18,6 @@ from metrics import engine, readiness
 from metrics.catalogue import AREAS
 from metrics.charts import COLOURS, trend_svg
 from metrics.engine import Scorecard
-from metrics.formulas import FORMULAS
 from metrics.fragments import CSS as FRAGMENTS_CSS
 from metrics.fragments import View, checklist, headline, level_plan, plan_table, result_cards, scorecard_table
 from metrics.tables import behind_table
@@ -165,11 +164,11 @@ def report_html(data: ReportData, lang: str = "th") -> str:
     ]
     for r in data.card.results:
         series = data.trends[data.trends["code"] == r.code]
-        behind = behind_table(data.rows[r.code], r.code, lang, data.subdistricts)
+        behind = behind_table(data.rows[r.code], r.indicator, lang, data.subdistricts)
         parts += [
             f'<section class="indicator"><h3>{escape(r.code)} {escape(r.indicator.name(lang))}</h3>',
             result_cards(r, lang, year_label(data.year, lang)),
-            f'<p class="eit-small"><b>{escape(text("formula", lang))}:</b> {escape(FORMULAS[r.code][0 if lang == "th" else 1])}</p>',
+            f'<p class="eit-small"><b>{escape(text("formula", lang))}:</b> {escape(r.indicator.formula(lang))}</p>',
             trend_svg(series, r.indicator.threshold, r.indicator.unit, lang, size=(6.2, 1.6), outlines=True, font=8)
             if not series.empty
             else "",
@@ -238,7 +237,7 @@ def workbook_bytes(data: ReportData, lang: str = "th") -> bytes:
     ).rename(columns={k: v[i] for k, v in heads.items()})  # fmt: skip
     sheets = {text("report_scorecard", lang): score}
     for r in data.card.results:
-        sheets[r.code] = behind_table(data.rows[r.code], r.code, lang, data.subdistricts)
+        sheets[r.code] = behind_table(data.rows[r.code], r.indicator, lang, data.subdistricts)
     if not data.evidence.empty:
         sheets[text("page_evidence", lang)] = _evidence_sheet(data.evidence, lang)
     if not data.activities.empty:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.registry import REGISTRY
+from metrics.catalogue import Indicator
+from metrics.registry import param
 from metrics.words import establishment_name, reason, text, value_label
 
 RAI_M2 = 1600
@@ -52,17 +53,18 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, str]]]] = {
     "participatory_monitoring": [_ID, _NAME, _SUB, _KIND, _COUNTED, _REASON, ("detail", ("หลักฐาน", "Evidence"))],
 }  # fmt: skip
 
-# The parts of a sum ratio, named by indicator (report_share serves 9.1.1 and 10.1.1).
+# The parts of a sum ratio, named by the measure its criteria row sets (report_share serves 9.1.1 and 10.1.1).
 PARTS = {
-    "9.1.1": (("ของเสียที่นำกลับมาใช้ 3Rs (ตัน)", "Reused / recycled (t)"), ("ของเสียที่เกิดขึ้น (ตัน)", "Waste generated (t)")),
-    "10.1.1": (("พลังงานทดแทน (GJ)", "Renewable energy (GJ)"), ("พลังงานทั้งหมด (GJ)", "Total energy (GJ)")),
+    "waste": (("ของเสียที่นำกลับมาใช้ 3Rs (ตัน)", "Reused / recycled (t)"), ("ของเสียที่เกิดขึ้น (ตัน)", "Waste generated (t)")),
+    "energy": (("พลังงานทดแทน (GJ)", "Renewable energy (GJ)"), ("พลังงานทั้งหมด (GJ)", "Total energy (GJ)")),
 }
-AMOUNTS = {"7.2.1": ("น้ำใช้ (ลบ.ม.)", "Water used (m³)"), "7.2.2": ("น้ำทิ้ง (ลบ.ม.)", "Wastewater (m³)")}
+AMOUNTS = {"water": ("น้ำใช้ (ลบ.ม.)", "Water used (m³)"), "wastewater": ("น้ำทิ้ง (ลบ.ม.)", "Wastewater (m³)")}
 
 
-def behind_table(rows: pd.DataFrame, code: str, lang: str, subdistricts: dict[str, tuple[str, str]]) -> pd.DataFrame:
+def behind_table(rows: pd.DataFrame, ind: Indicator, lang: str, subdistricts: dict[str, tuple[str, str]]) -> pd.DataFrame:
     """The rows behind one indicator's number, ready to show or download (headers in the language asked)."""
-    family = REGISTRY[code].family
+    family = ind.family
+    measure = (param(ind, "measure") or ("",))[0]
     i = 0 if lang == "th" else 1
     out = rows.copy()
     establishments = out["kind"].isin(["factory", "mine"])
@@ -82,10 +84,10 @@ def behind_table(rows: pd.DataFrame, code: str, lang: str, subdistricts: dict[st
         out["rai"] = (out["area_m2"] / RAI_M2).round(2)
         out["role"] = out["in_denominator"].map({True: text("denominator", lang), False: text("numerator", lang)})
     headers = dict(COLUMNS[family])
-    if code in PARTS:
-        headers["part"], headers["whole"] = PARTS[code]
-    if code in AMOUNTS:
-        headers["amount"] = AMOUNTS[code]
+    if measure in PARTS:
+        headers["part"], headers["whole"] = PARTS[measure]
+    if measure in AMOUNTS:
+        headers["amount"] = AMOUNTS[measure]
     chosen = [c for c, _ in COLUMNS[family] if c in out.columns]
     return out[chosen].rename(columns={c: headers[c][i] for c in chosen})
 

@@ -1,4 +1,4 @@
-"""`python -m store init|load|demo|rollback|batches|boundaries|users|access`: the store's command line (SPEC §5)."""
+"""`python -m store init|load|demo|rollback|batches|boundaries|users|access|criteria`: the store's command line (SPEC §5)."""
 
 from __future__ import annotations
 
@@ -149,6 +149,50 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_criteria(args: argparse.Namespace) -> int:
+    """Criteria versions: list and export read (also while the app runs); import and apply write, all or nothing."""
+    from store import criteria
+    from store.db import open_read_only
+
+    try:
+        if args.action in ("list", "export"):
+            con = open_read_only(args.db)
+            with con.cursor() as cur:
+                if args.action == "list":
+                    print(f"{'version':<24} {'indicators':>10}  {'imported by':<16} {'imported at':<16}  applies to")
+                    for version, n, by, at, years in criteria.listing(cur):
+                        print(f"{version:<24} {n:>10}  {by:<16} {at:<16}  {years}")
+                else:
+                    data = criteria.export_version(cur, args.version)
+                    Path(args.out).write_bytes(data)
+                    rows = data.count(b"\n") - 1
+                    print(f"{args.out}: criteria version {args.version}, {rows} indicators")
+            con.close()
+            return 0
+        con, _, _ = init(args.db)
+        try:
+            if args.action == "import":
+                path = Path(args.file)
+                if not path.is_file():
+                    print(f"error: no such file: {path}", file=sys.stderr)
+                    return 2
+                n = criteria.import_version(con, args.version, path.read_bytes(), path.name, args.by)
+                print(
+                    f"criteria version {args.version}: {n} indicators imported from {path.name}; apply it with: criteria apply --version {args.version} --from-year YEAR"
+                )
+            else:
+                year = criteria.apply_version(con, args.version, args.from_year, args.by)
+                print(f"criteria version {args.version} applies from {year} (BE {year + 543}) until a later version's year")
+        finally:
+            con.close()
+    except criteria.CriteriaRefused as exc:
+        print(message("criteria_refused", args.lang, value=getattr(args, "version", "") or ""), file=sys.stderr)
+        for problem in exc.problems[:MAX_PRINTED]:
+            print(f"  {problem.text(args.lang)} [{problem.rule}]", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     """A consistent single-file copy, also while the app holds the database (store/backup.py)."""
     from store.backup import BackupError, backup
@@ -221,6 +265,28 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--public-read", choices=["on", "off"])
     p.add_argument("--by", default="command line")
     p.set_defaults(func=cmd_access)
+
+    p = sub.add_parser("criteria", help="criteria versions: list, export, import a file, apply a version from a year")
+    actions = p.add_subparsers(dest="action", required=True)
+    for action, help_text in (
+        ("list", "every version, who imported it and the years it applies to"),
+        ("export", "write a version as the CSV that import takes back"),
+        ("import", "store a criteria CSV as a version (all or nothing)"),
+        ("apply", "make a version apply from a year on"),
+    ):
+        a = actions.add_parser(action, help=help_text)
+        a.add_argument("--db", default=str(db_path()), help="DuckDB file (default $EIT_DB or data/eit.duckdb)")
+        a.add_argument("--lang", choices=["en", "th"], default="en", help="language of problem reports")
+        a.add_argument("--by", default="command line")
+        if action != "list":
+            a.add_argument("--version", required=True, help="the version's name, e.g. diw-2565")
+        if action == "export":
+            a.add_argument("--out", required=True, help="the CSV file to write")
+        if action == "import":
+            a.add_argument("file", help="the criteria CSV file")
+        if action == "apply":
+            a.add_argument("--from-year", required=True, help="the first year it applies to (CE, or BE >= 2400)")
+        a.set_defaults(func=cmd_criteria)
 
     p = add("backup", "write a consistent single-file copy of the database; works while the app runs")
     p.add_argument("--out", required=True, help="the backup file to write (mode 0600)")

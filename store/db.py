@@ -26,11 +26,11 @@ DEFAULT_DB = ROOT / "data" / "eit.duckdb"
 WRITE_LOCK = threading.RLock()
 
 # Reference tables seeded by `store init`, with the CSV they come from. Existing rows are kept,
-# so an admin's edits (criteria) survive a re-run.
+# so an admin's edits survive a re-run. The criteria (and the register of indicator codes) come from the
+# shipped criteria version, data/criteria/diw-2562.csv (store/criteria.py), seeded before these.
 SEEDS = {
     "subdistricts": "subdistricts.csv",
     "effluent_standards": "effluent_standards.csv",
-    "indicators": "indicators.csv",
     "activities": "activities.csv",
     "evidence": "evidence.csv",
 }
@@ -54,7 +54,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 def open_read_only(path: str | Path, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
     """Open the file read-only for a command-line reader (report, scorecard, query, workers). DuckDB lets
     one process write or many read, never both: while the app holds the file, the reader opens a private,
-    consistent copy taken now (store/snapshot.py), removed when the connection goes or at exit."""
+    consistent copy taken now (store/snapshot.py), removed at exit."""
     try:
         return duckdb.connect(str(path), read_only=True, config=config or {})
     except duckdb.IOException as exc:
@@ -139,5 +139,7 @@ def init(path: str | Path) -> tuple[duckdb.DuckDBPyConnection, list[str], dict[s
     con = connect(path)
     private_files(path)
     applied = migrate(con)
-    added = seed_reference(con)
+    from store.criteria import ensure_shipped  # store.criteria reads this module's lock and paths
+
+    added = {"criteria": ensure_shipped(con), **seed_reference(con)}
     return con, applied, added

@@ -41,8 +41,8 @@ def checklist_history(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFram
     return desk_query(con, "checklist_edits", table=table)
 
 
-def criteria(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return desk_query(con, "criteria")
+def criteria(con: duckdb.DuckDBPyConnection, version: str) -> pd.DataFrame:
+    return desk_query(con, "criteria", version=version)
 
 
 def criteria_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -120,14 +120,19 @@ def save_checklist(con: duckdb.DuckDBPyConnection, table: str, before: pd.DataFr
     return len(found)
 
 
-def update_criterion(con: duckdb.DuckDBPyConnection, code: str, threshold: float, provisional: bool, reason: str, by: str) -> bool:
-    """Change one indicator's threshold / provisional flag with a recorded reason. Returns False if nothing changed."""
+def update_criterion(
+    con: duckdb.DuckDBPyConnection, code: str, threshold: float, provisional: bool, reason: str, by: str, version: str = "diw-2562"
+) -> bool:
+    """Change one indicator's threshold / provisional flag in a criteria version, with a recorded reason.
+    Returns False if nothing changed."""
     if not reason.strip():
         raise EditRefused("reason_required")
     if not math.isfinite(threshold) or threshold < 0:
         raise EditRefused("threshold_negative")
     with WRITE_LOCK, con.cursor() as cur:
-        rows = cur.execute("select threshold, provisional, unit from indicators where code = $c", {"c": code}).fetchall()
+        rows = cur.execute(
+            "select threshold, provisional, unit from criteria where version = $v and code = $c", {"v": version, "c": code}
+        ).fetchall()
         if not rows:
             raise EditRefused("no_indicator", value=code)
         old_threshold, old_provisional, unit = rows[0]
@@ -138,13 +143,15 @@ def update_criterion(con: duckdb.DuckDBPyConnection, code: str, threshold: float
         cur.execute("begin transaction")
         try:
             cur.execute(
-                "update indicators set threshold = $t, provisional = $p where code = $c", {"t": threshold, "p": provisional, "c": code}
+                "update criteria set threshold = $t, provisional = $p where version = $v and code = $c",
+                {"t": threshold, "p": provisional, "v": version, "c": code},
             )
             cur.execute(
-                "insert into criteria_changes (code, threshold_before, threshold_after, provisional_before, provisional_after, reason, changed_by)"
-                " values ($c, $tb, $ta, $pb, $pa, $r, $by)",
-                {"c": code, "tb": old_threshold, "ta": threshold, "pb": old_provisional, "pa": provisional, "r": reason.strip(), "by": by},
-            )
+                "insert into criteria_changes (version, code, threshold_before, threshold_after, provisional_before, provisional_after,"
+                " reason, changed_by) values ($v, $c, $tb, $ta, $pb, $pa, $r, $by)",
+                {"v": version, "c": code, "tb": old_threshold, "ta": threshold, "pb": old_provisional, "pa": provisional,
+                 "r": reason.strip(), "by": by},
+            )  # fmt: skip
             cur.execute("commit")
         except duckdb.Error:
             cur.execute("rollback")

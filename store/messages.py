@@ -169,6 +169,23 @@ RULES.update(
             "การรอถูกเก็บไว้ในหน่วยความจำของแอป หากแอปไม่ได้ทำงานอยู่ก็ไม่มีสิ่งใดต้องยกเลิก",
         ),
         "unblock_everything": ("every block", "ทุกบัญชีและทุกเครื่อง"),
+        "blocks_title": (
+            "Sign-ins that must wait (wrong passwords from one computer)",
+            "การเข้าสู่ระบบที่ต้องรอ (ใส่รหัสผ่านผิดจากเครื่องเดียวกัน)",
+        ),
+        "block_pair": (
+            "{value} from {detail}: {limit} wrong passwords in a row, waits until {column}",
+            "{value} จากเครื่อง {detail}: ใส่รหัสผ่านผิดติดกัน {limit} ครั้ง ต้องรอถึง {column}",
+        ),
+        "block_client": (
+            "Every account from {detail}: {limit} wrong passwords within 15 minutes, waits until {column}",
+            "ทุกบัญชีจากเครื่อง {detail}: ใส่รหัสผ่านผิด {limit} ครั้งภายใน 15 นาที ต้องรอถึง {column}",
+        ),
+        "lift_block": ("Lift", "ยกเลิกการรอ"),
+        "blocks_none": (
+            "No sign-in must wait now. Waits live in the app's memory; `python -m store users unblock` lifts them from the command line.",
+            "ขณะนี้ไม่มีการเข้าสู่ระบบที่ต้องรอ การรอเก็บไว้ในหน่วยความจำของแอป ยกเลิกจากบรรทัดคำสั่งได้ด้วย `python -m store users unblock`",
+        ),
         "password_is_username": ("The password must not contain the username.", "รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น"),
         "not_editable": ("{value} is not editable here.", "แก้ไข {value} ในหน้านี้ไม่ได้"),
         "edit_not_allowed_value": (

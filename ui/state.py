@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from metrics import engine, profile, readiness
+from metrics import engine, profile, readiness, words
 from metrics.catalogue import AREAS, Indicator, load_catalogue
 from store import accounts, export, geo
 from store.db import db_path, init
@@ -50,13 +50,14 @@ def con() -> duckdb.DuckDBPyConnection:
 
 
 def data_version() -> str:
-    """Changes whenever a batch lands or is rolled back, a checklist or criterion is edited, or boundaries
-    are loaded, so cached results never go stale. One small query per run."""
+    """Changes whenever a batch lands or is rolled back, a checklist or criterion is edited, a criteria version
+    is imported or applied, or boundaries are loaded, so cached results never go stale. One small query per run."""
     with con().cursor() as cur:
         row = cur.execute(
             "select (select count(*) from batches), (select coalesce(max(batch_id), 0) from batches),"
             " (select count(*) from batches where status = 'rolled_back'),"
             " (select coalesce(max(edit_id), 0) from checklist_edits), (select coalesce(max(change_id), 0) from criteria_changes),"
+            " (select coalesce(max(event_id), 0) from criteria_events),"
             " (select count(*) || '@' || coalesce(max(loaded_at)::varchar, '') from boundaries)"
         ).fetchall()[0]
     return ":".join(str(v) for v in row)
@@ -203,10 +204,25 @@ def family_rows(version: str, family: str, year: int) -> pd.DataFrame:
 def counts_toward(version: str, factory_id: str, year: int) -> pd.DataFrame:
     """Cached per establishment and year: building it copies every family's rows of the year out of the cache,
     the largest share of a profile's server time before (py-spy, ten readers)."""
-    from metrics.registry import FAMILIES
+    from store.families import FAMILIES
 
     frames = [family_rows(version, name, year) for name in FAMILIES if name != "evidence_ready"]
     return profile.counts_toward(frames, catalogue(version), factory_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def criteria_comparison(version: str, year: int, area: str, other: str, lang: str) -> pd.DataFrame:
+    """The year's scorecard under the version that applies and under another, with headers in the language asked."""
+    with con().cursor() as cur:
+        frame = engine.comparison(cur, year, area, other, lang)
+    mine, theirs = frame.attrs["versions"]
+    status = {s: words.text(s, lang) for s in ("pass", "fail", "no_data")}
+    frame = frame.assign(status_a=frame["status_a"].map(status), status_b=frame["status_b"].map(status))
+    labels = {"code": words.text("code", lang), "name": words.text("name", lang)}
+    for side, name in (("a", mine), ("b", theirs)):
+        for column, key in (("value", "value"), ("criterion", "criterion"), ("status", "status")):
+            labels[f"{column}_{side}"] = f"{words.text(key, lang)} · {name}"
+    return frame.rename(columns=labels)
 
 
 @st.cache_data(show_spinner=False)

@@ -1,4 +1,4 @@
--- The criteria as the admin's editor shows them.
+-- One criteria version's indicators as the admin's editor shows them.
 select
     code,
     level,
@@ -8,5 +8,6 @@ select
     comparator,
     threshold,
     provisional
-from indicators
-order by level, sort_order
+from criteria
+where version = $version
+order by level, sort_order, code

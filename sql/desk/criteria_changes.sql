@@ -1,6 +1,7 @@
--- Every recorded change of a criterion, newest first.
+-- Every recorded change of a criterion, newest first, with the version it changed.
 select
     change_id,
+    coalesce(version, 'diw-2562') as version,
     code,
     threshold_before,
     threshold_after,

@@ -31,7 +31,7 @@ per_establishment as (
 
 final as (
     select
-        '7.1.1' as code,
+        $code::varchar as code,
         s.year,
         e.factory_id as entity_id,
         e.name_th,

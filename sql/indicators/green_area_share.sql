@@ -9,7 +9,7 @@ years as (
 
 green as (
     select
-        '1.2.1' as code,
+        $code::varchar as code,
         year,
         subdistrict_code || ' / ' || category || ' / ' || name as entity_id,
         name as name_th,
@@ -30,7 +30,7 @@ green as (
 
 land as (
     select
-        '1.2.1' as code,
+        $code::varchar as code,
         y.year,
         s.subdistrict_code as entity_id,
         s.name_th,

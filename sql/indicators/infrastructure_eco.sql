@@ -9,7 +9,7 @@ projects as (
 
 final as (
     select
-        '1.1.1' as code,
+        $code::varchar as code,
         year,
         project_id as entity_id,
         name as name_th,

@@ -15,7 +15,7 @@ reports as (
 
 final as (
     select
-        '3.1.1' as code,
+        $code::varchar as code,
         p.year,
         p.factory_id as entity_id,
         p.name_th,

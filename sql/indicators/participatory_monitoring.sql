@@ -11,7 +11,7 @@ monitoring as (
 
 final as (
     select
-        '15.1.1' as code,
+        $code::varchar as code,
         m.year,
         e.factory_id as entity_id,
         e.name_th,
