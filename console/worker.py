@@ -276,7 +276,8 @@ def set_limits(timeout_s: float, memory_bytes: int) -> None:
     """The worker's hard limits, set once its database is open: address space grows by at most memory_bytes
     (DuckDB then fails an allocation with an out-of-memory error, or the process dies; the caller survives
     either way), and CPU time ends at the wall-clock limit plus a second (SIGXCPU, then SIGKILL a second later)
-    should the caller not be there to kill it."""
+    should the caller not be there to kill it. No core file of the data it held, should it die."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     address_space = _virtual_bytes() + memory_bytes
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     used = resource.getrusage(resource.RUSAGE_SELF)
@@ -342,7 +343,6 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """Answer one request: ("opened", None) once the database is open, then ("result", …) or ("refused", …).
     The parse-tree self-test and DuckDB's function list are done before the request comes, so that a spare
     worker has them ready."""
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a dying worker leaves no core file of the data it held
     try:
         ensure_open()
         side_effect_functions()

@@ -400,16 +400,36 @@ def test_the_worker_stops_what_the_guard_would_have_refused(database: Path) -> N
     """Below the guard, the worker's limits alone: the nested repeat run straight on a worker's connection with
     its limits set is refused out of memory, in a child process, instead of growing to gigabytes."""
     probe = (
-        "import sys; from console import worker; from console.guard import connect_read_only\n"
+        "import resource, sys; from console import worker; from console.guard import connect_read_only\n"
         "con = connect_read_only(sys.argv[1], {'threads': 1, 'memory_limit': '128MiB'})\n"
         "worker.set_limits(30, 256 << 20)\n"
+        "print([resource.getrlimit(r)[1] for r in (resource.RLIMIT_AS, resource.RLIMIT_CPU, resource.RLIMIT_CORE)])\n"
         "try:\n    con.execute(sys.argv[2]).fetchall(); print('built')\n"
         "except Exception as exc:\n    print(type(exc).__name__)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe, str(database), nested_repeat(30)], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
-    assert done.stdout.strip() in {"OutOfMemoryException", "MemoryError"} or done.returncode < 0, (done.stdout, done.stderr)
+    limits, outcome = done.stdout.splitlines()
+    address_space, cpu, core = json.loads(limits)
+    assert 256 << 20 < address_space < 4 << 30 and 30 < cpu <= 34 and core == 0, limits
+    assert outcome in {"OutOfMemoryException", "MemoryError"}, (done.stdout, done.stderr)
+
+
+def test_a_third_query_at_once_waits_then_is_refused_as_busy(database: Path) -> None:
+    """Two console queries at once per process, each in its own worker; a third is refused, not queued forever."""
+    threads = [threading.Thread(target=lambda: in_worker(database, RUNAWAY, timeout_s=12)) for _ in range(worker.MAX_WORKERS)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 10
+    while worker._slots._value > 0 and time.monotonic() < deadline:  # both slots taken
+        time.sleep(0.05)
+    started = time.monotonic()
+    busy = in_worker(database, "select 1")
+    assert busy.rule == "query_busy" and worker.BUSY_WAIT_S <= time.monotonic() - started < worker.BUSY_WAIT_S + 3
+    for thread in threads:
+        thread.join(30)
+    assert run_query(database, "select 1").rows == [(1,)]
 
 
 def test_nested_repeat_is_refused_by_the_value_it_would_make(app_con: duckdb.DuckDBPyConnection) -> None:
