@@ -3,11 +3,12 @@
 DuckDB lets one process write a file, or many read it, never both. While the app holds the file, a
 command-line reader, a console or pack worker, a backup or publishing reads a copy taken now: the
 database file and its write-ahead logs, copied into a folder only its owner can enter (0700, files 0600;
-the copy holds password hashes like the database). The copy is consistent: opening it replays only the
-WAL transactions that committed (a batch is one transaction, so a copy never holds half a batch); a copy
-during which the database file changed (a checkpoint) is taken again, and a copy that still fails DuckDB's
-block checksums when opened is taken again. Copies are removed when their connection goes, at exit, on
-SIGTERM / SIGINT, and, when a process was killed before it could, by the next process that takes one.
+the copy holds password hashes like the database). The copy is consistent: the WALs are copied first,
+the database file after, again until no checkpoint ended meanwhile, and opening the copy replays only
+the transactions the WALs hold whole (a batch is one transaction, so a copy never holds half a batch);
+a copy that still fails DuckDB's block checksums when opened is taken again. Copies are removed when
+their owner says so, at exit, on SIGTERM / SIGINT, and, when a process was killed before it could, by
+the next process that takes one.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import signal
 import tempfile
 import threading
 import time
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,8 +79,8 @@ def snapshot_root() -> Path:
 
 
 def take(source: str | Path) -> Snapshot:
-    """Copy the database file and its WALs into a new private folder. The copy is taken again when the
-    database file (or a WAL other than the growing main one) changed while it was copied."""
+    """Copy the database file and its WALs into a new private folder, consistently (_copy_consistent);
+    after PASSES passes that each saw a checkpoint end, in a new folder, TRIES times at most."""
     _start()
     source = Path(source)
     if not source.is_file():
@@ -112,8 +112,9 @@ def open_copy(
     check: Callable[[duckdb.DuckDBPyConnection], None] = check_batches,
 ) -> tuple[duckdb.DuckDBPyConnection, Snapshot]:
     """Take a copy and open it. A copy caught mid-checkpoint fails DuckDB's checksums (or the check)
-    and is taken again. The copy is removed when the connection is garbage-collected or at exit;
-    call snapshot.remove() to remove it sooner. A read-only copy is never written to."""
+    and is taken again. The copy is removed at exit (or on SIGTERM / SIGINT); call snapshot.remove()
+    once done with the connection to remove it sooner. Not when the connection object is collected: its
+    cursors outlive it. A read-only copy is never written to."""
     last: Exception | None = None
     for _ in range(TRIES):
         snap = take(source)
@@ -131,7 +132,6 @@ def open_copy(
             snap.remove()
             continue
         _private(snap.folder)  # files DuckDB made in the folder (a replayed WAL, temp files)
-        weakref.finalize(con, snap.remove)
         return con, snap
     assert last is not None
     raise last

@@ -408,32 +408,21 @@ def test_stale_snapshot_folders_are_cleaned_at_the_next_start(db: Path, private_
 def test_an_admin_backs_up_from_the_batches_page_and_downloads_it(
     db: Path, tmp_path: Path, private_tmp: dict[str, str], monkeypatch: pytest.MonkeyPatch, fresh_caches: None
 ) -> None:
-    from streamlit.testing.v1 import AppTest
-
     from store import accounts
+    from tests.test_desk import PASSWORD, start  # the desk's sign-in in AppTest, kept in one place
 
     con, _, _ = init(db)
     for name, role in (("root", "admin"), ("ana", "analyst")):
-        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), "correct-horse-battery")
+        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
     con.close()
     folder = tmp_path / "backups"
-    monkeypatch.setenv("EIT_DB", str(db))
     monkeypatch.setenv("EIT_BACKUP_DIR", str(folder))
     monkeypatch.setenv("TMPDIR", private_tmp["TMPDIR"])
 
-    def signed_in(user: str, lang: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-        at.session_state["lang"] = lang
-        at.run()
-        at.text_input[0].input(user)
-        at.text_input[1].input("correct-horse-battery")
-        at.button[0].click().run()
-        return at.switch_page("app_pages/batches.py").run()
-
-    analyst = signed_in("ana", "en")
-    assert not any(b.key == "backup_now" for b in analyst.button)  # admins only
-    at = signed_in("root", "th")
-    assert any(m.value == "#### " + backup.word("backup_title", "th") for m in at.markdown)
+    analyst = start(db, monkeypatch, "ana").switch_page("app_pages/batches.py").run()
+    assert analyst.main.title and not any(b.key == "backup_now" for b in analyst.button)  # admins only
+    at = start(db, monkeypatch, "root").switch_page("app_pages/batches.py").run()
+    assert any(m.value == "#### " + backup.word("backup_title", "en") for m in at.markdown), [t.value for t in at.main.title]
     next(b for b in at.button if b.key == "backup_now").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     made = sorted(folder.glob("eit-*.duckdb"))
@@ -441,5 +430,13 @@ def test_an_admin_backs_up_from_the_batches_page_and_downloads_it(
     assert any(made[0].name.replace("-", "\\-").replace(".", "\\.") in s.value for s in at.success), [s.value for s in at.success]
     assert backup.describe(made[0]).migrations
     offered = [d for d in at.get("download_button") if d.proto.id.endswith("backup_download")]
-    assert len(offered) == 1 and offered[0].proto.label == backup.word("backup_download", "th")
+    assert len(offered) == 1 and offered[0].proto.label == backup.word("backup_download", "en")
     assert snapshot_folders(private_tmp) == []
+
+
+def test_the_backup_words_are_in_thai_and_english() -> None:
+    for key, (th, en) in backup.WORDS.items():
+        assert th and en and th != en, key
+        assert any("\u0e00" <= ch <= "\u0e7f" for ch in th), key  # Thai script
+    fields = {"folder": "f", "name": "n", "size": "1 KiB", "batches": 2, "last": "3", "detail": "d", "path": "p"}
+    assert all(backup.word(key, lang, **fields) for key in backup.WORDS for lang in ("th", "en"))
