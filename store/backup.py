@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -209,6 +210,7 @@ def _held_for_reading(db: Path) -> Iterator[None]:
 def _install(copy: Path, out: Path, force: bool) -> None:
     """Put the finished copy at out: written beside it first (0600, synced), then renamed into place."""
     partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    snapshot.remove_at_exit(partial)  # a backup cut short by a signal leaves nothing behind
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with open(copy, "rb") as src, os.fdopen(fd, "wb") as dst:
@@ -227,6 +229,7 @@ def _install(copy: Path, out: Path, force: bool) -> None:
         _sync_folder(out.parent)
     finally:
         partial.unlink(missing_ok=True)
+        snapshot.remove_at_exit(partial, keep=True)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -283,15 +286,22 @@ def restore(db: str | Path, source: str | Path, now: datetime | None = None) -> 
         raise BackupError(f"{source} was written by a newer version of the app (schema {', '.join(newer)}): update the app first")
     db.parent.mkdir(parents=True, exist_ok=True)
     staged = db.with_name(f".{db.name}.restoring-{os.getpid()}")
+    snapshot.remove_at_exit(staged)
     try:
         _copy_private(source, staged)
         ended = _end_sessions(staged)
         with _exclusive(db):
-            kept = _set_aside(db, now or datetime.now())
-            os.replace(staged, db)
-            _sync_folder(db.parent)
+            # The two renames are not cut apart by Ctrl-C or SIGTERM: there is always a database at db.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+            try:
+                kept = _set_aside(db, now or datetime.now())
+                os.replace(staged, db)
+                _sync_folder(db.parent)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     finally:
         staged.unlink(missing_ok=True)
+        snapshot.remove_at_exit(staged, keep=True)
         for wal in wals(staged):
             wal.unlink(missing_ok=True)
     return Restored(restored=describe(db), kept=kept, sessions_ended=ended)

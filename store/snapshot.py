@@ -44,6 +44,7 @@ HEADER_BYTES = 3 * 4096  # DuckDB's main header and its two database headers (th
 
 _lock = threading.Lock()
 _live: dict[Path, Snapshot] = {}
+_files: set[Path] = set()  # other private files to remove at exit (a backup being written)
 _started = False
 _previous: dict[int, Any] = {}
 
@@ -167,9 +168,19 @@ def clean_stale(root: Path | None = None) -> list[Path]:
 def remove_all() -> None:
     """Remove every copy this process still holds (at exit, and on SIGTERM / SIGINT)."""
     with _lock:
-        snaps = list(_live.values())
+        snaps, files = list(_live.values()), list(_files)
+        _files.clear()
     for snap in snaps:
         snap.remove()
+    for path in files:
+        path.unlink(missing_ok=True)
+
+
+def remove_at_exit(path: Path, keep: bool = False) -> None:
+    """Remove a private file with the copies (at exit or on SIGTERM / SIGINT); keep=True forgets it again."""
+    _start()
+    with _lock:
+        (_files.discard if keep else _files.add)(path)
 
 
 def _start() -> None:

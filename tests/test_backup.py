@@ -440,3 +440,29 @@ def test_the_backup_words_are_in_thai_and_english() -> None:
         assert any("\u0e00" <= ch <= "\u0e7f" for ch in th), key  # Thai script
     fields = {"folder": "f", "name": "n", "size": "1 KiB", "batches": 2, "last": "3", "detail": "d", "path": "p"}
     assert all(backup.word(key, lang, **fields) for key in backup.WORDS for lang in ("th", "en"))
+
+
+@pytest.mark.parametrize("after_s", [0.3, 0.8])
+def test_a_backup_stopped_by_sigterm_leaves_no_copy_behind(db: Path, tmp_path: Path, private_tmp: dict[str, str], after_s: float) -> None:
+    con = duckdb.connect(str(db))
+    con.execute("create table test_rows as select range as n, md5(range::varchar) as payload from range(1500000)")
+    con.close()
+    holder = start(HOLDER, str(db))  # the app holds it: the backup goes through a snapshot
+    out = tmp_path / "stopped.duckdb"
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "store", "backup", "--db", str(db), "--out", str(out)],
+            cwd=ROOT,
+            env=private_tmp,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(after_s)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) in (-signal.SIGTERM, 0)  # stopped by the signal (or done before it)
+    finally:
+        stop(holder)
+    assert snapshot_folders(private_tmp) == []
+    assert [p.name for p in tmp_path.iterdir() if ".partial-" in p.name] == []
+    if out.exists():  # it finished before the signal: then it is whole
+        assert backup.describe(out).migrations
