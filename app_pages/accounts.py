@@ -1,10 +1,11 @@
 """Accounts: add users with a role, issue one-time passwords, deactivate, open reading to the public;
-see and end open sessions, unlock accounts locked by wrong passwords."""
+see and end open sessions, lift sign-in waits after wrong passwords."""
 
 import pandas as pd
 import streamlit as st
 
 from store import accounts, sessions
+from store.messages import message
 from ui.auth import require
 from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
@@ -72,15 +73,19 @@ if len(open_sessions):
         st.success(t("session_ended"))
         st.rerun()
 
-locked = sessions.locked_accounts(con())
-if locked:
-    st.markdown(f"#### {t('locked_title')}")
-    for name, count, until in locked:
-        left, right = st.columns([4, 1])
-        left.write(f"{name} · {count} · {datetime_label(until)}")
-        if right.button(t("unlock"), key=f"unlock_{name}"):
-            sessions.unlock(con(), name)
-            st.rerun()
+st.markdown(f"#### {message('blocks_title', lang())}")
+blocks = sessions.THROTTLE.blocks()  # in the server's memory: waits per (account, client) and per client
+if not blocks:
+    st.caption(message("blocks_none", lang()))
+for i, block in enumerate(blocks):
+    left, right = st.columns([4, 1])
+    words = {"value": block.account, "detail": block.client, "limit": block.failures, "column": datetime_label(block.until)}
+    left.write(md(message("block_pair" if block.account else "block_client", lang(), **words)))
+    if right.button(message("lift_block", lang()), key=f"lift_{i}_{block.account}_{block.client}"):
+        # An account's waits are lifted from every client; a client's budget with its pairs. '(unknown)' names no account.
+        known = block.account is not None and block.account != sessions.UNKNOWN_ACCOUNT
+        sessions.lift(account=block.account if known else None, client=None if known else block.client)
+        st.rerun()
 with st.expander(t("failures_title")):
     failed = pd.DataFrame(sessions.failures(con()), columns=["username", "client", "at"])
     st.dataframe(

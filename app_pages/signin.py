@@ -3,9 +3,8 @@
 import streamlit as st
 
 from store import accounts, sessions
-from store.messages import message
 from ui.auth import client, sign_in, sign_out, user
-from ui.i18n import datetime_label, lang, t
+from ui.i18n import lang, t
 from ui.safe import md
 from ui.state import access, con
 
@@ -18,13 +17,14 @@ if current is None:
         username = st.text_input(t("username"))
         password = st.text_input(t("password"), type="password")
         if st.form_submit_button(t("sign_in"), type="primary"):
-            found, lock = sessions.sign_in(con(), username, password, client())
-            if lock is not None:
-                st.error(message(lock.rule, lang(), value=datetime_label(lock.until)), icon=":material/lock_clock:")
-            elif found is None:
-                st.error(t("bad_credentials"))
+            attempt = sessions.sign_in(con(), username, password, client())
+            if attempt.user is None:
+                if attempt.checked:  # the same words whether the username exists or not
+                    st.error(t("bad_credentials"))
+                if attempt.wait is not None:  # how long before the next try is looked at
+                    st.warning(attempt.wait.text(lang()), icon=":material/hourglass_top:")
             else:
-                sign_in(con(), found)
+                sign_in(con(), attempt.user)
                 st.session_state["just_signed_in"] = True
                 st.rerun()
     st.stop()
@@ -37,11 +37,15 @@ with st.form("password"):
     old = st.text_input(t("old_password"), type="password")
     new = st.text_input(t("new_password"), type="password")
     if st.form_submit_button(t("change_password")):
-        try:
-            accounts.change_password(con(), current.username, old, new)  # ends every session of the account
+        try:  # the current password goes through the sign-in throttle; a change ends every session of the account
+            wait = sessions.change_password(con(), current.username, old, new, client())
+            changed = wait is None
         except accounts.AccountError as exc:
             st.error(md(exc.text(lang())))
-        else:
+            wait, changed = sessions.THROTTLE.wait(current.username, sessions.client_key(client())), False
+        if wait is not None:
+            st.warning(wait.text(lang()), icon=":material/hourglass_top:")
+        if changed:
             sign_in(con(), accounts.User(current.username, current.role, False))  # a new session for this browser
             st.success(t("password_changed"))
             st.rerun()

@@ -372,9 +372,14 @@ def _log(con: duckdb.DuckDBPyConnection, throttle: Throttle, account: str, clien
             cur.execute("delete from signin_attempts where attempted_at < $before", {"before": now - KEEP_LOG})
 
 
+def client_key(client: str | None) -> str:
+    """The throttle's key for a client address (UNKNOWN_CLIENT for none)."""
+    return (client or UNKNOWN_CLIENT)[:64]
+
+
 def _attempt(con: duckdb.DuckDBPyConnection, username: str, password: str, client: str | None, throttle: Throttle) -> Attempt:
     username = username.strip()[:200]
-    where = (client or UNKNOWN_CLIENT)[:64]
+    where = client_key(client)
     key, logged_as = _account_key(con, username)
     wait = throttle.reserve(key, where)
     if wait is not None:

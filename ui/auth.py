@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import weakref
 
 import duckdb
 import streamlit as st
@@ -11,8 +13,13 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from store import accounts, sessions
 from store.accounts import write_first_password
+from store.db import db_path
 from ui.i18n import t
-from ui.web import allow_uploads, cookie_name, handoff, handoff_state
+from ui.web import allow_uploads, bound_token, connection, handoff, handoff_state, https_request
+
+LOG = logging.getLogger("eit")
+# `python -m store users unblock` leaves its requests here while this process holds the database.
+sessions.THROTTLE.requests_path = sessions.unblock_file(db_path())
 
 READ_PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/fact_check:", "overview"),
@@ -32,6 +39,7 @@ DESK_PAGES = [
 ADMIN_PAGES = [
     ("app_pages/criteria.py", "page_criteria", ":material/tune:", "criteria"),
     ("app_pages/accounts.py", "page_accounts", ":material/manage_accounts:", "accounts"),
+    ("app_pages/publish.py", "page_publish", ":material/public:", "publish"),
 ]
 SIGNIN_PAGE = ("app_pages/signin.py", "page_signin", ":material/login:", "signin")
 HOME_PAGE = ("app_pages/home.py", "page_overview", ":material/fact_check:", "home")
@@ -53,37 +61,66 @@ def role() -> str:
 
 
 def client() -> str | None:
-    """Who is signing in, for throttling: the browser's address (behind a trusted proxy, the forwarded one)."""
-    if os.environ.get("EIT_TRUST_PROXY") == "1":
-        forwarded = st.context.headers.get("X-Forwarded-For")
-        if isinstance(forwarded, str) and forwarded:
-            return forwarded.split(",")[0].strip()[:64]
-    address = st.context.ip_address
-    return address[:64] if isinstance(address, str) else None
+    """Who is signing in, for throttling: the connection's address, or behind a trusted proxy (EIT_TRUST_PROXY)
+    the address that proxy added (store.sessions.client_of)."""
+    headers = st.context.headers
+    forwarded, real_ip = headers.get("X-Forwarded-For"), headers.get("X-Real-IP")
+    peer = st.context.ip_address
+    trust = os.environ.get("EIT_TRUST_PROXY")
+    if forwarded and not trust and not st.session_state.get("proxy_warned"):
+        st.session_state["proxy_warned"] = True
+        LOG.warning("X-Forwarded-For received without EIT_TRUST_PROXY: every client behind the proxy shares one sign-in budget")
+    return sessions.client_of(forwarded, real_ip, peer if isinstance(peer, str) else None, trust)
+
+
+def _https() -> bool:
+    return https_request(None, st.context.headers.get("X-Forwarded-Proto")) or str(st.context.url or "").startswith("https:")
+
+
+def _this_connection() -> object | None:
+    ctx = get_script_run_ctx()
+    return connection(ctx.session_id) if ctx is not None else None
+
+
+def _signed_in_here() -> bool:
+    """Whether this very connection signed in (its handshake came before the cookie existed)."""
+    ref = st.session_state.get("signed_in_on")
+    return isinstance(ref, weakref.ref) and ref() is _this_connection() or (ref is None and _this_connection() is None)
 
 
 def refresh_user(con: duckdb.DuckDBPyConnection) -> None:
-    """Every run: read this session's sign-in from the database (a reload picks it up from the cookie).
-    A revoked or expired session, a deactivated account or a changed role takes effect at once."""
+    """Every run: the sign-in this connection carries, read from the database. A revoked or expired session, a
+    deactivated account or a changed role takes effect at once.
+
+    A sign-in is bound to its cookie: the session held in this Streamlit session counts only when the
+    connection's cookie carries it, or when this very connection signed in (the cookie came after its
+    handshake). Another client naming this Streamlit session's id (a reconnect without the cookie) gets nothing."""
+    carried = bound_token(st.context.cookies, _https())
     token = st.session_state.get(TOKEN)
-    if token is None and "cookie_checked" not in st.session_state:
-        st.session_state["cookie_checked"] = True
-        found = st.context.cookies.get("__Host-" + cookie_name()) or st.context.cookies.get(cookie_name())
-        token = found if isinstance(found, str) and found else None
-        st.session_state[TOKEN] = token
+    if token is not None and token != carried and not _signed_in_here():
+        st.session_state.pop(TOKEN, None)  # not this connection's sign-in: this tab is signed out
+        st.session_state.pop("signed_in_on", None)
+        token = None
+    if token is None and carried and carried != st.session_state.get("signed_out"):
+        token = st.session_state[TOKEN] = carried
     u = sessions.user_of(con, token) if token else None
     if token and u is None:
         st.session_state.pop(TOKEN, None)  # ended elsewhere: this tab is signed out too
+        st.session_state["signed_out"] = token  # its cookie may still be in this connection's handshake
     st.session_state["user"] = u
     ctx = get_script_run_ctx()
     if ctx is not None:
-        allow_uploads(ctx.session_id, u is not None and accounts.allowed(u.role, "analyst") and not u.must_change_password)
+        uploads = u is not None and accounts.allowed(u.role, "analyst") and not u.must_change_password
+        allow_uploads(ctx.session_id, token if uploads else None)
 
 
 def sign_in(con: duckdb.DuckDBPyConnection, u: accounts.User) -> None:
     """Open a server-side session for this browser and have the browser store its id in an HttpOnly cookie."""
     token = sessions.create(con, u.username, client())
     st.session_state[TOKEN] = token
+    here = _this_connection()
+    st.session_state["signed_in_on"] = weakref.ref(here) if here is not None else None
+    st.session_state.pop("signed_out", None)
     st.session_state["user"] = u
     st.session_state["pending_cookie"] = handoff(token, accounts.TOKEN_HOURS * 3600)
 
@@ -93,6 +130,8 @@ def sign_out(con: duckdb.DuckDBPyConnection) -> None:
     u = user()
     if token:
         sessions.revoke(con, token, u.username if u else "sign-out")  # every tab of this browser ends with it
+        st.session_state["signed_out"] = token
+    st.session_state.pop("signed_in_on", None)
     st.session_state["user"] = None
     st.session_state["pending_cookie"] = ""
 

@@ -6,8 +6,14 @@ security headers. The app's script and these handlers run in one process and mee
   The session id itself never reaches a script.
 - Cross-site requests: both /auth routes answer only requests from the app's own pages (Origin and
   Sec-Fetch-Site), so another site can neither sign a visitor out nor sign them in to someone else's session.
+- A sign-in is bound to its cookie: a Streamlit session id (in every upload URL and the server's log) gives
+  nothing by itself. The app checks on every run that the connection's cookie carries the session it holds
+  (bound_token, connection); under HTTPS only the __Host- cookie counts.
 - The upload gate: Streamlit accepts files at /_stcore/upload_file/<session>/… from any session; only the
-  Streamlit sessions of signed-in analysts (registered by the app on every run) may upload here.
+  Streamlit sessions of signed-in analysts (registered by the app on every run) may upload here, and only a
+  request carrying that sign-in's cookie.
+- WebSocket origins: Streamlit accepts a WebSocket from any localhost origin (another local app on another
+  port is the same site, so SameSite cookies go with it); WebSocketOrigin takes only the app's own origin.
 - Closed tabs: Streamlit keeps a closed tab's session for a reconnect, then drops it without shutting it down,
   so its uploaded file and state stayed in memory for the server's life (ClosingSessionStorage).
 """
@@ -21,7 +27,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -44,7 +50,7 @@ UPLOADER_SECONDS = 12 * 3600
 _lock = threading.Lock()
 _handoffs: dict[str, tuple[str, float, int]] = {}  # nonce -> (session token, expiry, max age in seconds)
 _claimed: dict[str, float] = {}  # nonce -> when it was claimed, kept a while so the page can stop asking
-_uploaders: dict[str, float] = {}  # Streamlit session id -> expiry
+_uploaders: dict[str, tuple[float, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id)
 UPLOAD_PATH = re.compile(r"/_stcore/upload_file/([^/]+)/")
 
 
@@ -52,6 +58,26 @@ def cookie_name() -> str:
     """Unique to this database, so two instances on one host never read each other's cookie."""
     db = os.environ.get("EIT_DB", "data/eit.duckdb")
     return "eit_sid_" + hashlib.sha256(os.path.abspath(db).encode()).hexdigest()[:10]
+
+
+def https_request(scheme: str | None, forwarded_proto: str | None) -> bool:
+    """Reached over HTTPS: directly, or through a proxy that says so (X-Forwarded-Proto)."""
+    return scheme in ("https", "wss") or (forwarded_proto or "").lower() == "https"
+
+
+def bound_token(cookies: Mapping[str, str], https: bool) -> str | None:
+    """The session id a request's cookies carry: under HTTPS only the __Host- cookie (a cookie without the prefix
+    can be planted by a sibling host or over plain HTTP), otherwise only the plain one."""
+    found = cookies.get(("__Host-" if https else "") + cookie_name())
+    return found if isinstance(found, str) and found and len(found) <= 200 else None
+
+
+def connection(session_id: str) -> object | None:
+    """The WebSocket connection that runs this Streamlit session now (None under AppTest, which has none).
+    A session id named by another connection (a reconnect) is a different connection."""
+    if not runtime.exists() or type(runtime.get_instance()) is not runtime.Runtime:  # AppTest's is a mock with its spec
+        return None
+    return runtime.get_instance().get_client(session_id)
 
 
 def handoff(token: str, max_age: int) -> str:
@@ -88,7 +114,7 @@ def redeem(nonce: str) -> tuple[str, int] | None:
 
 
 def _https(request: Request) -> bool:
-    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "").lower() == "https"
+    return https_request(request.url.scheme, request.headers.get("x-forwarded-proto"))
 
 
 def same_origin(request: Request) -> bool:
@@ -139,26 +165,43 @@ def routes() -> list[Route]:
     return [Route("/auth/session", claim, methods=["POST"]), Route("/auth/signout", release, methods=["POST"])]
 
 
-def allow_uploads(session_id: str, allowed: bool) -> None:
-    """Called by the app on every run: this Streamlit session may (or may no longer) upload files."""
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def allow_uploads(session_id: str, token: str | None) -> None:
+    """Called by the app on every run: this Streamlit session may upload files with the cookie of this sign-in
+    (token), or, with None, may no longer upload."""
     now = time.monotonic()
     with _lock:
-        if allowed:
-            _uploaders[session_id] = now + UPLOADER_SECONDS
+        if token:
+            _uploaders[session_id] = (now + UPLOADER_SECONDS, _digest(token))
         else:
             _uploaders.pop(session_id, None)
-        for key in [k for k, expiry in _uploaders.items() if expiry < now]:
+        for key in [k for k, (expiry, _) in _uploaders.items() if expiry < now]:
             del _uploaders[key]
 
 
-def may_upload(session_id: str) -> bool:
+def may_upload(session_id: str, token: str | None) -> bool:
+    """Whether a request naming this Streamlit session and carrying this cookie may upload."""
     with _lock:
-        expiry = _uploaders.get(session_id)
-    return expiry is not None and expiry > time.monotonic()
+        found = _uploaders.get(session_id)
+    if found is None or found[0] <= time.monotonic() or not token:
+        return False
+    return secrets.compare_digest(found[1], _digest(token))
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers") or []:
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return None
 
 
 class UploadGate:
-    """Refuse Streamlit's file uploads (403) unless the session in the path belongs to a signed-in analyst."""
+    """Refuse Streamlit's file uploads (403) unless the session in the path belongs to a signed-in analyst and
+    the request carries that sign-in's cookie: a Streamlit session id alone (upload URLs, the server's log)
+    uploads nothing."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -166,9 +209,48 @@ class UploadGate:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("method") in ("PUT", "POST"):
             found = UPLOAD_PATH.search(scope.get("path", ""))
-            if found and not may_upload(found.group(1)):
-                await JSONResponse({"detail": "uploads are for signed-in analysts"}, status_code=403)(scope, receive, send)
-                return
+            if found:
+                https = https_request(scope.get("scheme"), _header(scope, b"x-forwarded-proto"))
+                token = bound_token(Request(scope).cookies, https)
+                if not may_upload(found.group(1), token):
+                    await JSONResponse({"detail": "uploads are for signed-in analysts"}, status_code=403)(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+def allowed_origins(host: str | None, forwarded_host: str | None) -> set[str]:
+    """The hosts (with port) a WebSocket's Origin may name: the request's own Host, the proxy's X-Forwarded-Host
+    when EIT_TRUST_PROXY is set, and EIT_ORIGINS (comma-separated origins or hosts)."""
+    hosts = {host or ""}
+    if os.environ.get("EIT_TRUST_PROXY"):
+        hosts.add(forwarded_host or "")
+    for extra in os.environ.get("EIT_ORIGINS", "").split(","):
+        extra = extra.strip()
+        hosts.add(urlsplit(extra).netloc if "://" in extra else extra)
+    return {h.lower() for h in hosts if h}
+
+
+def origin_allowed(origin: str | None, host: str | None, forwarded_host: str | None) -> bool:
+    """Strict: a WebSocket needs an Origin (every browser sends one) naming exactly an allowed host and port."""
+    if not origin:
+        return False
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() in allowed_origins(host, forwarded_host)
+
+
+class WebSocketOrigin:
+    """Refuse a WebSocket (403 at the handshake) whose Origin is not the app's own. Streamlit's own check lets any
+    localhost origin through, and connections without an Origin."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and not origin_allowed(
+            _header(scope, b"origin"), _header(scope, b"host"), _header(scope, b"x-forwarded-host")
+        ):
+            await send({"type": "websocket.close", "code": 1008})
+            return
         await self.app(scope, receive, send)
 
 
