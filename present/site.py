@@ -30,12 +30,11 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from metrics import charts, engine, readiness
-from metrics.catalogue import AREAS
 from metrics.engine import Result, Scorecard
 from metrics.fragments import CSS as FRAGMENTS_CSS
 from metrics.fragments import MARKS, gap_text, split_text, unit_word
 from metrics.words import area_label, date_label, datetime_label, number, year_label, year_short
-from present.words import say
+from present.words import places, say
 from store.export import AsOf, as_of, csv_bytes
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
@@ -68,6 +67,11 @@ class SiteData:
     boundaries: list[tuple[str, Any]]  # (subdistrict code, shapely geometry)
     made: dt.datetime
     today: dt.date
+    areas: tuple[str, ...] = ("all",)  # "all" (the whole town), then each subdistrict the engine scored
+
+    @property
+    def subdistricts(self) -> tuple[str, ...]:
+        return self.areas[1:]
 
 
 @dataclass
@@ -88,7 +92,9 @@ def gather(cur: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None, t
         raise PublishError(f"no data for year {', '.join(map(str, missing))}; years with data: {', '.join(map(str, all_years)) or 'none'}")
     cards = engine.scorecards(cur, all_years) if all_years else {}
     trend = engine.trends(cur, all_years) if all_years else pd.DataFrame(columns=["code", "year", "area", "value", "status"])
-    names = {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
+    names = {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts order by 1").fetchall()}
+    scored = {area for _, area in cards}
+    areas = ("all", *(code for code in names if code in scored)) if cards else ("all", *names)
     fiscal = readiness.fiscal_years(cur)
     plan_years = sorted(int(y) for y in fiscal[fiscal["activities"] > 0]["fiscal_year"])
     checklist_years = sorted(int(y) for y in fiscal[fiscal["evidence_items"] > 0]["fiscal_year"])
@@ -114,6 +120,7 @@ def gather(cur: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None, t
         boundaries=_boundaries(cur),
         made=dt.datetime.now(),
         today=today,
+        areas=areas,
     )
 
 
@@ -363,7 +370,7 @@ def map_of(data: SiteData, year: int, area: str, lang: str, root: str) -> dict[s
         rings = [ring for polygon in polygons for ring in (polygon.exterior, *polygon.interiors)]
         d = " ".join("M" + " L".join(point(x, y) for x, y in ring.coords) + " Z" for ring in rings)
         label = geometry.representative_point()
-        card = data.cards[(year, code)] if code in AREAS else None
+        card = data.cards[(year, code)] if code in data.subdistricts else None
         name = area_label(code, data.names, lang).rsplit(" (", 1)[0]
         passing = sum(r.status == "pass" for r in card.results) if card else 0
         total = len(card.results) if card else 0
@@ -389,7 +396,7 @@ def map_of(data: SiteData, year: int, area: str, lang: str, root: str) -> dict[s
 
 def subdistrict_rows(data: SiteData, year: int, lang: str, root: str) -> list[dict[str, Any]]:
     rows = []
-    for code in AREAS[1:]:
+    for code in data.subdistricts:
         card = data.cards[(year, code)]
         rows.append({
             "name": area_label(code, data.names, lang),
@@ -440,6 +447,7 @@ class Pages:
             "t": self.t,
             "title": title,
             "site_title": self.t("app_title"),
+            "intro": self.t("site_intro", places=places([self.data.names[c] for c in self.data.subdistricts], self.lang)),
             "home": root + home_path(self.lang),
             "data_page": root + data_path(self.lang),
             "css": root + "site.css",
@@ -475,7 +483,7 @@ class Pages:
             "area_text": area_text,
             "years": [{"text": year_short(y, lang), "href": root + year_path(lang, y, area), "current": y == year} for y in data.published],
             "areas": [
-                {"text": area_label(a, data.names, lang), "href": root + year_path(lang, year, a), "current": a == area} for a in AREAS
+                {"text": area_label(a, data.names, lang), "href": root + year_path(lang, year, a), "current": a == area} for a in data.areas
             ],
             "town_level": card.town_level,
             "town_level_text": level_reached(card.town_level, lang),
@@ -537,7 +545,8 @@ class Pages:
             "back": root + year_path(lang, latest, area) + f"#i-{slug(code)}",
             "back_text": self.t("back_to_year", year=year_label(latest, lang)),
             "areas": [
-                {"text": area_label(a, data.names, lang), "href": root + indicator_path(lang, a, code), "current": a == area} for a in AREAS
+                {"text": area_label(a, data.names, lang), "href": root + indicator_path(lang, a, code), "current": a == area}
+                for a in data.areas
             ],
         }
         return self.env.get_template("indicator.html").render(context)
@@ -567,7 +576,7 @@ DICTIONARY: list[tuple[str, str, str, str, str]] = [
     # (file, column, unit, Thai, English)
     ("scorecards", "year", "", "ปี ค.ศ. (ปีปฏิทิน)", "Calendar year (CE)"),
     ("scorecards", "year_be", "", "ปี พ.ศ.", "Year in the Buddhist Era (CE + 543)"),
-    ("scorecards", "area", "", "พื้นที่: all = ทั้งสองตำบล, 190906 = เขาวง, 191306 = หน้าพระลาน", "Area: all = both subdistricts, 190906 = Khao Wong, 191306 = Na Phra Lan"),
+    ("scorecards", "area", "", "พื้นที่: all = ทั้งเมือง (ทุกตำบลรวมกัน) หรือรหัสตำบล 6 หลัก", "Area: all = the whole town (every subdistrict together), or a 6-digit subdistrict code"),
     ("scorecards", "area_name_th", "", "ชื่อพื้นที่ (ภาษาไทย)", "Area name (Thai)"),
     ("scorecards", "area_name_en", "", "ชื่อพื้นที่ (ภาษาอังกฤษ)", "Area name (English)"),
     ("scorecards", "code", "", "รหัสตัวชี้วัด", "Indicator code"),
@@ -710,7 +719,7 @@ def write_charts(data: SiteData, folder: Path, langs: tuple[str, ...]) -> None:
     if not data.years:
         return
     for lang in langs:
-        names = {a: area_label(a, data.names, lang) for a in AREAS}
+        names = {a: area_label(a, data.names, lang) for a in data.areas}
         (folder / "charts" / lang).mkdir(parents=True, exist_ok=True)
         for code, ind in catalogue_of(data).items():
             series = data.trend[data.trend["code"] == code]
@@ -752,9 +761,9 @@ def render_site(data: SiteData, folder: Path, langs: tuple[str, ...] = LANGS, li
         latest = max(data.published)
         write(home_path(lang), lambda p, pages=pages, latest=latest: pages.year_page(latest, "all", p))  # type: ignore[misc]
         for year in data.published:
-            for area in AREAS:
+            for area in data.areas:
                 write(year_path(lang, year, area), lambda p, pages=pages, year=year, area=area: pages.year_page(year, area, p))  # type: ignore[misc]
-        for area in AREAS:
+        for area in data.areas:
             for code in catalogue_of(data):
                 write(indicator_path(lang, area, code), lambda p, pages=pages, area=area, code=code: pages.indicator_page(area, code, p))  # type: ignore[misc]
     (folder / MARKER).write_text("written by python -m metrics publish; the folder is replaced on the next publish\n", encoding="utf-8")

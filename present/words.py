@@ -6,9 +6,8 @@ from metrics import words
 
 SITE: dict[str, tuple[str, str]] = {
     "site_intro": (
-        "หน้านี้แสดงผลการประเมินเมืองอุตสาหกรรมเชิงนิเวศของตำบลเขาวงและตำบลหน้าพระลาน ตามเกณฑ์ของกรมโรงงานอุตสาหกรรม 3 ระดับ"
-        " ตัวเลขทุกตัวเป็นผลรวมของทั้งพื้นที่ ไม่มีข้อมูลรายโรงงาน",
-        "This page shows how the eco-industrial town of Khao Wong and Na Phra Lan stands against the Department of"
+        "หน้านี้แสดงผลการประเมินเมืองอุตสาหกรรมเชิงนิเวศของ{places} ตามเกณฑ์ของกรมโรงงานอุตสาหกรรม 3 ระดับ ตัวเลขทุกตัวเป็นผลรวมของทั้งพื้นที่ ไม่มีข้อมูลรายโรงงาน",
+        "This page shows how the eco-industrial town of {places} stands against the Department of"
         " Industrial Works' three levels. Every number is a total for the area, never one factory's data.",
     ),
     "skip": ("ข้ามไปยังเนื้อหา", "Skip to content"),
@@ -68,6 +67,21 @@ SITE: dict[str, tuple[str, str]] = {
     "map_legend": ("สีของตำบล", "Colours"),
     "indicators_passing": ("ตัวชี้วัดที่ผ่าน", "Indicators passing"),
     "on_this_page": ("ในหน้านี้", "On this page"),
+    "publish_intro": (
+        "เขียนหน้าเว็บสาธารณะของเมือง (หน้าเว็บแบบคงที่และข้อมูลเปิด) ลงในโฟลเดอร์ที่เว็บเซิร์ฟเวอร์ให้บริการ ทำซ้ำได้ทุกครั้งหลังนำเข้าข้อมูล หน้าเดิมจะถูกแทนที่ทั้งชุด",
+        "Write the town's public site (static pages and open data) into the folder a web server serves;"
+        " run it again after each upload: the old site is replaced whole.",
+    ),
+    "publish_folder": ("โฟลเดอร์ปลายทาง: {folder}", "Folder: {folder}"),
+    "publish_no_folder": (
+        "ยังไม่ได้กำหนดโฟลเดอร์: ตั้งค่าตัวแปร EIT_PUBLISH_DIR ของเซิร์ฟเวอร์ แล้วเริ่มแอปใหม่",
+        "No folder set: set the server's EIT_PUBLISH_DIR variable and restart the app",
+    ),
+    "publish_button": ("เผยแพร่หน้าเว็บสาธารณะ", "Publish the public site"),
+    "publish_running": ("กำลังสร้างหน้าเว็บ (ประมาณครึ่งนาที)…", "Building the site (about half a minute)…"),
+    "publish_done": ("เผยแพร่แล้ว: {summary}", "Published: {summary}"),
+    "publish_failed": ("เผยแพร่ไม่สำเร็จ: {reason}", "Publishing failed: {reason}"),
+    "publish_timeout": ("ใช้เวลานานเกิน {seconds} วินาที จึงหยุด หน้าเว็บเดิมยังอยู่", "Stopped after {seconds} s; the old site is still there"),
     "level_n": ("ผ่านระดับ {n}", "Level {n}"),
     "level_0": ("ยังไม่ผ่านระดับ 1", "Level 1 not yet reached"),
     "open_data": ("ข้อมูลเปิด", "Open data"),
@@ -99,6 +113,14 @@ SITE: dict[str, tuple[str, str]] = {
     "no_years": ("ยังไม่มีข้อมูลรายปีในฐานข้อมูล", "The database holds no yearly data yet"),
     "subdistrict_results": ("ผลรายตำบล", "Results by subdistrict"),
 }
+
+
+def places(names: list[tuple[str, str]], lang: str) -> str:
+    """The town's subdistricts by name: ตำบลเขาวงและตำบลหน้าพระลาน, Khao Wong and Na Phra Lan."""
+    if lang == "th":
+        return "และ".join(f"ตำบล{th}" for th, _ in names)
+    english = [en for _, en in names]
+    return ", ".join(english[:-1]) + f" and {english[-1]}" if len(english) > 1 else "".join(english)
 
 
 def say(key: str, lang: str, **fields: object) -> str:

@@ -23,7 +23,6 @@ import pandas as pd
 import pytest
 
 from metrics.__main__ import main as metrics_main
-from metrics.catalogue import AREAS
 from metrics.words import number
 from store.geo import load_boundaries
 from tests.browser import ARTIFACTS, CHROMIUM, free_port
@@ -73,6 +72,14 @@ def years_of(db: Path) -> list[int]:
         con.close()
 
 
+def subdistricts_of(db: Path) -> list[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [str(r[0]) for r in con.execute("select subdistrict_code from subdistricts order by 1").fetchall()]
+    finally:
+        con.close()
+
+
 def pages_of(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -102,9 +109,10 @@ def test_pages_and_open_data_equal_the_scorecard_command_for_every_year_and_area
     levels = pd.read_csv(site / "data" / "levels.csv", encoding="utf-8-sig", dtype={"area": str})
     trends = json.loads((site / "data" / "trends.json").read_text(encoding="utf-8"))["trends"]
     trend_values = {(t["year"], t["area"], t["code"]): (t["value"], t["status"]) for t in trends}
-    assert set(by_key) == {(y, a) for y in years for a in AREAS}
+    areas = ["all", *subdistricts_of(site_db)]
+    assert set(by_key) == {(y, a) for y in years for a in areas}
     for year in years:
-        for area in AREAS:
+        for area in areas:
             code, printed, err = run_cli("scorecard", "--db", site_db, "--year", year, "--area", area, "--format", "json")
             assert code == 0, err
             expected = json.loads(printed)
@@ -347,3 +355,52 @@ def test_every_page_in_chromium_at_desktop_and_phone_width(site: Path, served: s
     for width, height, suffix in ((1440, 900, "desktop"), (390, 844, "phone")):
         seen = read_every_page(browser, served, pages, width, height, suffix)
         assert seen == {"outside": [], "errors": [], "failed": []}, suffix
+
+
+# ---- the admins' publish button ------------------------------------------------------------------------------
+# The page is run from its file with the user already in the session (ui.auth.user); sign-in and the
+# navigation's role gating are tested by tests/test_desk.py.
+
+
+def publish_page(db: Path, monkeypatch: pytest.MonkeyPatch, role: str):  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    from store.accounts import User
+
+    monkeypatch.setenv("EIT_DB", str(db))
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app_pages" / "publish.py"), default_timeout=300)
+    at.session_state["lang"] = "en"
+    at.session_state["user"] = User(username=f"a-{role}", role=role, must_change_password=False)
+    return at.run()
+
+
+PUBLISH = "Publish the public site"
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_an_admin_publishes_the_site_into_the_configured_folder(site_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "public"
+    monkeypatch.setenv("EIT_PUBLISH_DIR", str(folder))
+    monkeypatch.setenv("EIT_PUBLISH_LICENCE", LICENCE)
+    analyst = publish_page(site_db, monkeypatch, "analyst")
+    assert [e.value for e in analyst.error] == ["Your role may not use this page"] and not [b for b in analyst.button if b.label == PUBLISH]
+    held = duckdb.connect(str(site_db))  # as the app holds it: publish reads a snapshot in a process of its own
+    try:
+        at = publish_page(site_db, monkeypatch, "admin")
+        assert not at.exception
+        next(b for b in at.button if b.label == PUBLISH).click().run()
+    finally:
+        held.close()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any("Published" in s.value for s in at.success)
+    assert (folder / "index.html").exists() and (folder / "en" / "index.html").exists()
+    assert json.loads((folder / "data" / "datapackage.json").read_text(encoding="utf-8"))["licence"] == LICENCE
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_without_a_configured_folder_the_publish_page_says_how_to_set_one(site_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EIT_PUBLISH_DIR", raising=False)
+    at = publish_page(site_db, monkeypatch, "admin")
+    assert not at.exception
+    assert any("EIT_PUBLISH_DIR" in i.value for i in at.info)
+    assert not [b for b in at.button if b.label == PUBLISH]
