@@ -490,6 +490,7 @@ class Pages:
             "levels": levels_of(card, lang),
             "sections": sections,
             "any_provisional": any(r.indicator.provisional for r in card.results),
+            "versions": ", ".join(sorted({str(getattr(r.indicator, "version", "")) for r in card.results} - {""})),
             "plan": plan_of(data, year, lang),
             "evidence": evidence_of(data, year, lang),
             "map": map_of(data, year, area, lang, root),

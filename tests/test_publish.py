@@ -158,6 +158,7 @@ def test_home_pages_years_and_words(site: Path, site_db: Path) -> None:
     assert "ข้อมูลสาธิต" in home_th and "Demo data" in home_en  # the demo label where demo data shows
     assert "เกณฑ์ชั่วคราว" in home_th and "provisional" in home_en
     assert "ข้อมูล ณ" in home_th and "Data as of" in home_en
+    assert 'data-criteria="diw-2562"' in home_th  # the criteria version the year is scored under
     assert LICENCE in home_th and LICENCE in home_en
     for page in pages_of(site):
         html = page.read_text(encoding="utf-8")
