@@ -169,6 +169,7 @@ def check_whole(con: duckdb.DuckDBPyConnection) -> None:
 def backup(db: str | Path, out: str | Path, force: bool = False) -> Described:
     """Write a consistent, checkpointed single-file copy of db to out (mode 0600), whether or not the
     app holds db. Refuses an existing out unless force."""
+    os.umask(0o077)  # whatever DuckDB writes beside the copy (its WAL) is private too, as store.db does
     db, out = Path(db), Path(out)
     if not db.is_file():
         raise BackupError(f"no database at {db}")
@@ -272,6 +273,7 @@ class Restored:
 def restore(db: str | Path, source: str | Path, now: datetime | None = None) -> Restored:
     """Replace db by the backup at source. Refuses while another process (the app) holds db, and a source
     that is not a checkpointed database of this app; the replaced file is kept as db.before-restore-<time>."""
+    os.umask(0o077)
     db, source = Path(db), Path(source)
     if not source.is_file():
         raise BackupError(f"no backup file at {source}")

@@ -185,6 +185,8 @@ def test_snapshots_taken_while_writing_are_whole(db: Path, private_tmp: dict[str
         assert counts == sorted(counts) and counts[-1] > counts[0]
     finally:
         stop(writer)
+        snapshot.remove_all()  # what exit would do
+    assert snapshot_folders(private_tmp) == []
 
 
 def whole_batches_on(con: duckdb.DuckDBPyConnection) -> int:
