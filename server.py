@@ -10,7 +10,7 @@ import streamlit as st
 import streamlit.runtime.memory_session_storage as session_storage
 from starlette.middleware import Middleware
 
-from ui.web import ClosingSessionStorage, SecurityHeaders, UploadGate, routes
+from ui.web import ClosingSessionStorage, SecurityHeaders, UploadGate, WebSocketOrigin, routes
 
 LOG = logging.getLogger("eit")
 
@@ -51,4 +51,6 @@ def warm_and_freeze() -> None:
 warm_and_freeze()
 # st.App builds its runtime with this name when the server starts: closed tabs' sessions are then freed.
 session_storage.MemorySessionStorage = ClosingSessionStorage  # type: ignore[misc]
-app = st.App("app.py", routes=routes(), middleware=[Middleware(SecurityHeaders), Middleware(UploadGate)], on_script_error=log_script_error)
+# WebSocketOrigin: only the app's own origin may open the WebSocket that runs a session (Streamlit lets any localhost origin in).
+middleware = [Middleware(SecurityHeaders), Middleware(WebSocketOrigin), Middleware(UploadGate)]
+app = st.App("app.py", routes=routes(), middleware=middleware, on_script_error=log_script_error)

@@ -13,4 +13,6 @@ if [ ! -f "$EIT_DB" ]; then
   .venv/bin/python -m store access --db "$EIT_DB" --public-read on --by "run-app.sh (demo)"
 fi
 .venv/bin/python -m ui.static_assets >/dev/null
-exec .venv/bin/streamlit run server.py "$@"
+# Loopback only unless told otherwise: put the app behind a reverse proxy (SECURITY.md), or set
+# EIT_ADDRESS=0.0.0.0 knowingly.
+exec .venv/bin/streamlit run server.py --server.address "${EIT_ADDRESS:-127.0.0.1}" "$@"

@@ -343,3 +343,177 @@ def test_database_files_are_private_and_the_first_password_is_not_printed(tmp_pa
     assert stat.S_IMODE(os.stat(secret).st_mode) == 0o600
     password = secret.read_text(encoding="utf-8").split()[1]
     assert password not in out.stdout + out.stderr and str(secret) in out.stdout
+
+
+def test_under_https_only_the_host_prefixed_cookie_counts(monkeypatch, tmp_path):
+    from ui import web
+
+    monkeypatch.setenv("EIT_DB", str(tmp_path / "x.duckdb"))
+    name = web.cookie_name()
+    assert web.bound_token({name: "planted"}, https=True) is None  # a sibling host or plain HTTP can set this one
+    assert web.bound_token({"__Host-" + name: "real", name: "planted"}, https=True) == "real"
+    assert web.bound_token({name: "real"}, https=False) == "real" and web.bound_token({}, https=False) is None
+    assert web.https_request("http", "https") and not web.https_request("http", None)
+
+
+def test_an_upload_needs_the_sign_ins_cookie_not_just_a_session_id():
+    from ui import web
+
+    web.allow_uploads("streamlit-session-1", "the-analysts-token")
+    assert web.may_upload("streamlit-session-1", "the-analysts-token")
+    assert not web.may_upload("streamlit-session-1", None) and not web.may_upload("streamlit-session-1", "another-token")
+    web.allow_uploads("streamlit-session-1", None)  # signed out, deactivated, or no longer an analyst
+    assert not web.may_upload("streamlit-session-1", "the-analysts-token")
+
+
+@pytest.mark.parametrize(
+    "origin,allowed",
+    [
+        ("http://127.0.0.1:8501", True),
+        ("http://127.0.0.1:9999", False),  # another local app: the same site, so SameSite cookies go with it
+        ("http://localhost:8501", False),
+        ("https://evil.example", False),
+        (None, False),  # every browser sends an Origin on a WebSocket
+        ("null", False),
+    ],
+)
+def test_websockets_come_only_from_the_apps_own_origin(origin, allowed, monkeypatch):
+    from ui import web
+
+    monkeypatch.delenv("EIT_TRUST_PROXY", raising=False)
+    monkeypatch.delenv("EIT_ORIGINS", raising=False)
+    assert web.origin_allowed(origin, "127.0.0.1:8501", "evil.example") is allowed
+
+
+def test_websocket_origins_behind_a_proxy_and_listed(monkeypatch):
+    from ui import web
+
+    monkeypatch.setenv("EIT_TRUST_PROXY", "1")
+    assert web.origin_allowed("https://eit.example", "127.0.0.1:8501", "eit.example")
+    monkeypatch.delenv("EIT_TRUST_PROXY")
+    assert not web.origin_allowed("https://eit.example", "127.0.0.1:8501", "eit.example")  # the header is not trusted
+    monkeypatch.setenv("EIT_ORIGINS", "https://eit.example")
+    assert web.origin_allowed("https://eit.example", "127.0.0.1:8501", None)
+
+
+def test_the_run_script_listens_on_loopback_unless_told():
+    script = (ROOT / "scripts" / "run-app.sh").read_text(encoding="utf-8")
+    (line,) = [x for x in script.splitlines() if x.startswith("exec ")]
+    assert '--server.address "${EIT_ADDRESS:-127.0.0.1}"' in line
+
+
+# In a real browser: a Streamlit session id alone gives nothing.
+ANALYST_PASSWORD = "analyst-password-1"
+ATTACH = """(() => {
+  const Native = window.WebSocket;
+  window.WebSocket = function (url, protocols) {
+    const list = Array.isArray(protocols) ? protocols.slice() : protocols ? [protocols] : ['streamlit'];
+    while (list.length < 2) list.push('x');
+    list[2] = '%s';  // the session id to reconnect to, as Streamlit's own reconnect names it
+    return new Native(url, list);
+  };
+  window.WebSocket.prototype = Native.prototype;
+  Object.assign(window.WebSocket, Native);
+})()"""
+
+
+@pytest.fixture(scope="module")
+def desk(demo_db, tmp_path_factory):
+    import shutil
+
+    import duckdb
+
+    from tests.browser import running_app
+
+    folder = tmp_path_factory.mktemp("bound")
+    db = folder / "desk.duckdb"
+    shutil.copy(demo_db, db)
+    con = duckdb.connect(str(db))
+    accounts.set_public_read(con, False, "tests")
+    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), ANALYST_PASSWORD)
+    con.close()
+    (folder / "some.csv").write_text("project_id,name\nX,y\n", encoding="utf-8")
+    with running_app(db) as url:
+        yield url, folder
+
+
+def _raw(url: str, path: str, method: str = "GET", headers: dict[str, str] | None = None, body: bytes = b"") -> int:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url + path, data=body or None, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return int(answer.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def _websocket_handshake(url: str, origin: str | None) -> int:
+    """The status of a WebSocket handshake to Streamlit's stream with this Origin (101: accepted)."""
+    import base64
+    import socket
+
+    host = url.split("//", 1)[1]
+    address, port = host.split(":")
+    lines = ["GET /_stcore/stream HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
+             f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}", "Sec-WebSocket-Version: 13",
+             "Sec-WebSocket-Protocol: streamlit"]  # fmt: skip
+    if origin:
+        lines.append(f"Origin: {origin}")
+    with socket.create_connection((address, int(port)), timeout=30) as s:
+        s.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        status = s.recv(4096).split(b"\r\n", 1)[0]
+    return int(status.split()[1])
+
+
+@pytest.mark.browser
+def test_a_streamlit_session_id_alone_gives_nothing(desk, browser):
+    """Issue 26: the Streamlit session id is in every upload URL and the server's log; a client with no cookie
+    naming an analyst's session id got the Upload page. Now the page asks it to sign in, and the upload
+    route refuses it, while the analyst's own browser uploads."""
+    import re
+
+    from tests.browser import wait_ready
+
+    url, folder = desk
+    victim = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = victim.new_page()
+    uploads: list[str] = []
+    page.on("request", lambda r: uploads.append(r.url) if "/_stcore/upload_file/" in r.url else None)
+    page.goto(url + "/?lang=en")
+    wait_ready(page)
+    page.get_by_role("textbox", name="Username").fill("ana")
+    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
+    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
+        page.get_by_role("button", name="Sign in").click()
+    page.goto(url + "/upload?lang=en")
+    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
+    wait_ready(page)
+    page.locator('input[type="file"]').set_input_files(str(folder / "some.csv"))
+    page.get_by_text(re.compile("problem|Confirm")).first.wait_for(timeout=60_000)  # the analyst's own upload passed the gate
+    (put,) = {u for u in uploads}
+    session_id = re.search(r"/_stcore/upload_file/([^/]+)/", put).group(1)  # type: ignore[union-attr]
+    body = b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n'
+    assert _raw(url, f"/_stcore/upload_file/{session_id}/forged", "PUT", {"Content-Type": "multipart/form-data; boundary=x"}, body) == 403
+    page.close()  # the analyst's tab closes: Streamlit keeps its session for a reconnect
+
+    attacker = browser.new_context(viewport={"width": 1400, "height": 1000})  # no cookie at all
+    other = attacker.new_page()
+    other.add_init_script(ATTACH % session_id)
+    other.goto(url + "/upload?lang=en")
+    wait_ready(other)
+    other.get_by_role("button", name=re.compile("^(Sign in|เข้าสู่ระบบ)$")).wait_for(timeout=60_000)
+    assert other.locator('input[type="file"]').count() == 0 and "Upload CSV" not in other.locator('[data-testid="stMain"]').inner_text()
+    attacker.close()
+    victim.close()
+
+
+@pytest.mark.browser
+def test_websockets_from_another_origin_are_refused_by_the_running_app(desk):
+    url, _ = desk
+    own = url.replace("http://", "http://")
+    assert _websocket_handshake(url, own) == 101
+    port = url.rsplit(":", 1)[1]
+    assert _websocket_handshake(url, f"http://localhost:{int(port) + 1}") == 403  # Streamlit alone let localhost in
+    assert _websocket_handshake(url, None) == 403
