@@ -17,7 +17,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -373,7 +372,3 @@ def _set_aside(db: Path, now: datetime) -> Path | None:
     for wal in wals(db):
         os.rename(wal, Path(f"{kept}{str(wal)[len(str(db)) :]}"))
     return kept
-
-
-def elapsed(start: float) -> str:
-    return f"{time.monotonic() - start:.2f} s"
