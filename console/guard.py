@@ -489,7 +489,10 @@ def check(cur: duckdb.DuckDBPyConnection, sql: str, serialize: Serializer | None
     settings = sorted(found.functions & SETTINGS_FUNCTIONS)
     if settings:
         raise QueryRefused("query_settings", value=settings[0] + "()")
-    check_sizes(found.calls)
+    try:
+        check_sizes(found.calls)
+    except RecursionError:
+        raise QueryRefused("query_form", detail="nested too deeply") from None
     writes = sorted(found.functions & side_effect_functions())
     if writes:
         raise QueryRefused("query_side_effect", value=writes[0])
