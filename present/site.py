@@ -467,7 +467,7 @@ class Pages:
         card = data.cards[(year, area)]
         js = result_data(card)
         area_text = area_label(area, data.names, lang)
-        other = year_path(self.other, year, area) if self.other else None
+        other = None if not self.other else home_path(self.other) if path == home_path(lang) else year_path(self.other, year, area)
         sections = []
         for level in sorted({r.indicator.level for r in card.results}):
             sections.append({
@@ -756,11 +756,15 @@ def render_site(data: SiteData, folder: Path, langs: tuple[str, ...] = LANGS, li
     for lang in langs:
         pages = Pages(data, lang, licence, env, langs)
         write(data_path(lang), lambda p, pages=pages: pages.data_page(p, files, dictionary))  # type: ignore[misc]
+        # the site's root address is the Thai home; without Thai, the first language's home is there too
+        homes = [home_path(lang)] + (["index.html"] if lang == langs[0] and "th" not in langs else [])
         if not data.published:
-            write(home_path(lang), pages.empty_page)
+            for home in homes:
+                write(home, pages.empty_page)
             continue
         latest = max(data.published)
-        write(home_path(lang), lambda p, pages=pages, latest=latest: pages.year_page(latest, "all", p))  # type: ignore[misc]
+        for home in homes:
+            write(home, lambda p, pages=pages, latest=latest: pages.year_page(latest, "all", p))  # type: ignore[misc]
         for year in data.published:
             for area in data.areas:
                 write(year_path(lang, year, area), lambda p, pages=pages, year=year, area=area: pages.year_page(year, area, p))  # type: ignore[misc]

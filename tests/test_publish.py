@@ -151,6 +151,7 @@ def test_home_pages_years_and_words(site: Path, site_db: Path) -> None:
     home_th = (site / "index.html").read_text(encoding="utf-8")
     home_en = (site / "en" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="th">' in home_th and '<html lang="en">' in home_en
+    assert 'href="en/index.html" hreflang="en"' in home_th and 'href="../index.html" hreflang="th"' in home_en  # home to home
     latest = (site / "th" / str(years[-1]) / "all.html").read_text(encoding="utf-8")
     assert re.findall(r"data-town-level=\"\d\"", home_th) == re.findall(r"data-town-level=\"\d\"", latest)
     h1_th, h1_en = (re.search(r"<h1>(.*?)</h1>", h, re.S).group(1) for h in (home_th, home_en))  # type: ignore[union-attr]
@@ -270,6 +271,20 @@ def test_without_boundaries_or_licence_the_site_says_so(hostile_site: Path) -> N
     assert "Licence not set" in home
     package = json.loads((hostile_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"] == [] and "must choose" in package["licence_note"]
+
+
+def test_an_empty_database_publishes_a_page_that_says_so(tmp_path: Path) -> None:
+    from store.db import init
+
+    con, _, _ = init(tmp_path / "empty.duckdb")
+    con.close()
+    code, _, err = run_cli("publish", "--db", tmp_path / "empty.duckdb", "--out", tmp_path / "site", "--lang", "en")
+    assert code == 0, err
+    home = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "The database holds no yearly data yet" in home and "<script" not in home
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en">')  # no Thai asked
+    assert not (tmp_path / "site" / "th").exists()
+    assert json.loads((tmp_path / "site" / "data" / "scorecards.json").read_text(encoding="utf-8"))["scorecards"] == []
 
 
 def test_publish_refuses_a_folder_it_did_not_write_and_a_year_without_data(site_db: Path, tmp_path: Path) -> None:
