@@ -146,6 +146,22 @@ def test_pages_and_open_data_equal_the_scorecard_command_for_every_year_and_area
                     assert text.startswith(shown_value(item, lang)), (lang, item["code"], text)
 
 
+YEAR_ROW = re.compile(r'<tr id="y(\d+)" data-status="([^"]+)">.*?<data value="([^"]*)">', re.S)
+
+
+def test_indicator_pages_year_by_year_equal_the_scorecards(site: Path) -> None:
+    published = json.loads((site / "data" / "scorecards.json").read_text(encoding="utf-8"))["scorecards"]
+    expected = {(c["year"], c["area"], i["code"]): i for c in published for i in c["indicators"]}
+    checked = 0
+    for page in (site / "en" / "indicators").rglob("*.html"):
+        area, code = page.parent.name, page.stem
+        for year, status, value in YEAR_ROW.findall(page.read_text(encoding="utf-8")):
+            item = expected[(int(year), area, code)]
+            assert status == item["status"] and (None if value == "" else float(value)) == item["value"], (page, year)
+            checked += 1
+    assert checked == len(expected)  # every year of every indicator and area
+
+
 def test_home_pages_years_and_words(site: Path, site_db: Path) -> None:
     years = years_of(site_db)
     home_th = (site / "index.html").read_text(encoding="utf-8")
