@@ -16,6 +16,7 @@ import pytest
 
 from store import accounts, sessions
 from store.accounts import AccountError
+from store.messages import message
 
 PASSWORD = "หินปูน-สระบุรี-ดี"
 ROOT = Path(__file__).resolve().parents[1]
@@ -517,3 +518,59 @@ def test_websockets_from_another_origin_are_refused_by_the_running_app(desk):
     port = url.rsplit(":", 1)[1]
     assert _websocket_handshake(url, f"http://localhost:{int(port) + 1}") == 403  # Streamlit alone let localhost in
     assert _websocket_handshake(url, None) == 403
+
+
+# The pages, from the entry point (AppTest): the wait is told, and an admin lifts it.
+@pytest.fixture
+def app_db(demo_db, tmp_path, fresh_caches):
+    import shutil
+
+    path = tmp_path / "pages.duckdb"
+    shutil.copy(demo_db, path)
+    from store.db import init
+
+    con, _, _ = init(path)
+    accounts.set_public_read(con, False, "tests")
+    for name, role in (("ana", "analyst"), ("root", "admin")):
+        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
+    con.close()
+    sessions.THROTTLE.lift()
+    yield path
+    sessions.THROTTLE.lift()  # the app's throttle is the process's: leave none behind
+
+
+def _app(path, monkeypatch, lang="en"):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("EIT_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    return at
+
+
+def _submit(at, username, password):
+    at.text_input[0].input(username)
+    at.text_input[1].input(password)
+    at.button[0].click().run()
+
+
+@pytest.mark.parametrize("lang,wrong,wait", [("en", "Wrong username or password", "wait 2 seconds"), ("th", "ไม่ถูกต้อง", "2 วินาที")])
+def test_the_sign_in_page_tells_the_wait_and_an_admin_lifts_it(app_db, monkeypatch, lang, wrong, wait):
+    at = _app(app_db, monkeypatch, lang)
+    for _ in range(sessions.FREE_FAILURES + 1):
+        _submit(at, "ana", "wrong-password")
+    assert any(wrong in e.value for e in at.error) and any(wait in w.value for w in at.warning), [w.value for w in at.warning]
+    _submit(at, "ana", PASSWORD)  # the right password, too early: refused without "wrong password"
+    assert at.session_state["user"] is None and not at.error and at.warning
+
+    admin = _app(app_db, monkeypatch, lang)
+    _submit(admin, "root", PASSWORD)
+    admin.switch_page("app_pages/accounts.py").run()
+    assert not admin.exception
+    listed = [m.value for m in admin.markdown if "ana" in m.value and "unknown" in m.value]
+    assert listed, [m.value for m in admin.markdown]
+    next(b for b in admin.button if b.label == message("lift_block", lang)).click().run()
+    assert sessions.THROTTLE.blocks() == []
+    _submit(at, "ana", PASSWORD)
+    assert at.session_state["user"] is not None
