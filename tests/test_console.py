@@ -758,3 +758,43 @@ def test_command_line_stays_light() -> None:
     probe = "import sys, metrics.__main__; print(sorted(m for m in ('pandas', 'streamlit', 'pyarrow') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_the_console_page_refuses_hostile_queries_while_the_app_process_stays_small(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page end to end (AppTest runs the app in this process, as the server would): the issue's queries
+    are refused in words and the process that runs the page never builds their values."""
+    from streamlit.testing.v1 import AppTest
+
+    from store import accounts
+    from store.db import init
+
+    con, _, _ = init(database)
+    accounts.set_public_read(con, False, "tests")  # the sign-in form first, as test_desk's database
+    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), "correct-horse-battery")
+    con.close()
+    monkeypatch.setenv("EIT_DB", str(database))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.text_input[0].input("ana")
+    at.text_input[1].input("correct-horse-battery")
+    at.button[0].click().run()
+    at.switch_page("app_pages/console.py").run()
+    assert not at.exception and not at.error
+
+    def run(sql: str) -> str:
+        at.text_area(key="console_sql").input(sql).run()
+        next(b for b in at.button if b.label == "Run").click().run()
+        assert not at.exception, sql
+        return " ".join(e.value for e in at.error)
+
+    before = resident_mb()
+    assert "1,073,741,824" in run(nested_repeat(30))
+    assert "GiB" in run(doubling_through_subqueries(30))  # past the guard, stopped in the worker
+    assert "levenshtein" in run("select levenshtein(repeat('a', 90000), repeat('b', 90000))")
+    assert "DELETE" in run("with x as (delete from batches returning *) select * from x")
+    assert resident_mb() - before < 60, (before, resident_mb())
+    assert run("select count(*) as n from establishments") == "" and any("1 rows" in c.value for c in at.caption)
