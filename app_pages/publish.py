@@ -23,8 +23,9 @@ if not folder:
     st.stop()
 st.markdown(md(say("publish_folder", lang(), folder=folder)))
 if st.button(say("publish_button", lang()), type="primary", icon=":material/public:"):
-    # A process of its own (matplotlib, 15 s of CPU): it reads a snapshot of the database, never the server's connection.
-    command = [sys.executable, "-m", "metrics", "publish", "--db", str(db_path()), "--out", folder]
+    # A process of its own under CPU and memory limits (present.publish_job): it reads a snapshot of the
+    # database, never the server's connection, and is killed when the wall clock runs out.
+    command = [sys.executable, "-m", "present.publish_job", "--db", str(db_path()), "--out", folder]
     with st.spinner(say("publish_running", lang())):
         try:
             done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=PUBLISH_TIMEOUT_S, check=False)

@@ -194,6 +194,8 @@ def local_targets(page: Path, html: str, site: Path) -> list[Path]:
     """Every file of the site a page references (stylesheet, images, both chart drawings)."""
     found = []
     for ref in re.findall(r'(?:href|src|srcset)="([^"#]+)', html):
+        if ref == "data:,":
+            continue  # the empty tab icon: no browser asks the server for /favicon.ico
         assert not re.match(r"^(?:[a-z]+:|//)", ref, re.I), (page, ref)  # nothing outside the site
         target = (page.parent / ref).resolve()
         assert target.is_relative_to(site.resolve()) and target.exists(), (page, ref)
