@@ -1,4 +1,4 @@
-"""Console worker figures: start-up cost (cold, with a spare ready, on a snapshot), and hostile queries' outcome, time and the caller's memory."""
+"""Console worker figures: start-up cost (cold, with a spare ready, on a snapshot), hostile queries' outcome, time and the caller's memory; with --server, the same queries typed into a running app's console page in Chromium, with the server's memory."""
 
 from __future__ import annotations
 
@@ -49,10 +49,59 @@ def hostile() -> dict[str, str]:
     }
 
 
+def server_run(db: Path) -> None:
+    """The hostile queries through the console page of `streamlit run server.py`, signed in as an analyst."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from store import accounts
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, resident_mib, running_app, server_pid, wait_ready
+
+    copy = db.with_name("console_server.duckdb")
+    shutil.copy(db, copy)
+    password = "console-bench-password"
+    with duckdb.connect(str(copy)) as con:
+        accounts.set_public_read(con, False, "bench")
+        accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "bench"), password)
+    with running_app(copy) as url, sync_playwright() as p:
+        pid = server_pid(url)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page.goto(url + "/?lang=en")
+        wait_ready(page)
+        page.get_by_role("textbox", name="Username").fill("ana")
+        page.get_by_role("textbox", name="Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("heading", name="Scorecard", exact=True).wait_for(timeout=60_000)
+        page.goto(url + "/sql?lang=en")
+        page.get_by_role("heading", name="SQL console", exact=True).wait_for(timeout=60_000)
+        wait_ready(page)
+        print(f"server with the console open: {resident_mib(pid):.0f} MiB")
+        errors = page.locator('[data-testid="stAlertContentError"]')
+        for name, sql in hostile().items():
+            page.get_by_role("textbox", name="SQL").fill("select 1 as cleared")  # clears the last refusal
+            page.get_by_role("button", name="Run").click()
+            errors.first.wait_for(state="detached", timeout=60_000)
+            wait_ready(page)
+            before = resident_mib(pid)
+            page.get_by_role("textbox", name="SQL").fill(sql)
+            started = time.monotonic()
+            page.get_by_role("button", name="Run").click()
+            errors.first.wait_for(timeout=60_000)
+            wait_ready(page)
+            said = errors.first.inner_text().strip().splitlines()[-1]
+            print(f"  {name}: {time.monotonic() - started:.1f} s, server {before:.0f} → {resident_mib(pid):.0f} MiB: {said[:80]}")
+        high = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("VmHWM"))
+        print(f"server's highest resident memory over its life: {int(high.split()[1]) / 1024:.0f} MiB")
+        browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="a database file (default: the demo data in a temporary folder)")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--server", action="store_true", help="also through a running app's console page in Chromium")
     args = parser.parse_args()
     print(machine())
     folder = tempfile.TemporaryDirectory()
@@ -90,6 +139,9 @@ def main() -> None:
         seconds, outcome = timed(db, sql, spare=True)
         print(f"  {name}: {outcome} in {seconds:.1f} s; caller's resident memory {before:.0f} → {resident_mb():.0f} MB")
     app.close()
+    if args.server:
+        print("the same through the console page of a running app (Chromium, signed in as an analyst):")
+        server_run(db)
     folder.cleanup()
 
 
