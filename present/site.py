@@ -15,6 +15,7 @@ autoescape on; Python passes values, never markup. No page runs or fetches anyth
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import re
@@ -809,13 +810,17 @@ def publish(
     with con.cursor() as cur:
         data = gather(cur, years, today)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
-        built = render_site(data, fresh, chosen, licence)
-        fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-        replace_folder(fresh, out)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
+    with open(out.parent / f".{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one publish of a folder at a time (the admin's button, cron)
+        for left in [*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.old-*")]:
+            shutil.rmtree(left, ignore_errors=True)  # left by a publish that was killed (the page's time limit)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        try:
+            built = render_site(data, fresh, chosen, licence)
+            fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+            replace_folder(fresh, out)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
     built.out = out
     return built

@@ -305,6 +305,20 @@ def test_an_empty_database_publishes_a_page_that_says_so(tmp_path: Path) -> None
     assert json.loads((tmp_path / "site" / "data" / "scorecards.json").read_text(encoding="utf-8"))["scorecards"] == []
 
 
+def test_publishing_again_replaces_the_site_whole(site_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "www" / "eit"
+    for licence in ("first", "second"):
+        code, _, err = run_cli("publish", "--db", site_db, "--out", out, "--lang", "en", "--year", "2567", "--licence", licence)
+        assert code == 0, err
+        (out / "stale.html").write_text("from before")
+    (out.parent / ".eit.new-killed").mkdir()  # as a publish killed mid-way leaves it
+    code, _, err = run_cli("publish", "--db", site_db, "--out", out, "--lang", "en", "--year", "2024", "--licence", "third")
+    assert code == 0, err
+    assert not (out / "stale.html").exists() and (out / "en" / "2024" / "all.html").exists()
+    assert json.loads((out / "data" / "datapackage.json").read_text(encoding="utf-8"))["licence"] == "third"
+    assert sorted(p.name for p in out.parent.iterdir()) == [".eit.lock", "eit"]  # nothing left beside it
+
+
 def test_publish_refuses_a_folder_it_did_not_write_and_a_year_without_data(site_db: Path, tmp_path: Path) -> None:
     foreign = tmp_path / "www"
     foreign.mkdir()
