@@ -91,8 +91,8 @@ SITE: dict[str, tuple[str, str]] = {
     ),
     "licence": ("สัญญาอนุญาต", "Licence"),
     "licence_unset": (
-        "ยังไม่ได้กำหนดสัญญาอนุญาต: สำนักงานอุตสาหกรรมจังหวัดสระบุรีต้องกำหนดก่อนเผยแพร่ (publish --licence)",
-        "Licence not set: the Saraburi Provincial Industry Office must choose one before publishing (publish --licence)",
+        "ยังไม่ได้กำหนดสัญญาอนุญาต: สำนักงานอุตสาหกรรมจังหวัดต้องกำหนดก่อนเผยแพร่ (publish --licence)",
+        "Licence not set: the Provincial Industry Office must choose one before publishing (publish --licence)",
     ),
     "dictionary": ("คำอธิบายข้อมูล", "Data dictionary"),
     "file": ("ไฟล์", "File"),
