@@ -10,7 +10,7 @@ import streamlit as st
 import streamlit.runtime.memory_session_storage as session_storage
 from starlette.middleware import Middleware
 
-from ui.web import ClosingSessionStorage, SecurityHeaders, UploadGate, WebSocketOrigin, routes
+from ui.web import ClosingSessionStorage, MediaGate, SecurityHeaders, UploadGate, WebSocketOrigin, routes
 
 LOG = logging.getLogger("eit")
 
@@ -52,5 +52,6 @@ warm_and_freeze()
 # st.App builds its runtime with this name when the server starts: closed tabs' sessions are then freed.
 session_storage.MemorySessionStorage = ClosingSessionStorage  # type: ignore[misc]
 # WebSocketOrigin: only the app's own origin may open the WebSocket that runs a session (Streamlit lets any localhost origin in).
-middleware = [Middleware(SecurityHeaders), Middleware(WebSocketOrigin), Middleware(UploadGate)]
+# MediaGate: a /media file held only by signed-in sessions answers only their cookie.
+middleware = [Middleware(SecurityHeaders), Middleware(WebSocketOrigin), Middleware(UploadGate), Middleware(MediaGate)]
 app = st.App("app.py", routes=routes(), middleware=middleware, on_script_error=log_script_error)

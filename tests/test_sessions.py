@@ -574,3 +574,42 @@ def test_the_sign_in_page_tells_the_wait_and_an_admin_lifts_it(app_db, monkeypat
     assert sessions.THROTTLE.blocks() == []
     _submit(at, "ana", PASSWORD)
     assert at.session_state["user"] is not None
+
+
+@pytest.mark.browser
+def test_media_files_answer_only_the_sign_in_that_holds_them(desk, browser):
+    """Issue 26: files under /media (original uploads, exports, the pack) were served to anyone holding the URL.
+    A template downloaded on the analyst's Upload page: the analyst's browser gets it, the same URL without the
+    cookie gets 403, with the cookie 200."""
+    import re
+    import urllib.request
+
+    from tests.browser import wait_ready
+
+    url, _ = desk
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(url + "/?lang=en")
+    wait_ready(page)
+    page.get_by_role("textbox", name="Username").fill("ana")
+    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
+    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
+        page.get_by_role("button", name="Sign in").click()
+    page.goto(url + "/upload?lang=en")
+    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
+    wait_ready(page)
+    page.locator('[data-testid="stMain"]').get_by_role("combobox").first.click()
+    page.get_by_role("option", name=re.compile("^establishments")).click()
+    wait_ready(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=re.compile("template", re.I)).first.click()
+    assert download.value.failure() is None  # the analyst's browser, with its cookie, got the file
+    media = download.value.url
+    assert "/media/" in media
+    assert _raw(url, media.split(url, 1)[1]) == 403  # the URL alone
+    (cookie,) = [c for c in context.cookies() if c["name"].startswith("eit_sid_")]
+    with urllib.request.urlopen(
+        urllib.request.Request(media, headers={"Cookie": f"{cookie['name']}={cookie['value']}"}), timeout=30
+    ) as answer:
+        assert answer.status == 200 and answer.read().startswith(b"\xef\xbb\xbf")  # the template, with its BOM
+    context.close()

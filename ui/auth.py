@@ -15,7 +15,7 @@ from store import accounts, sessions
 from store.accounts import write_first_password
 from store.db import db_path
 from ui.i18n import t
-from ui.web import allow_uploads, bound_token, connection, handoff, handoff_state, https_request
+from ui.web import allow_uploads, bound_token, connection, handoff, handoff_state, https_request, register_sign_in
 
 LOG = logging.getLogger("eit")
 # `python -m store users unblock` leaves its requests here while this process holds the database.
@@ -110,6 +110,7 @@ def refresh_user(con: duckdb.DuckDBPyConnection) -> None:
     st.session_state["user"] = u
     ctx = get_script_run_ctx()
     if ctx is not None:
+        register_sign_in(ctx.session_id, token if u is not None else None)
         uploads = u is not None and accounts.allowed(u.role, "analyst") and not u.must_change_password
         allow_uploads(ctx.session_id, token if uploads else None)
 

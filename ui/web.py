@@ -12,6 +12,9 @@ security headers. The app's script and these handlers run in one process and mee
 - The upload gate: Streamlit accepts files at /_stcore/upload_file/<session>/… from any session; only the
   Streamlit sessions of signed-in analysts (registered by the app on every run) may upload here, and only a
   request carrying that sign-in's cookie.
+- Media files (/media: original uploads, exports, the pack, charts) answer only a request carrying the sign-in
+  cookie of a session that holds the file, unless a session without a sign-in holds it too (what anonymous
+  readers see is public anyway) (MediaGate).
 - WebSocket origins: Streamlit accepts a WebSocket from any localhost origin (another local app on another
   port is the same site, so SameSite cookies go with it); WebSocketOrigin takes only the app's own origin.
 - Closed tabs: Streamlit keeps a closed tab's session for a reconnect, then drops it without shutting it down,
@@ -27,6 +30,7 @@ import re
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -50,6 +54,7 @@ UPLOADER_SECONDS = 12 * 3600
 _lock = threading.Lock()
 _handoffs: dict[str, tuple[str, float, int]] = {}  # nonce -> (session token, expiry, max age in seconds)
 _claimed: dict[str, float] = {}  # nonce -> when it was claimed, kept a while so the page can stop asking
+_signed_in: dict[str, tuple[float, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id)
 _uploaders: dict[str, tuple[float, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id)
 UPLOAD_PATH = re.compile(r"/_stcore/upload_file/([^/]+)/")
 
@@ -78,6 +83,10 @@ def connection(session_id: str) -> object | None:
     if not runtime.exists() or type(runtime.get_instance()) is not runtime.Runtime:  # AppTest's is a mock with its spec
         return None
     return runtime.get_instance().get_client(session_id)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def handoff(token: str, max_age: int) -> str:
@@ -165,8 +174,67 @@ def routes() -> list[Route]:
     return [Route("/auth/session", claim, methods=["POST"]), Route("/auth/signout", release, methods=["POST"])]
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+def register_sign_in(session_id: str, token: str | None) -> None:
+    """Called by the app on every run: the sign-in this Streamlit session holds now (None: none), for MediaGate."""
+    now = time.monotonic()
+    with _lock:
+        if token:
+            _signed_in[session_id] = (now + UPLOADER_SECONDS, _digest(token))
+        else:
+            _signed_in.pop(session_id, None)
+        for key in [k for k, (expiry, _) in _signed_in.items() if expiry < now]:
+            del _signed_in[key]
+
+
+def _cookie_pending(digest: str) -> bool:
+    """Whether a sign-in's cookie has not reached the browser yet (its nonce unclaimed and not expired)."""
+    now = time.monotonic()
+    return any(_digest(token) == digest and expiry >= now for token, expiry, _ in _handoffs.values())
+
+
+def _media_owners(file_id: str) -> set[str] | None:
+    """The Streamlit sessions holding a media file now; None when Streamlit's media manager no longer looks as
+    this code expects (then MediaGate serves only signed-in requests: fail closed)."""
+    if not runtime.exists():
+        return None
+    manager = runtime.get_instance().media_file_mgr
+    by_session = getattr(manager, "_files_by_session_and_coord", None)
+    deferred = getattr(manager, "_deferred_ids_by_session", None)
+    lock = getattr(manager, "_lock", None)
+    if not isinstance(by_session, dict) or not isinstance(deferred, dict) or lock is None:
+        return None
+    with lock:
+        owners = {sid for sid, files in by_session.items() if file_id in files.values()}
+        return owners | {sid for sid, ids in deferred.items() if file_id in ids}
+
+
+_gated: OrderedDict[str, frozenset[str]] = OrderedDict()  # file id -> the sign-ins it was served to only
+GATED_KEPT = 10_000
+
+
+def may_read_media(file_id: str, token: str | None) -> bool:
+    """A file held only by signed-in sessions answers the cookie of one of those sign-ins (or, for the first
+    seconds after a sign-in, a sign-in whose cookie is still on its way), and keeps answering only them once
+    the sessions let go of it; a file any session without a sign-in holds answers anyone. A file no session
+    holds and never gated answers anyone: Streamlit maps the files a deferred download makes (the pack, table
+    exports) to no session, and their ids are SHA-224 digests of their content."""
+    owners = _media_owners(file_id)
+    digest = _digest(token) if token else None
+    with _lock:
+        if owners is None:
+            return digest is not None and any(d == digest for _, d in _signed_in.values())
+        if not owners:
+            kept = _gated.get(file_id)
+            return kept is None or (digest is not None and digest in kept)
+        held = {sid: _signed_in.get(sid) for sid in owners}
+        if any(found is None for found in held.values()):
+            return True
+        digests = frozenset(found[1] for found in held.values() if found is not None)
+        _gated[file_id] = digests | _gated.get(file_id, frozenset())
+        _gated.move_to_end(file_id)
+        while len(_gated) > GATED_KEPT:
+            _gated.popitem(last=False)
+        return (digest is not None and digest in digests) or any(_cookie_pending(d) for d in digests)
 
 
 def allow_uploads(session_id: str, token: str | None) -> None:
@@ -215,6 +283,24 @@ class UploadGate:
                 if not may_upload(found.group(1), token):
                     await JSONResponse({"detail": "uploads are for signed-in analysts"}, status_code=403)(scope, receive, send)
                     return
+        await self.app(scope, receive, send)
+
+
+class MediaGate:
+    """Refuse (403) a /media file to a request without the sign-in cookie of a session holding it (may_read_media):
+    a URL alone (proxy logs, a shared screen) no longer fetches an original upload, an export or the pack."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and path.startswith("/media/"):
+            file_id = path.rsplit("/", 1)[-1].split(".", 1)[0]
+            https = https_request(scope.get("scheme"), _header(scope, b"x-forwarded-proto"))
+            if not may_read_media(file_id, bound_token(Request(scope).cookies, https)):
+                await Response("Forbidden", status_code=403)(scope, receive, send)
+                return
         await self.app(scope, receive, send)
 
 
