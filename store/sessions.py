@@ -192,6 +192,8 @@ class Throttle:
             pair = self._pairs.get((account, client))
             if pair is not None and now - pair.last > FORGET_AFTER:
                 pair = self._pairs[(account, client)] = _Pair()
+            if client not in self._clients and len(self._clients) >= MAX_PAIRS:
+                self._trim_clients(now)
             seen = self._clients.setdefault(client, _Client())
             while seen.failures and seen.failures[0] <= now - CLIENT_WINDOW:
                 seen.failures.popleft()
@@ -213,6 +215,19 @@ class Throttle:
             pair.next_try = now + pair_wait(pair.failures)
             seen.failures.append(now)
         return None
+
+    def _trim_clients(self, now: float) -> None:
+        """Forget clients with nothing in their windows (many addresses must not grow memory without end); if
+        all are busy, the quietest half."""
+        busy = {
+            c: v
+            for c, v in self._clients.items()
+            if any(t > now - CLIENT_WINDOW for t in v.failures) or any(t > now - 60 for t in v.logged)
+        }
+        if len(busy) >= MAX_PAIRS:
+            busy = dict(sorted(busy.items(), key=lambda kv: kv[1].failures[-1] if kv[1].failures else 0.0)[MAX_PAIRS // 2 :])
+        self._clients = busy
+        self.unlogged = Counter({c: n for c, n in self.unlogged.items() if c in busy})
 
     def succeeded(self, account: str, client: str) -> None:
         """The password was right: the pair's failures end and the reserved failure is taken back."""

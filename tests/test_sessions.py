@@ -172,6 +172,15 @@ def test_clients_without_an_address_share_one_budget(people, throttle):
     assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.5", throttle).user is not None  # a client with an address is not
 
 
+def test_the_throttles_memory_is_bounded(throttle, clock, monkeypatch):
+    """Many addresses (an IPv6 block) must not grow the server's memory without end."""
+    monkeypatch.setattr(sessions, "MAX_PAIRS", 100)
+    for i in range(1000):
+        throttle.reserve("root", f"2001:db8::{i:x}")
+        clock.advance(1)
+    assert len(throttle._pairs) <= 100 and len(throttle._clients) <= 100
+
+
 def test_the_wait_is_told_in_thai_and_english():
     short, long = sessions.Wait("signin_wait", 8), sessions.Wait("client_blocked", 600)
     assert "8 seconds" in short.text("en") and "8 วินาที" in short.text("th")
