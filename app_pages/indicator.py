@@ -10,7 +10,19 @@ from ui.charts import intensity_change_chart, show, trend_chart
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, area_label, establishment_names, lang, number, t, thousands, year_label
 from ui.safe import md
-from ui.state import as_of_stamp, behind, catalogue, checklist_year, evidence_items, read_page, samples, scorecard, subdistrict_names, trend
+from ui.state import (
+    areas,
+    as_of_stamp,
+    behind,
+    catalogue,
+    checklist_year,
+    evidence_items,
+    read_page,
+    samples,
+    scorecard,
+    subdistrict_names,
+    trend,
+)
 from ui.view import page_param, set_page_param
 from ui.widgets import effluent_samples_view, glossary
 
@@ -31,7 +43,7 @@ st.html(result_cards(r, lang(), year_label(year)))
 st.markdown(f"**{t('formula')}:** {md(r.indicator.formula(lang()))}")
 glossary([names[code], r.indicator.formula_th, r.indicator.formula_en])
 
-area_names = {a: area_label(a, sub) for a in ("all", "190906", "191306")}
+area_names = {a: area_label(a, sub) for a in areas(version)}
 series = trend(version, code)
 st.markdown(f"#### {t('trend')}")
 ind = r.indicator
@@ -39,8 +51,8 @@ words = f"{t('trend')} {code}: {trend_words(series, ind.threshold, ind.unit, lan
 show(trend_chart(series, ind.threshold, ind.unit, ind.comparator, area_names, lang(), words))
 
 st.markdown(f"#### {t('by_subdistrict')} · {year_label(year)}")
-side = st.columns(2)
-for col, code_ in zip(side, ("190906", "191306"), strict=True):
+subdistricts = areas(version)[1:]
+for col, code_ in zip(st.columns(len(subdistricts)), subdistricts, strict=True):
     other = scorecard(version, year, code_).result(code)
     counted = "" if r.indicator.unit == "percent" or other.value is None else " " + t(f"unit_{r.indicator.entity}")  # 7 แห่ง
     col.metric(

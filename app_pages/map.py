@@ -1,4 +1,4 @@
-"""Map of Khao Wong and Na Phra Lan: subdistricts by an indicator's verdict, establishments by their status;
+"""Map of the town: subdistricts by an indicator's verdict, establishments by their status;
 a click on a marker opens that establishment's profile link below the map."""
 
 import html
@@ -10,7 +10,7 @@ from metrics.fragments import View
 from ui.i18n import NO_VALUE, columns, establishment_names, lang, number, subdistrict_name, t
 from ui.maps import MapLabels, build_map, establishment_status, legend_html
 from ui.safe import md
-from ui.state import behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard, subdistrict_names
+from ui.state import areas, behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard, subdistrict_names
 from ui.static_assets import ensure_assets
 from ui.view import page_param, set_page_param
 
@@ -35,7 +35,7 @@ places = places.assign(
     approximate=places["factory_id"].map(checks["approximate"]).astype(bool),
     display_name=establishment_names(places),
 )
-by_area = {a: scorecard(version, year, a).result(code) for a in ("190906", "191306")}
+by_area = {a: scorecard(version, year, a).result(code) for a in areas(version)[1:]}
 area_results = {a: (r.status, number(r.value, r.indicator.unit)) for a, r in by_area.items()}
 labels = MapLabels(
     status={"counts": t("counts"), "does_not_count": t("does_not_count"), "no_data": t("not_in_indicator")},

@@ -19,11 +19,7 @@ ensure_assets()
 year, area, version = read_page("page_search")
 frame = search_frame(version, year)
 sub = subdistrict_names(version)
-codes = [
-    i.code
-    for i in catalogue(version)
-    if i.family not in ("survey_share", "infrastructure_eco", "green_area_share", "evidence_ready")
-]
+codes = [i.code for i in catalogue(version) if i.family not in ("survey_share", "infrastructure_eco", "green_area_share", "evidence_ready")]
 names = {"": t("any"), **{i.code: f"{i.code} {i.name(lang())}" for i in catalogue(version)}}
 choices = {"any": t("any"), "yes": t("yes"), "no": t("no")}
 

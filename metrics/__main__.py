@@ -18,7 +18,7 @@ import duckdb
 
 from console.guard import QueryRefused
 from console.worker import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, QueryResult, run_query
-from metrics.catalogue import AREAS, UnknownVersion, versions
+from metrics.catalogue import UnknownVersion, town_areas, versions
 from metrics.engine import Scorecard, evaluate
 from store.db import db_path, open_read_only
 from store.messages import message
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("scorecard", help="every indicator for one year and area")
     p.add_argument("--db", default=str(db_path()))
     p.add_argument("--year", type=int, required=True, help="CE year (a BE year >= 2400 is converted)")
-    p.add_argument("--area", default="all", choices=AREAS)
+    p.add_argument("--area", default="all", help="all, or one of the town's subdistrict codes (190906 or 191306 in Saraburi)")
     p.add_argument("--format", default="table", choices=["json", "table"])
     p.add_argument("--lang", default="en", choices=["en", "th"], help="indicator names in the table format")
     p.add_argument("--criteria", help="score under this criteria version instead of the one that applies to the year")
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("report", help="the meeting pack of one year and area: a Thai or English A4 PDF, or an Excel workbook")
     r.add_argument("--db", default=str(db_path()))
     r.add_argument("--year", type=int, required=True, help="CE year (a BE year >= 2400 is converted)")
-    r.add_argument("--area", default="all", choices=AREAS)
+    r.add_argument("--area", default="all", help="all, or one of the town's subdistrict codes")
     r.add_argument("--lang", default="th", choices=["th", "en"])
     r.add_argument("--format", required=True, choices=["pdf", "xlsx"])
     r.add_argument("--out", required=True, help="the file to write")
@@ -224,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.Error as exc:
         print(f"error: cannot open {args.db}: {exc}", file=sys.stderr)
         return 2
+    if args.command in ("report", "scorecard"):
+        with con.cursor() as cur:
+            areas = town_areas(cur)
+        if args.area not in areas:
+            print(f"error: --area must be one of {', '.join(areas)} (the town's subdistricts)", file=sys.stderr)
+            return 2
     if args.command == "report":
         return report(con, year, args)
     with con.cursor() as cur:

@@ -14,7 +14,6 @@ import duckdb
 from metrics import registry
 from store.families import FAMILIES
 
-AREAS = ("all", "190906", "191306")
 SHIPPED_VERSION = "diw-2562"
 
 
@@ -120,3 +119,8 @@ def versions(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, int, str, str]]:
             " left join criteria as c using (version) group by all order by imported, v.version"
         ).fetchall()
     ]
+
+
+def town_areas(cur: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """ "all" (the whole town) and the town's subdistrict codes, as stored (data/towns/*.toml)."""
+    return ("all", *(str(r[0]) for r in cur.execute("select subdistrict_code from subdistricts order by subdistrict_code").fetchall()))

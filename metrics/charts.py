@@ -28,7 +28,19 @@ from matplotlib.ticker import MaxNLocator
 
 from metrics.words import month_label, number, text, year_short
 
-COLOURS = {"all": "#1b7f5a", "190906": "#2b6cb0", "191306": "#c05621"}
+# The town in green; its subdistricts in turn in blue, orange, purple, teal, brown (a town has two to a handful).
+TOWN_COLOUR = "#1b7f5a"
+SUBDISTRICT_COLOURS = ("#2b6cb0", "#c05621", "#6b46c1", "#2c7a7b", "#975a16", "#b83280")
+
+
+def colour(area: str, areas: list[str]) -> str:
+    """One colour per area, the same on every chart and legend of one town."""
+    if area == "all":
+        return TOWN_COLOUR
+    subs = sorted(a for a in areas if a != "all")
+    return SUBDISTRICT_COLOURS[subs.index(area) % len(SUBDISTRICT_COLOURS)] if area in subs else GREY
+
+
 PASS, FAIL, GREY, GRID = "#1b7f5a", "#c53030", "#718096", "#e2e8f0"
 WANTED_FONTS = ("Loma", "Garuda", "Noto Sans Thai", "Sarabun", "DejaVu Sans")  # Loma and Garuda: fonts-thai-tlwg
 # A page shows two drawings of each chart and CSS picks one by the column's width (a phone gets a narrow
@@ -125,16 +137,17 @@ def trend_svg(
         ax = fig.add_subplot()
         years = sorted({int(y) for y in trend["year"]})
         at = {y: i for i, y in enumerate(years)}
+        areas = [str(a) for a in trend["area"].unique()]
         for area, part in trend.groupby("area", sort=False):
             values = pd.to_numeric(part["value"], errors="coerce")
             x = [at[int(y)] for y in part["year"]]
             ax.plot(x, values, marker="o", markersize=5 if area == "all" else 4, linewidth=2.6 if area == "all" else 1.5,
-                    color=COLOURS.get(str(area), "#555"), label=(names or {}).get(str(area), str(area)), zorder=3)  # fmt: skip
+                    color=colour(str(area), areas), label=(names or {}).get(str(area), str(area)), zorder=3)  # fmt: skip
             if area == "all" and names is not None:
                 for xi, v in zip(x, values, strict=True):
                     if pd.notna(v):
                         ax.annotate(number(float(v), lang, unit, digits=1), (xi, v), xytext=(0, 7), textcoords="offset points",
-                                    ha="center", fontsize=font - 1.5, color=COLOURS["all"], zorder=4,
+                                    ha="center", fontsize=font - 1.5, color=TOWN_COLOUR, zorder=4,
                                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})  # fmt: skip
         town = trend[trend["area"] == "all"]
         missing = [at[int(y)] for y, v in zip(town["year"], town["value"], strict=True) if pd.isna(v)]
@@ -202,7 +215,7 @@ def establishment_svg(
         for i, (column, title) in enumerate(series.items()):
             ax = fig.add_subplot(rows, cols, i + 1)
             values = pd.to_numeric(full[column], errors="coerce")
-            ax.plot(range(len(years)), values, marker="o", markersize=4, linewidth=2, color=COLOURS["all"])
+            ax.plot(range(len(years)), values, marker="o", markersize=4, linewidth=2, color=TOWN_COLOUR)
             if missing:
                 ax.plot(
                     missing, [0] * len(missing), linestyle="none", marker="x", markersize=7, markeredgewidth=2, color=GREY, clip_on=False

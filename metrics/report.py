@@ -15,8 +15,8 @@ import duckdb
 import pandas as pd
 
 from metrics import engine, readiness
-from metrics.catalogue import AREAS
-from metrics.charts import COLOURS, trend_svg
+from metrics.catalogue import town_areas
+from metrics.charts import colour, trend_svg
 from metrics.engine import Scorecard
 from metrics.fragments import CSS as FRAGMENTS_CSS
 from metrics.fragments import View, checklist, headline, level_plan, plan_table, result_cards, scorecard_table
@@ -48,11 +48,12 @@ class ReportData:
 def gather(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", today: dt.date | None = None) -> ReportData:
     """Everything the pack shows, read once: the year's and last year's scorecards, every data year's
     trend, the rows behind every indicator, the evidence checklist and the action plan of the year."""
-    if area not in AREAS:
-        raise ValueError(f"area must be one of {', '.join(AREAS)}")
+    areas = town_areas(cur)
+    if area not in areas:
+        raise ValueError(f"area must be one of {', '.join(areas)}")
     today = today or dt.date.today()
     years = sorted(set(engine.data_years(cur)) | {year, year - 1})
-    cards = engine.scorecards(cur, years, AREAS)
+    cards = engine.scorecards(cur, years, areas)
     trends = pd.DataFrame(
         [
             {"code": r.code, "year": y, "area": a, "value": r.value}
@@ -88,9 +89,10 @@ def gather(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", today: 
 
 
 def _legend(data: ReportData, lang: str) -> str:
+    areas = ["all", *sorted(data.subdistricts)]
     marks = "".join(
-        f'<span class="eit-legend"><span style="background:{COLOURS[a]}"></span>{escape(area_label(a, data.subdistricts, lang))}</span>'
-        for a in AREAS
+        f'<span class="eit-legend"><span style="background:{colour(a, areas)}"></span>{escape(area_label(a, data.subdistricts, lang))}</span>'
+        for a in areas
     )
     return f'<div class="eit-small">{marks} <span class="eit-legend eit-dash">{escape(text("threshold", lang))}</span></div>'
 

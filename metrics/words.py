@@ -11,7 +11,7 @@ import pandas as pd
 TEXT: dict[str, tuple[str, str]] = {
     "app_title": ("เมืองอุตสาหกรรมเชิงนิเวศ จังหวัดสระบุรี", "Saraburi Eco-Industrial Town"),
     "area": ("พื้นที่", "Area"),
-    "area_all": ("ทั้งสองตำบล (เมืองอุตสาหกรรมเชิงนิเวศ)", "Both subdistricts (the eco-town)"),
+    "area_all": ("ทั้งเมือง (ทุกตำบลของเมืองอุตสาหกรรมเชิงนิเวศ)", "The whole eco-town (every subdistrict)"),
     "year": ("ปี", "Year"),
     "year_calendar": ("ปี พ.ศ. (ปีปฏิทิน)", "Year (calendar, CE)"),
     "link_value_ignored": (
@@ -537,8 +537,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "imported_at": ("เวลานำเข้า", "Imported at"),
     "criterion": ("เกณฑ์", "Criterion"),
     "criteria_indicators": ("จำนวนตัวชี้วัด", "Indicators"),
-    "criteria_in_use": ("ตามเกณฑ์ที่ใช้กับปีนี้ ({version})", "Under the version for this year ({version})"),
-    "criteria_under": ("ตามเกณฑ์ฉบับ {version}", "Under {version}"),
+    "criteria_in_use": ("เกณฑ์ที่ใช้กับปีนี้ ({version})", "version for this year ({version})"),
+    "criteria_under": ("เมื่อใช้เกณฑ์ {version}", "if {version} applied"),
     "add_user": ("เพิ่มผู้ใช้", "Add a user"),
     "role": ("บทบาท", "Role"),
     "one_time_password": (

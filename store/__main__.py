@@ -16,8 +16,13 @@ MAX_PRINTED = 5000
 
 def cmd_init(args: argparse.Namespace) -> int:
     from store.accounts import ensure_first_admin, write_first_password
+    from store.towns import TownRefused
 
-    con, applied, added = init(args.db)
+    try:
+        con, applied, added = init(args.db, Path(args.town) if args.town else None)
+    except TownRefused as exc:
+        print(f"error: {exc.text(args.lang)}", file=sys.stderr)
+        return 1
     password = ensure_first_admin(con)
     con.close()
     print(f"database {args.db}: migrations applied {applied or 'none (up to date)'}; reference rows added {sum(added.values())}")
@@ -231,7 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--db", default=str(db_path()), help="DuckDB file (default $EIT_DB or data/eit.duckdb)")
         return p
 
-    add("init", "create or migrate the schema; idempotent").set_defaults(func=cmd_init)
+    p = add("init", "create or migrate the schema and set the town; idempotent")
+    p.add_argument("--town", help="the town's file (default data/towns/saraburi.toml on a new database)")
+    p.add_argument("--lang", choices=["en", "th"], default="en")
+    p.set_defaults(func=cmd_init)
     p = add("load", "validate and load one CSV file as one batch")
     p.add_argument("--table", required=True)
     p.add_argument("--user", default=None, help="who loads (default: the OS user)")

@@ -29,7 +29,6 @@ WRITE_LOCK = threading.RLock()
 # so an admin's edits survive a re-run. The criteria (and the register of indicator codes) come from the
 # shipped criteria version, data/criteria/diw-2562.csv (store/criteria.py), seeded before these.
 SEEDS = {
-    "subdistricts": "subdistricts.csv",
     "effluent_standards": "effluent_standards.csv",
     "activities": "activities.csv",
     "evidence": "evidence.csv",
@@ -93,14 +92,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     return applied
 
 
-def seed_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Insert reference rows that are not there yet; returns rows added per table."""
+def seed_reference(con: duckdb.DuckDBPyConnection, files: dict[str, Path | None] | None = None) -> dict[str, int]:
+    """Insert reference rows that are not there yet; returns rows added per table. `files` names a town's own
+    plan and evidence templates (None: the town has none, so nothing is seeded for that table)."""
     import pandas as pd  # only here: the scorecard command line never seeds and stays light
 
     added: dict[str, int] = {}
+    chosen = {table: REFERENCE_DIR / name for table, name in SEEDS.items()} | (files or {})
     with WRITE_LOCK, con.cursor() as cur:
-        for table, file_name in SEEDS.items():
-            seed = pd.read_csv(REFERENCE_DIR / file_name, dtype=str, keep_default_na=False)
+        for table, file in chosen.items():
+            if file is None:
+                continue
+            seed = pd.read_csv(file, dtype=str, keep_default_na=False)
             seed = seed.replace("", None)
             for column, value in SEED_DEFAULTS.get(table, {}).items():
                 seed[column] = value
@@ -132,14 +135,18 @@ def private_files(path: str | Path) -> None:
             os.chmod(file, 0o600)
 
 
-def init(path: str | Path) -> tuple[duckdb.DuckDBPyConnection, list[str], dict[str, int]]:
-    """Create or migrate the database at path and seed reference data. Idempotent."""
+def init(path: str | Path, town: Path | None = None) -> tuple[duckdb.DuckDBPyConnection, list[str], dict[str, int]]:
+    """Create or migrate the database at path, set its town (the default one unless a town file is given) and
+    seed reference data. Idempotent."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     os.umask(0o077)
     con = connect(path)
     private_files(path)
     applied = migrate(con)
-    from store.criteria import ensure_shipped  # store.criteria reads this module's lock and paths
+    from store.criteria import ensure_shipped  # these modules read this one's lock and paths
+    from store.towns import ensure_town
 
-    added = {"criteria": ensure_shipped(con), **seed_reference(con)}
+    added = {"criteria": ensure_shipped(con)}
+    own, added["subdistricts"] = ensure_town(con, town)
+    added.update(seed_reference(con, {"activities": own.plan if own else None, "evidence": own.evidence if own else None}))
     return con, applied, added

@@ -466,6 +466,24 @@ def demo_tables() -> dict[str, pd.DataFrame]:
     }
 
 
+def town_demo_tables(con: DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """The demo tables for the database's town: as generated for Saraburi, or moved onto another town."""
+    import json
+
+    from store.demo_town import Place, relocate
+
+    with con.cursor() as cur:
+        subs = cur.execute(
+            "select s.subdistrict_code, s.name_th, s.name_en, s.district_th, s.district_en, b.geometry_geojson"
+            " from subdistricts as s left join boundaries as b using (subdistrict_code) order by s.subdistrict_code"
+        ).fetchall()
+        province = cur.execute("select province_th, province_en from town").fetchall()
+    if [s[0] for s in subs] == sorted((KHAO_WONG, NA_PHRA_LAN)):
+        return demo_tables()
+    places = [Place(c, th, en, dth, den, shapely.geometry.shape(json.loads(g)) if g else None) for c, th, en, dth, den, g in subs]
+    return relocate(demo_tables(), places, province[0] if province else ("", ""))
+
+
 class DemoRefused(Refusal):
     """The database holds real work that the demo data set would overwrite."""
 
@@ -487,7 +505,7 @@ def load_demo(con: DuckDBPyConnection, force: bool = False) -> list[LoadReport]:
     if (batches or edits) and not force:
         raise DemoRefused("demo_over_real_data", value=batches, limit=edits)
     reports = []
-    for table, frame in demo_tables().items():
+    for table, frame in town_demo_tables(con).items():
         data = frame.to_csv(index=False).encode("utf-8")
         report = load_bytes(con, table, data, f"demo/{table}.csv", loaded_by="demo", is_demo=True)
         if not report.ok:

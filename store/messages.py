@@ -298,6 +298,21 @@ RULES.update(
 # Criteria versions (store/criteria.py): an office's criteria file is checked row by row, like an upload.
 RULES.update(
     {
+        "town_unreadable": ("The town file {value} cannot be read ({detail})", "อ่านไฟล์เมือง {value} ไม่ได้ ({detail})"),
+        "town_fields_missing": ("The town file {value} lacks {detail}", "ไฟล์เมือง {value} ขาด {detail}"),
+        "town_unknown_subdistrict": (
+            "{detail}: '{value}' is not a subdistrict code of Thailand (six digits, e.g. 190906)",
+            "{detail}: '{value}' ไม่ใช่รหัสตำบลของประเทศไทย (ตัวเลข 6 หลัก เช่น 190906)",
+        ),
+        "town_area_missing": (
+            "{detail}: subdistrict {value} needs its area in m² (area_m2, from its boundary polygon)",
+            "{detail}: ตำบล {value} ต้องระบุพื้นที่เป็นตารางเมตร (area_m2 จากรูปขอบเขตตำบล)",
+        ),
+        "town_subdistrict_twice": ("{value} lists a subdistrict twice", "{value} ระบุตำบลซ้ำ"),
+        "town_in_use": (
+            "Table {detail} has rows in subdistricts {value}, which the town would not have: roll those batches back first",
+            "ตาราง {detail} มีข้อมูลของตำบล {value} ซึ่งไม่อยู่ในเมืองนี้ ให้ยกเลิกชุดข้อมูลเหล่านั้นก่อน",
+        ),
         "criteria_refused": ("Criteria {value}: nothing was written, because:", "เกณฑ์ฉบับ {value}: ไม่ได้บันทึกสิ่งใด เพราะ"),
         "criteria_no_rows": ("The criteria file has no indicator rows", "ไฟล์เกณฑ์ไม่มีแถวตัวชี้วัด"),
         "criteria_missing_column": (

@@ -62,8 +62,8 @@ SUBDISTRICT = Column(
     "subdistrict_code",
     "code",
     required=True,
-    description_en="190906 Khao Wong or 191306 Na Phra Lan",
-    description_th="รหัสตำบล 190906 เขาวง หรือ 191306 หน้าพระลาน",
+    description_en="Subdistrict code of the town (190906 Khao Wong or 191306 Na Phra Lan in Saraburi)",
+    description_th="รหัสตำบลของเมือง (สระบุรี: 190906 เขาวง หรือ 191306 หน้าพระลาน)",
 )
 YEAR = Column("year", "year", required=True, description_en="Year (CE or BE)", description_th="ปี (ค.ศ. หรือ พ.ศ.)")
 SEED_FISCAL_YEAR = 2565  # the seed's action plan: Oct 2021 - Sep 2022

@@ -165,7 +165,7 @@ def test_browser_edits_killed_in_a_loop_keep_their_audit_trail_true(base, path):
                     ).fetchall()
                     assert held == [(value,)], key
             elif path == "criteria":
-                threshold = cur.execute("select threshold from indicators where code = '19.1.1'").fetchall()[0][0]
+                threshold = cur.execute("select threshold from criteria where version = 'diw-2562' and code = '19.1.1'").fetchall()[0][0]
                 last = cur.execute("select threshold_after from criteria_changes order by change_id desc limit 1").fetchall()
                 assert last and last[0][0] == threshold
             else:

@@ -21,7 +21,7 @@ from ui.static_assets import CLUSTER_CSS, CLUSTER_JS, CSS, JS
 STATUS_COLOURS = {"counts": "#0072B2", "does_not_count": "#D55E00", "no_data": "#999999", "hit": "#009E73"}
 STATUS_MARKS = {"counts": "✓", "does_not_count": "✗", "no_data": "–", "hit": "●"}
 FILL = {"pass": "#56B4E9", "fail": "#E69F00", "no_data": "#DDDDDD"}
-CENTRE = (14.70, 100.88)  # between Khao Wong and Na Phra Lan
+CENTRE = (14.70, 100.88)  # only where the map starts: it then fits itself to the town's polygons and points
 LABEL_PANE = "subdistrict_labels"
 # Neutral cluster bubbles: a count, never a status colour.
 CLUSTER_ICON = """

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import engine, profile, readiness, words
-from metrics.catalogue import AREAS, Indicator, load_catalogue
+from metrics.catalogue import Indicator, load_catalogue, town_areas
 from store import accounts, export, geo
 from store.db import db_path, init
 from ui.auth import announce_first_admin
@@ -100,7 +100,14 @@ def batch_log(version: str) -> pd.DataFrame:
 def all_scorecards(version: str) -> dict[tuple[int, str], engine.Scorecard]:
     """Every data year and area, computed once per data version in one pass per family, shared by all sessions."""
     with con().cursor() as cur:
-        return engine.scorecards(cur, engine.data_years(cur), AREAS)
+        return engine.scorecards(cur, engine.data_years(cur))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def areas(version: str) -> tuple[str, ...]:
+    """ "all" and the town's subdistrict codes."""
+    with con().cursor() as cur:
+        return town_areas(cur)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -219,9 +226,10 @@ def criteria_comparison(version: str, year: int, area: str, other: str, lang: st
     status = {s: words.text(s, lang) for s in ("pass", "fail", "no_data")}
     frame = frame.assign(status_a=frame["status_a"].map(status), status_b=frame["status_b"].map(status))
     labels = {"code": words.text("code", lang), "name": words.text("name", lang)}
-    for side, name in (("a", mine), ("b", theirs)):
+    sides = {"a": words.text("criteria_in_use", lang, version=mine), "b": words.text("criteria_under", lang, version=theirs)}
+    for side, under in sides.items():  # distinct even when both sides are the same version
         for column, key in (("value", "value"), ("criterion", "criterion"), ("status", "status")):
-            labels[f"{column}_{side}"] = f"{words.text(key, lang)} · {name}"
+            labels[f"{column}_{side}"] = f"{words.text(key, lang)} · {under}"
     return frame.rename(columns=labels)
 
 
@@ -324,17 +332,18 @@ def sidebar() -> tuple[int, str]:
     """
     version = data_version()
     available = years(version) or [pd.Timestamp.today().year - 1]
-    read_url(available)
+    read_url(available, areas(version))
     choices = ["th", "en"]
     st.sidebar.radio(t("language"), choices, index=choices.index(st.session_state["lang"]), key="lang_radio", horizontal=True,
                      format_func={"th": "ไทย", "en": "English"}.__getitem__)  # fmt: skip
     suffix = st.session_state["lang"]
     names = subdistrict_names(version)
     # Labels are computed here, not in format_func: a format_func must not depend on session state.
-    area_labels = {a: area_label(a, names) for a in AREAS}
+    town = areas(version)
+    area_labels = {a: area_label(a, names) for a in town}
     area = st.session_state.get("area", "all")
     st.session_state["area"] = st.sidebar.selectbox(
-        t("area"), AREAS, index=AREAS.index(area) if area in AREAS else 0, key=f"area_{suffix}", format_func=area_labels.__getitem__
+        t("area"), town, index=town.index(area) if area in town else 0, key=f"area_{suffix}", format_func=area_labels.__getitem__
     )
     year_labels = {y: year_short(y) for y in available}
     year = st.session_state.get("year")

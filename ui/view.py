@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.catalogue import AREAS
-
 BE_OFFSET = 543
 GLOBAL = ("lang", "year", "area")
 NOTICES = "_url_notices"
@@ -28,7 +26,7 @@ def _year(text: str) -> int | None:
     return value if 1900 <= value <= 2200 else None
 
 
-def read_url(available_years: list[int]) -> None:
+def read_url(available_years: list[int], areas: tuple[str, ...]) -> None:
     """When the query string changed outside this session (a link, a reload, back/forward), adopt it."""
     given = {k: st.query_params.get(k) for k in GLOBAL if k in st.query_params}
     if given == st.session_state.get(WRITTEN):
@@ -40,7 +38,7 @@ def read_url(available_years: list[int]) -> None:
         else:
             notices.append(("lang", str(given["lang"])))
     if "area" in given:
-        if given["area"] in AREAS:
+        if given["area"] in areas:
             st.session_state["area"] = given["area"]
         else:
             notices.append(("area", str(given["area"])))
