@@ -6,7 +6,7 @@ import streamlit as st
 
 from store import accounts, sessions
 from store.messages import message
-from ui.auth import require
+from ui.auth import PROXY_UNTRUSTED, require
 from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
 from ui.state import access, con
@@ -74,6 +74,8 @@ if len(open_sessions):
         st.rerun()
 
 st.markdown(f"#### {message('blocks_title', lang())}")
+if PROXY_UNTRUSTED:
+    st.warning(message("proxy_untrusted", lang()), icon=":material/warning:")
 blocks = sessions.THROTTLE.blocks()  # in the server's memory: waits per (account, client) and per client
 if not blocks:
     st.caption(message("blocks_none", lang()))

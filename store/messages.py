@@ -182,6 +182,12 @@ RULES.update(
             "ทุกบัญชีจากเครื่อง {detail}: ใส่รหัสผ่านผิด {limit} ครั้งภายใน 15 นาที ต้องรอถึง {column}",
         ),
         "lift_block": ("Lift", "ยกเลิกการรอ"),
+        "proxy_untrusted": (
+            "Sign-ins arrive through a proxy (X-Forwarded-For) but EIT_TRUST_PROXY is not set: every client behind it "
+            "counts as one, so one person's wrong passwords make everyone wait. Set EIT_TRUST_PROXY=1 (SECURITY.md).",
+            "การเข้าสู่ระบบผ่านพร็อกซี (X-Forwarded-For) แต่ไม่ได้ตั้งค่า EIT_TRUST_PROXY ทุกเครื่องที่อยู่หลังพร็อกซีจึงนับเป็นเครื่องเดียว "
+            "การใส่รหัสผิดของคนหนึ่งทำให้ทุกคนต้องรอ ให้ตั้งค่า EIT_TRUST_PROXY=1 (ดู SECURITY.md)",
+        ),
         "blocks_none": (
             "No sign-in must wait now. Waits live in the app's memory; `python -m store users unblock` lifts them from the command line.",
             "ขณะนี้ไม่มีการเข้าสู่ระบบที่ต้องรอ การรอเก็บไว้ในหน่วยความจำของแอป ยกเลิกจากบรรทัดคำสั่งได้ด้วย `python -m store users unblock`",

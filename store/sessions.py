@@ -310,8 +310,8 @@ class Throttle:
         except OSError:
             return
         try:
-            info = os.stat(taking)
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            info = os.lstat(taking)  # a link is not followed
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return
             lines = taking.read_text(encoding="utf-8").splitlines()[:1000]
         finally:

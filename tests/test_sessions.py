@@ -280,13 +280,16 @@ def test_the_command_line_lifts_a_block_while_the_app_holds_the_database(people,
     assert not sessions.unblock_file(db_path).exists()  # read once, then gone
 
 
-def test_a_request_file_others_may_write_is_ignored(people, throttle, db_path):
+def test_a_request_file_others_may_write_or_a_link_is_ignored(people, throttle, db_path):
     con = people
     throttle.requests_path = sessions.unblock_file(db_path)
     for _ in range(sessions.FREE_FAILURES + 1):
         sessions.sign_in(con, "ana", "wrong-password", "10.0.0.8", throttle)
     sessions.request_unblock(db_path)
     os.chmod(sessions.unblock_file(db_path), 0o666)
+    assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.8", throttle).wait is not None
+    elsewhere = sessions.request_unblock(db_path.with_name("elsewhere.duckdb"))
+    os.symlink(elsewhere, sessions.unblock_file(db_path))  # a link is not followed
     assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.8", throttle).wait is not None
 
 

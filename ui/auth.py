@@ -18,6 +18,7 @@ from ui.i18n import t
 from ui.web import allow_uploads, bound_token, connection, handoff, handoff_state, https_request, register_sign_in
 
 LOG = logging.getLogger("eit")
+PROXY_UNTRUSTED: list[bool] = []  # non-empty once a sign-in came through a proxy the app was not told to trust
 # `python -m store users unblock` leaves its requests here while this process holds the database.
 sessions.THROTTLE.requests_path = sessions.unblock_file(db_path())
 
@@ -67,8 +68,8 @@ def client() -> str | None:
     forwarded, real_ip = headers.get("X-Forwarded-For"), headers.get("X-Real-IP")
     peer = st.context.ip_address
     trust = os.environ.get("EIT_TRUST_PROXY")
-    if forwarded and not trust and not st.session_state.get("proxy_warned"):
-        st.session_state["proxy_warned"] = True
+    if forwarded and not trust and not PROXY_UNTRUSTED:
+        PROXY_UNTRUSTED.append(True)  # the Accounts page says so to admins
         LOG.warning("X-Forwarded-For received without EIT_TRUST_PROXY: every client behind the proxy shares one sign-in budget")
     return sessions.client_of(forwarded, real_ip, peer if isinstance(peer, str) else None, trust)
 
