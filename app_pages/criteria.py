@@ -13,7 +13,8 @@ from ui.state import con, criteria_comparison, read_page
 
 who = require("admin")
 year, area, version = read_page("page_criteria", needs_data=False)
-st.caption(t("provisional_note"))
+if notice := st.session_state.pop("criteria_notice", None):  # said after the rerun that shows its effect
+    st.success(notice)
 
 with con().cursor() as cur:
     stored = list(listing(cur))
@@ -55,7 +56,8 @@ with st.expander(t("criteria_import")), st.form("criteria_import", clear_on_subm
         except CriteriaRefused as exc:
             st.error(md(exc.text(lang())))
         else:
-            st.success(t("criteria_imported", version=md(name.strip()), n=n))
+            st.session_state["criteria_notice"] = t("criteria_imported", version=md(name.strip()), n=n)
+            st.rerun()
 
 with st.expander(t("criteria_apply")), st.form("criteria_apply"):
     which = st.selectbox(t("criteria_version"), names)
@@ -66,7 +68,8 @@ with st.expander(t("criteria_apply")), st.form("criteria_apply"):
         except CriteriaRefused as exc:
             st.error(md(exc.text(lang())))
         else:
-            st.success(t("criteria_applied", version=md(which), year=year_label(applied)))
+            st.session_state["criteria_notice"] = t("criteria_applied", version=md(which), year=year_label(applied))
+            st.rerun()
 
 st.markdown(f"#### {t('criteria_compare')} · {year_label(year)}")
 other = st.selectbox(t("criteria_compare_with"), names, index=len(names) - 1, key="criteria_other")

@@ -38,7 +38,9 @@ set_page_param("code", code)
 r = scorecard(version, year, area).result(code)
 sub = subdistrict_names(version)
 st.subheader(names[code], anchor=False)
-st.caption(f"{md(area_label(area, sub))} · {year_label(year)} ({t('calendar_year')})")
+st.caption(
+    f"{md(area_label(area, sub))} · {year_label(year)} ({t('calendar_year')}) · {t('criteria_caption', version=r.indicator.version)}"
+)
 st.html(result_cards(r, lang(), year_label(year)))
 st.markdown(f"**{t('formula')}:** {md(r.indicator.formula(lang()))}")
 glossary([names[code], r.indicator.formula_th, r.indicator.formula_en])

@@ -12,6 +12,7 @@ year, area, version = read_page("page_overview")
 view = View(lang(), year, area)
 card = scorecard(version, year, area)
 st.subheader(f"{area_label(area, subdistrict_names(version))} · {year_label(year)} ({t('calendar_year')})", anchor=False)
+st.caption(t("criteria_caption", version=card.criteria))
 if not any(r.has_data for r in card.results):
     st.info(t("no_year_data", year=year_label(year)), icon=":material/event_busy:")
 

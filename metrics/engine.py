@@ -106,6 +106,11 @@ class Scorecard:
             reached = level
         return reached
 
+    @property
+    def criteria(self) -> str:
+        """The criteria version the scorecard was scored under."""
+        return self.results[0].indicator.version if self.results else ""
+
     def result(self, code: str) -> Result:
         return next(r for r in self.results if r.code == code)
 
@@ -113,7 +118,7 @@ class Scorecard:
         return {
             "year": self.year,
             "area": self.area,
-            "criteria": self.results[0].indicator.version if self.results else None,
+            "criteria": self.criteria or None,
             "town_level": self.town_level,
             "levels": self.levels,
             "indicators": [result_json(r) for r in self.results],

@@ -155,6 +155,7 @@ def report_html(data: ReportData, lang: str = "th") -> str:
         f'<div class="eit-cards"><div class="eit-card eit-card-main"><div class="eit-card-label">{escape(text("town_level", lang))}</div>'
         f'<div class="eit-card-value">{escape(reached)}</div></div></div>',
         f"<p>{escape(as_of_text)}</p>",
+        f"<p>{escape(text('criteria_caption', lang, version=data.card.criteria))}</p>",
         f"<p>{escape(text('report_made', lang, when=datetime_label(data.made, lang)))}</p>",
         *labels,
         "</section>",
@@ -246,7 +247,8 @@ def workbook_bytes(data: ReportData, lang: str = "th") -> bytes:
         sheets[text("page_plan", lang)] = _plan_sheet(data.activities, lang)
     stamp = data.as_of
     about = text("report_as_of", lang, batch=stamp.batch_id, when=datetime_label(stamp.loaded_at, lang)) if stamp.batch_id else ""
-    notes = [about, text("provisional_note", lang)] + ([text("demo_banner", lang)] if stamp.is_demo else [])
+    criteria = text("criteria_caption", lang, version=data.card.criteria)
+    notes = [about, criteria, text("provisional_note", lang)] + ([text("demo_banner", lang)] if stamp.is_demo else [])
     sheets[text("report_about", lang)] = pd.DataFrame({text("report_about", lang): notes})
     title = f"{text('report_title', lang)} · {area_label(data.area, data.subdistricts, lang)} · {year_label(data.year, lang)}"
     return xlsx_bytes(sheets, title=title, as_of_text=about)

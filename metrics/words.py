@@ -517,6 +517,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "activities_tab": ("กิจกรรมตามแผน", "Activities"),
     "reason_required": ("เหตุผลของการเปลี่ยนแปลง (จำเป็น)", "Reason for the change (required)"),
     "criteria_saved": ("บันทึกเกณฑ์แล้ว {n} ตัวชี้วัด", "Saved {n} criterion change(s)"),
+    "criteria_caption": ("ประเมินตามเกณฑ์ฉบับ {version}", "Scored under criteria version {version}"),
     "criteria_versions": ("ฉบับของเกณฑ์และปีที่ใช้", "Criteria versions and the years they apply to"),
     "criteria_version": ("เกณฑ์ฉบับ", "Criteria version"),
     "criteria_edit_version": ("ฉบับที่จะแก้ไขค่าเกณฑ์", "Version whose thresholds to edit"),

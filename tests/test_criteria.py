@@ -207,3 +207,27 @@ def test_the_command_line_lists_exports_imports_and_applies(
     unknown = run("-m", "metrics", "scorecard", "--db", db, "--year", "2023", "--criteria", "nope")
     assert unknown.returncode == 2 and "no criteria version 'nope'" in unknown.stderr
     assert rows_of(out.read_bytes()) == SHIPPED_ROWS  # export gives back what the shipped file says
+
+
+def test_a_new_indicator_applied_from_a_year_is_in_the_meeting_pack(
+    db_path: Path, con: duckdb.DuckDBPyConnection, logistics: None, load: Callable[..., LoadReport], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    assert load("practices", "factory_id,year,practice,status\nF2,2024,symbiosis,implemented\n").ok
+    rows = [dict(r) for r in SHIPPED_ROWS]
+    row = dict(next(r for r in rows if r["code"] == "12.2.1"))
+    row.update(code="21.1.1", name_th="สัดส่วนโรงงานที่ใช้ประโยชน์ร่วม", name_en="Share of factories in symbiosis", params="practices=symbiosis")
+    import_version(con, "plus", as_csv([*rows, row]), "plus.csv", "tester")
+    apply_version(con, "plus", 2024, "tester")
+    con.close()
+    out = tmp_path / "pack.xlsx"
+    done = run("-m", "metrics", "report", "--db", str(db_path), "--year", "2024", "--lang", "en", "--format", "xlsx", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    book = load_workbook(out, read_only=True)
+    assert "21.1.1" in book.sheetnames
+    score = [[c for c in r] for r in book[book.sheetnames[0]].iter_rows(values_only=True)]
+    new = next(r for r in score if "21.1.1" in r)
+    assert 50 in new or 50.0 in new  # F2 of F1, F2 in symbiosis (hand-computed)
+    about = " ".join(str(c) for ws in book.worksheets for r in ws.iter_rows(values_only=True) for c in r if c)
+    assert "Scored under criteria version plus" in about
