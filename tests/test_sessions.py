@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import statistics
 import subprocess
 import sys
 import time
@@ -325,15 +324,15 @@ def test_known_and_unknown_usernames_are_answered_alike(people, throttle, monkey
 
     def spent(name: str, password: str) -> float:
         times = []
-        for _ in range(5):
+        for _ in range(9):
             start = time.perf_counter()
             accounts.authenticate(con, name, password)
             times.append(time.perf_counter() - start)
-        return statistics.median(times)
+        return min(times)  # the other engineers' work on the machine only ever adds time: the least is the work
 
     accounts.change_password(con, "ana", PASSWORD, "หินปูน-สระบุรี-ดี-8")  # hashed at cost 8 now
     known, unknown, long = spent("ana", "wrong-password"), spent("nobody", "wrong-password"), spent("ana", long_thai)
-    assert 1 / 3 < known / unknown < 3 and 1 / 3 < known / long < 3, (known, unknown, long)
+    assert 1 / 2 < known / unknown < 2 and 1 / 2 < known / long < 2, (known, unknown, long)
 
 
 def test_a_blank_username_is_logged_as_the_marker(people, throttle):
