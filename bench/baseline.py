@@ -26,8 +26,9 @@ BE_THRESHOLD = 2400  # SPEC §1: a year >= 2400 is Buddhist Era
 DEFAULT_FISCAL_YEAR = 2565  # SPEC §2: evidence without a fiscal year is FY 2565 (Oct 2021 – Sep 2022)
 TABLES = (
     "establishments", "annual_reports", "certifications", "practices", "effluent_samples", "effluent_standards",
-    "green_areas", "subdistricts", "surveys", "infrastructure", "evidence", "indicators",
+    "green_areas", "subdistricts", "surveys", "infrastructure", "evidence",
 )  # fmt: skip
+SHIPPED_CRITERIA = "diw-2562"  # SPEC §3 and §4 as written: the baseline scores the shipped version
 
 
 @dataclass
@@ -55,7 +56,9 @@ class Outcome:
 
 def read_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """Every table the formulas need, whole (DuckDB 2.0 streams results: .df() fetches them fully)."""
-    return {name: con.execute("select * from " + name).df() for name in TABLES}  # names from the tuple above
+    tables = {name: con.execute("select * from " + name).df() for name in TABLES}  # names from the tuple above
+    tables["indicators"] = con.execute("select * from criteria where version = $v", {"v": SHIPPED_CRITERIA}).df()
+    return tables
 
 
 def flag(column: pd.Series) -> pd.Series:

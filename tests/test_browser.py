@@ -258,4 +258,4 @@ def test_printing_the_overview_gives_a4_pages_without_the_sidebar_and_with_whole
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)  # A4 portrait
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert all(code in text for code in ("18.1.1", "19.1.1", "20.1.1", "10.2.1", "15.1.1"))
-    assert "Language" not in text and "Both subdistricts (the eco-town)" in text  # the sidebar's words are gone, the page's stay
+    assert "Language" not in text and "The whole eco-town (every subdistrict)" in text  # the sidebar's words are gone, the page's stay

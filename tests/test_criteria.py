@@ -231,3 +231,20 @@ def test_a_new_indicator_applied_from_a_year_is_in_the_meeting_pack(
     assert 50 in new or 50.0 in new  # F2 of F1, F2 in symbiosis (hand-computed)
     about = " ".join(str(c) for ws in book.worksheets for r in ws.iter_rows(values_only=True) for c in r if c)
     assert "Scored under criteria version plus" in about
+
+
+def test_every_code_a_criteria_file_may_name_has_words_in_both_languages() -> None:
+    """A practice, scheme, question or measure added to the contract without its Thai and English label fails here."""
+    from metrics.words import VALUES
+    from store.families import FAMILIES
+
+    for family in FAMILIES.values():
+        for name, spec in family.params.items():
+            if name not in ("practices", "schemes", "beside", "question"):  # split and measure are not shown as words
+                continue
+            for code in spec.allowed:
+                assert code in VALUES, f"{family.name}.{name}: {code} has no label"
+                thai, english = VALUES[code]
+                assert thai and english, code
+                if name != "schemes":  # schemes are proper names (ISO 14001, CSR-DIW) in both languages
+                    assert any("\u0e00" <= ch <= "\u0e7f" for ch in thai), f"{family.name}.{name}: {code}'s Thai label is not Thai"
