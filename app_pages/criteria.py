@@ -17,7 +17,7 @@ if notice := st.session_state.pop("criteria_notice", None):  # said after the re
     st.success(notice)
 
 with con().cursor() as cur:
-    stored = list(listing(cur))
+    stored = list(listing(cur, lang()))
 names = [v[0] for v in stored]
 st.markdown(f"#### {t('criteria_versions')}")
 st.dataframe(

@@ -533,7 +533,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "criteria_download": ("ดาวน์โหลดฉบับนี้ (CSV)", "Download this version (CSV)"),
     "criteria_compare": ("เปรียบเทียบผลตามเกณฑ์สองฉบับ", "Compare the scorecard under two versions"),
     "criteria_compare_with": ("เทียบกับเกณฑ์ฉบับ", "Compare with version"),
-    "criteria_applies": ("ใช้กับปี (ค.ศ.)", "Applies to"),
+    "criteria_applies": ("ใช้กับปี", "Applies to"),
     "imported_by": ("ผู้นำเข้า", "Imported by"),
     "imported_at": ("เวลานำเข้า", "Imported at"),
     "criterion": ("เกณฑ์", "Criterion"),

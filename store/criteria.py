@@ -20,7 +20,7 @@ import duckdb
 
 from store.db import ROOT, WRITE_LOCK, scalar
 from store.families import ENTITIES, FAMILIES, ParamError, parse_params
-from store.messages import Refusal
+from store.messages import Refusal, message
 from store.parse import FALSE_WORDS, TRUE_WORDS, UnreadableFile, decode
 from store.problems import Problem
 
@@ -309,8 +309,13 @@ def apply_version(con: duckdb.DuckDBPyConnection, version: str, from_year: str |
     return year
 
 
-def listing(cur: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, int, str, str, str]]:
-    """(version, indicators, imported by, imported at, applies from) of every version, for `criteria list`."""
+def listing(cur: duckdb.DuckDBPyConnection, lang: str = "en") -> Iterator[tuple[str, int, str, str, str]]:
+    """(version, indicators, imported by, imported at, the years it applies to) of every version, for `criteria list`
+    and the Criteria page; years in BE in Thai."""
+
+    def shown(year: int) -> int:
+        return year + BE_OFFSET if lang == "th" else year
+
     applied: dict[str, list[int]] = {}
     for year, version in cur.execute("select from_year, version from criteria_applied order by from_year").fetchall():
         applied.setdefault(version, []).append(int(year))
@@ -322,10 +327,10 @@ def listing(cur: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, int, str, str
         years = applied.get(version, [])
         if version == SHIPPED_VERSION:
             first = min((y for ys in applied.values() for y in ys), default=None)
-            since = "every year" if first is None else f"years before {first}"
-            years_text = ", ".join([since, *(f"from {y}" for y in years)])
+            since = message("criteria_every_year", lang) if first is None else message("criteria_before", lang, value=shown(first))
+            years_text = ", ".join([since, *(message("criteria_from", lang, value=shown(y)) for y in years)])
         else:
-            years_text = ", ".join(f"from {y}" for y in years) or "not applied"
+            years_text = ", ".join(message("criteria_from", lang, value=shown(y)) for y in years) or message("criteria_not_applied", lang)
         yield str(version), int(n), str(by), str(at), years_text
 
 

@@ -319,6 +319,10 @@ RULES.update(
             "Table {detail} has rows in subdistricts {value}, which the town would not have: roll those batches back first",
             "ตาราง {detail} มีข้อมูลของตำบล {value} ซึ่งไม่อยู่ในเมืองนี้ ให้ยกเลิกชุดข้อมูลเหล่านั้นก่อน",
         ),
+        "criteria_every_year": ("every year", "ทุกปี"),
+        "criteria_before": ("years before {value}", "ปีก่อน {value}"),
+        "criteria_from": ("from {value} on", "ตั้งแต่ปี {value}"),
+        "criteria_not_applied": ("not applied", "ยังไม่ได้ใช้"),
         "criteria_refused": ("Criteria {value}: nothing was written, because:", "เกณฑ์ฉบับ {value}: ไม่ได้บันทึกสิ่งใด เพราะ"),
         "criteria_no_rows": ("The criteria file has no indicator rows", "ไฟล์เกณฑ์ไม่มีแถวตัวชี้วัด"),
         "criteria_missing_column": (

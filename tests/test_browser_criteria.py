@@ -95,3 +95,10 @@ def test_an_admin_applies_a_version_from_a_year_and_the_scorecard_follows(criter
     wait_ready(page)
     earlier = main_text(page)
     assert "21.1.1" not in earlier and "diw-2562" in earlier
+
+    page.goto(criteria_app + "/criteria?lang=th&year=2567")
+    page.get_by_role("heading", name="เกณฑ์ตัวชี้วัด", exact=True).wait_for(timeout=60_000)
+    wait_ready(page)
+    thai = main_text(page)
+    assert "เปรียบเทียบผลตามเกณฑ์สองฉบับ · 2567" in thai  # Thai words, the year in BE
+    screenshot(page, "criteria_versions_th")

@@ -192,7 +192,7 @@ def test_the_command_line_lists_exports_imports_and_applies(
     assert done.returncode == 0, done.stderr
     assert run("-m", "store", "criteria", "apply", "--db", db, "--version", "strict", "--from-year", "2024").returncode == 0
     listed = run("-m", "store", "criteria", "list", "--db", db).stdout
-    assert "strict" in listed and "from 2024" in listed and "bad" not in listed
+    assert "strict" in listed and "from 2024 on" in listed and "years before 2024" in listed and "bad" not in listed
 
     def card(year: str, *extra: str) -> dict[str, object]:
         done = run("-m", "metrics", "scorecard", "--db", db, "--year", year, "--format", "json", *extra)
