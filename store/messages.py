@@ -72,6 +72,15 @@ RULES: dict[str, tuple[str, str]] = {
     "min": ("'{column}' must be at least {limit} (got {value})", "'{column}' ต้องไม่น้อยกว่า {limit} (ได้ {value})"),
     "min_exclusive": ("'{column}' must be greater than {limit} (got {value})", "'{column}' ต้องมากกว่า {limit} (ได้ {value})"),
     "max": ("'{column}' must be at most {limit} (got {value})", "'{column}' ต้องไม่เกิน {limit} (ได้ {value})"),
+    "too_long": (
+        "'{column}' is longer than the {limit} characters it may have: '{value}'",
+        "'{column}' ยาวเกิน {limit} ตัวอักษรที่รับได้: '{value}'",
+    ),
+    "bad_identifier": (
+        "'{value}' cannot be a {column}: an identifier starts with a letter or digit (Thai or Latin) and has only letters, "
+        "digits, spaces and . - _ / ( ) # : +",
+        "'{value}' ใช้เป็น {column} ไม่ได้: รหัสต้องขึ้นต้นด้วยตัวอักษร (ไทยหรืออังกฤษ) หรือตัวเลข และมีได้เฉพาะตัวอักษร ตัวเลข ช่องว่าง และ . - _ / ( ) # : +",
+    ),
     "year_range": ("Year {value} is out of range (1900–2200 CE, or BE ≥ 2400)", "ปี {value} อยู่นอกช่วง (ค.ศ. 1900–2200 หรือ พ.ศ. ตั้งแต่ 2400)"),
     "unknown_subdistrict": ("'{value}' is not a known subdistrict code ({allowed})", "'{value}' ไม่ใช่รหัสตำบลที่รู้จัก ({allowed})"),
     "unknown_factory": (

@@ -17,6 +17,8 @@ class Column:
     description_en: str = ""
     description_th: str = ""
     default: int | str | None = None  # a column a file may leave out (or empty) takes this value
+    max_length: int | None = None  # characters (Thai vowel and tone marks count as characters)
+    shape: str | None = None  # a regular expression the whole value must match (identifiers)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,34 @@ class Table:
         return (name in self.key or column.required) and column.default is None
 
 
+# Text lengths in characters, generous for real DIW data and small enough that no page or export grows
+# with a hostile but valid file (742 names of 31,000 characters once made the profile page send 47 MB).
+NAME_LENGTH = 300  # a Thai company name with its legal form runs to ~200 characters
+TITLE_LENGTH = 500  # an action-plan title (the seed's longest is ~150)
+DESCRIPTION_LENGTH = 2_000  # an evidence item's description
+REFERENCE_LENGTH = 1_000  # where a document is: a file path or a URL
+SHORT_LENGTH = 50  # a unit, a DIW factory type
+CODE_LENGTH = 40  # a code checked against a list (practice, scheme, subdistrict …)
+ID_LENGTH = 64  # identifiers: factory_id, survey_id, respondent_id, project_id, activity_id
+# Identifiers go into keys, links (?id=) and file names: letters (Latin or Thai), digits, then also spaces and
+# . - _ / ( ) # : + as DIW registration numbers are written ("3-64(12)-2/50สบ", "10190000125501").
+ID_SHAPE = r"[0-9A-Za-z\u0E01-\u0E5B][0-9A-Za-z\u0E01-\u0E5B ._/()#:+\-]*"
+# Numbers: above this no measurement, tonnage or baht amount is real, and sums stay finite.
+NUMBER_MAX = 1e15
+COUNT_MAX = 10_000_000  # participants (the database column is a 32-bit integer)
+ITEM_MAX = 9_999  # evidence item numbers
+
+
+def _text(name: str, en: str, th: str, length: int, **kw: object) -> Column:
+    """A text column of at most `length` characters."""
+    return Column(name, "text", description_en=en, description_th=th, max_length=length, **kw)  # type: ignore[arg-type]
+
+
+def _id(name: str, en: str, th: str) -> Column:
+    """An identifier: part of a key, in the shape ID_SHAPE."""
+    return Column(name, "text", description_en=en, description_th=th, max_length=ID_LENGTH, shape=ID_SHAPE)
+
+
 SCHEMES = ("GI", "CSR_DIW", "CSR_BEGINNER", "ECO_FACTORY", "ISO14001", "TEA", "CFO", "CFR")
 PRACTICES = (
     "eco_building", "eco_product", "green_purchasing", "logistics", "energy_efficiency",
@@ -54,16 +84,17 @@ GREEN_CATEGORIES = (
 
 def _n(name: str, en: str, th: str, **kw: object) -> Column:
     """A non-negative number column (SPEC: all numbers >= 0)."""
-    return Column(name, "number", min=0, description_en=en, description_th=th, **kw)  # type: ignore[arg-type]
+    return Column(name, "number", min=0, max=NUMBER_MAX, description_en=en, description_th=th, **kw)  # type: ignore[arg-type]
 
 
-FACTORY_ID = Column("factory_id", "text", description_en="Factory registration number (DIW)", description_th="เลขทะเบียนโรงงาน")
+FACTORY_ID = _id("factory_id", "Factory registration number (DIW)", "เลขทะเบียนโรงงาน")
 SUBDISTRICT = Column(
     "subdistrict_code",
     "code",
     required=True,
     description_en="Subdistrict code of the town (190906 Khao Wong or 191306 Na Phra Lan in Saraburi)",
     description_th="รหัสตำบลของเมือง (สระบุรี: 190906 เขาวง หรือ 191306 หน้าพระลาน)",
+    max_length=CODE_LENGTH,
 )
 YEAR = Column("year", "year", required=True, description_en="Year (CE or BE)", description_th="ปี (ค.ศ. หรือ พ.ศ.)")
 SEED_FISCAL_YEAR = 2565  # the seed's action plan: Oct 2021 - Sep 2022
@@ -88,8 +119,9 @@ TABLES: dict[str, Table] = {
                     "text",
                     description_en="Name in Thai (may be empty: DIW withholds natural persons' names)",
                     description_th="ชื่อภาษาไทย (เว้นว่างได้ กรอ. ไม่เปิดเผยชื่อบุคคลธรรมดา)",
+                    max_length=NAME_LENGTH,
                 ),
-                Column("name_en", "text", description_en="Name in English", description_th="ชื่อภาษาอังกฤษ"),
+                _text("name_en", "Name in English", "ชื่อภาษาอังกฤษ", NAME_LENGTH),
                 Column(
                     "kind",
                     "text",
@@ -97,9 +129,10 @@ TABLES: dict[str, Table] = {
                     allowed=("factory", "mine"),
                     description_en="factory or mine",
                     description_th="factory (โรงงาน) หรือ mine (เหมือง)",
+                    max_length=CODE_LENGTH,
                 ),
-                Column("diw_type", "text", description_en="DIW factory type number", description_th="ประเภทโรงงานตาม กรอ."),
-                Column("industry", "text", description_en="Industry", description_th="ประเภทอุตสาหกรรม"),
+                _text("diw_type", "DIW factory type number", "ประเภทโรงงานตาม กรอ.", SHORT_LENGTH),
+                _text("industry", "Industry", "ประเภทอุตสาหกรรม", NAME_LENGTH),
                 SUBDISTRICT,
                 Column("lat", "number", min=5.5, max=20.5, description_en="Latitude, WGS84", description_th="ละติจูด WGS84"),
                 Column("lon", "number", min=97.3, max=105.7, description_en="Longitude, WGS84", description_th="ลองจิจูด WGS84"),
@@ -128,7 +161,7 @@ TABLES: dict[str, Table] = {
                 FACTORY_ID,
                 YEAR,
                 _n("production_qty", "Production quantity", "ปริมาณการผลิต", min_exclusive=True),
-                Column("production_unit", "text", description_en="Unit of product", description_th="หน่วยผลิตภัณฑ์"),
+                _text("production_unit", "Unit of product", "หน่วยผลิตภัณฑ์", SHORT_LENGTH),
                 _n("water_use_m3", "Water use, m³", "ปริมาณน้ำใช้ (ลบ.ม.)"),
                 _n("wastewater_m3", "Wastewater, m³", "ปริมาณน้ำทิ้ง (ลบ.ม.)"),
                 _n("waste_generated_t", "Waste generated, t", "กากของเสียที่เกิดขึ้น (ตัน)"),
@@ -149,7 +182,7 @@ TABLES: dict[str, Table] = {
             ("factory_id", "scheme", "issued_on"),
             (
                 FACTORY_ID,
-                Column("scheme", "text", allowed=SCHEMES, description_en="Certification scheme", description_th="ประเภทการรับรอง"),
+                _text("scheme", "Certification scheme", "ประเภทการรับรอง", CODE_LENGTH, allowed=SCHEMES),
                 Column("issued_on", "date", description_en="Date issued (YYYY-MM-DD or D/M/YYYY)", description_th="วันที่ได้รับ"),
                 Column(
                     "level",
@@ -170,7 +203,7 @@ TABLES: dict[str, Table] = {
             (
                 FACTORY_ID,
                 YEAR,
-                Column("practice", "text", allowed=PRACTICES, description_en="Practice", description_th="มาตรการ/กิจกรรม"),
+                _text("practice", "Practice", "มาตรการ/กิจกรรม", CODE_LENGTH, allowed=PRACTICES),
                 Column(
                     "status",
                     "text",
@@ -178,8 +211,9 @@ TABLES: dict[str, Table] = {
                     allowed=("planned", "implemented"),
                     description_en="planned or implemented",
                     description_th="planned (วางแผน) หรือ implemented (ดำเนินการแล้ว)",
+                    max_length=CODE_LENGTH,
                 ),
-                Column("evidence_ref", "text", description_en="Evidence reference", description_th="อ้างอิงหลักฐาน"),
+                _text("evidence_ref", "Evidence reference", "อ้างอิงหลักฐาน", REFERENCE_LENGTH),
             ),
             "Practices",
             "มาตรการของโรงงาน",
@@ -190,9 +224,9 @@ TABLES: dict[str, Table] = {
             (
                 FACTORY_ID,
                 Column("sampled_on", "date", description_en="Sampling date", description_th="วันที่เก็บตัวอย่าง"),
-                Column("parameter", "text", description_en="Parameter code (pH, BOD, COD …)", description_th="รหัสพารามิเตอร์"),
-                Column("value", "number", required=True, min=0, description_en="Measured value", description_th="ค่าที่วัดได้"),
-                Column("unit", "text", required=True, description_en="Unit (mg/L; pH for pH)", description_th="หน่วย"),
+                _text("parameter", "Parameter code (pH, BOD, COD …)", "รหัสพารามิเตอร์", CODE_LENGTH),
+                Column("value", "number", required=True, min=0, max=NUMBER_MAX, description_en="Measured value", description_th="ค่าที่วัดได้"),
+                _text("unit", "Unit (mg/L; pH for pH)", "หน่วย", SHORT_LENGTH, required=True),
             ),
             "Effluent samples",
             "ผลตรวจน้ำทิ้ง",
@@ -201,10 +235,16 @@ TABLES: dict[str, Table] = {
             "green_areas",
             ("subdistrict_code", "year", "category", "name"),
             (
-                Column("subdistrict_code", "code", description_en=SUBDISTRICT.description_en, description_th=SUBDISTRICT.description_th),
+                Column(
+                    "subdistrict_code",
+                    "code",
+                    description_en=SUBDISTRICT.description_en,
+                    description_th=SUBDISTRICT.description_th,
+                    max_length=CODE_LENGTH,
+                ),
                 YEAR,
-                Column("category", "text", allowed=GREEN_CATEGORIES, description_en="Category", description_th="ประเภทพื้นที่สีเขียว"),
-                Column("name", "text", description_en="Name of the area", description_th="ชื่อพื้นที่"),
+                _text("category", "Category", "ประเภทพื้นที่สีเขียว", CODE_LENGTH, allowed=GREEN_CATEGORIES),
+                _text("name", "Name of the area", "ชื่อพื้นที่", NAME_LENGTH),
                 _n("green_area_m2", "Green area, m²", "พื้นที่สีเขียว (ตร.ม.)", required=True),
             ),
             "Green areas",
@@ -214,14 +254,15 @@ TABLES: dict[str, Table] = {
             "surveys",
             ("survey_id", "respondent_id", "question"),
             (
-                Column("survey_id", "text", description_en="Survey identifier", description_th="รหัสแบบสำรวจ"),
-                Column("respondent_id", "text", description_en="Respondent identifier", description_th="รหัสผู้ตอบ"),
+                _id("survey_id", "Survey identifier", "รหัสแบบสำรวจ"),
+                _id("respondent_id", "Respondent identifier", "รหัสผู้ตอบ"),
                 Column(
                     "question",
                     "text",
                     allowed=("eco_town_awareness", "disclosure_satisfaction", "other"),
                     description_en="Question",
                     description_th="คำถาม",
+                    max_length=CODE_LENGTH,
                 ),
                 YEAR,
                 SUBDISTRICT,
@@ -232,6 +273,7 @@ TABLES: dict[str, Table] = {
                     allowed=("community", "factory", "agency"),
                     description_en="community, factory or agency",
                     description_th="ประเภทผู้ตอบ",
+                    max_length=CODE_LENGTH,
                 ),
                 Column("score", "integer", required=True, min=1, max=5, description_en="Score 1–5", description_th="คะแนน 1–5"),
             ),
@@ -242,8 +284,8 @@ TABLES: dict[str, Table] = {
             "infrastructure",
             ("project_id",),
             (
-                Column("project_id", "text", description_en="Project identifier", description_th="รหัสโครงการ"),
-                Column("name", "text", required=True, description_en="Project name", description_th="ชื่อโครงการ"),
+                _id("project_id", "Project identifier", "รหัสโครงการ"),
+                _text("name", "Project name", "ชื่อโครงการ", NAME_LENGTH, required=True),
                 Column(
                     "system",
                     "text",
@@ -251,6 +293,7 @@ TABLES: dict[str, Table] = {
                     allowed=("road", "electricity", "water_supply", "wastewater", "solid_waste", "other"),
                     description_en="System",
                     description_th="ระบบ",
+                    max_length=CODE_LENGTH,
                 ),
                 SUBDISTRICT,
                 YEAR,
@@ -261,6 +304,7 @@ TABLES: dict[str, Table] = {
                     allowed=("planned", "in_progress", "completed"),
                     description_en="Status",
                     description_th="สถานะ",
+                    max_length=CODE_LENGTH,
                 ),
                 Column(
                     "eco_design",
@@ -278,11 +322,19 @@ TABLES: dict[str, Table] = {
             ("fiscal_year", "activity_id"),
             (
                 FISCAL_YEAR,
-                Column("activity_id", "text", description_en="Activity number (e.g. 1.5)", description_th="ลำดับกิจกรรม"),
-                Column("title_th", "text", required=True, description_en="Title in Thai", description_th="ชื่อกิจกรรมภาษาไทย"),
-                Column("title_en", "text", description_en="Title in English", description_th="ชื่อกิจกรรมภาษาอังกฤษ"),
-                Column("indicator_code", "code", description_en="Indicator code, if any", description_th="รหัสตัวชี้วัด (ถ้ามี)"),
-                Column("responsible", "text", description_en="Responsible body", description_th="ผู้รับผิดชอบ"),
+                Column(
+                    "activity_id", "text", description_en="Activity number (e.g. 1.5)", description_th="ลำดับกิจกรรม", max_length=ID_LENGTH
+                ),
+                _text("title_th", "Title in Thai", "ชื่อกิจกรรมภาษาไทย", TITLE_LENGTH, required=True),
+                _text("title_en", "Title in English", "ชื่อกิจกรรมภาษาอังกฤษ", TITLE_LENGTH),
+                Column(
+                    "indicator_code",
+                    "code",
+                    description_en="Indicator code, if any",
+                    description_th="รหัสตัวชี้วัด (ถ้ามี)",
+                    max_length=CODE_LENGTH,
+                ),
+                _text("responsible", "Responsible body", "ผู้รับผิดชอบ", NAME_LENGTH),
                 Column("planned_start", "date", description_en="Planned start", description_th="วันเริ่มตามแผน"),
                 Column("planned_end", "date", description_en="Planned end", description_th="วันสิ้นสุดตามแผน"),
                 Column(
@@ -292,10 +344,18 @@ TABLES: dict[str, Table] = {
                     allowed=("planned", "in_progress", "done", "cancelled"),
                     description_en="Status",
                     description_th="สถานะ",
+                    max_length=CODE_LENGTH,
                 ),
                 Column("done_on", "date", description_en="Date done", description_th="วันที่ดำเนินการแล้วเสร็จ"),
-                Column("participants", "integer", min=0, description_en="Participants", description_th="จำนวนผู้เข้าร่วม"),
-                Column("target_participants", "integer", min=0, description_en="Target participants", description_th="เป้าหมายผู้เข้าร่วม"),
+                Column("participants", "integer", min=0, max=COUNT_MAX, description_en="Participants", description_th="จำนวนผู้เข้าร่วม"),
+                Column(
+                    "target_participants",
+                    "integer",
+                    min=0,
+                    max=COUNT_MAX,
+                    description_en="Target participants",
+                    description_th="เป้าหมายผู้เข้าร่วม",
+                ),
             ),
             "Action plan activities",
             "กิจกรรมตามแผนปฏิบัติการ",
@@ -305,11 +365,17 @@ TABLES: dict[str, Table] = {
             ("fiscal_year", "indicator_code", "item_no"),
             (
                 FISCAL_YEAR,
-                Column("indicator_code", "code", description_en="Indicator code (e.g. 18.1.1)", description_th="รหัสตัวชี้วัด"),
-                Column("item_no", "integer", min=1, description_en="Evidence item number", description_th="ลำดับเอกสารหลักฐาน"),
-                Column("description_th", "text", required=True, description_en="Description in Thai", description_th="รายละเอียดภาษาไทย"),
-                Column("description_en", "text", description_en="Description in English", description_th="รายละเอียดภาษาอังกฤษ"),
-                Column("responsible", "text", description_en="Responsible body", description_th="ผู้รับผิดชอบ"),
+                Column(
+                    "indicator_code",
+                    "code",
+                    description_en="Indicator code (e.g. 18.1.1)",
+                    description_th="รหัสตัวชี้วัด",
+                    max_length=CODE_LENGTH,
+                ),
+                Column("item_no", "integer", min=1, max=ITEM_MAX, description_en="Evidence item number", description_th="ลำดับเอกสารหลักฐาน"),
+                _text("description_th", "Description in Thai", "รายละเอียดภาษาไทย", DESCRIPTION_LENGTH, required=True),
+                _text("description_en", "Description in English", "รายละเอียดภาษาอังกฤษ", DESCRIPTION_LENGTH),
+                _text("responsible", "Responsible body", "ผู้รับผิดชอบ", NAME_LENGTH),
                 Column(
                     "status",
                     "text",
@@ -317,8 +383,9 @@ TABLES: dict[str, Table] = {
                     allowed=("missing", "in_progress", "ready"),
                     description_en="missing, in_progress or ready",
                     description_th="สถานะ",
+                    max_length=CODE_LENGTH,
                 ),
-                Column("reference", "text", description_en="Where the document is", description_th="ที่อยู่เอกสาร"),
+                _text("reference", "Where the document is", "ที่อยู่เอกสาร", REFERENCE_LENGTH),
             ),
             "Evidence checklist",
             "รายการเอกสารหลักฐาน",

@@ -154,6 +154,11 @@ def _column_checks(table: Table, name: str, values: pd.Series) -> list[tuple[str
         checks.append(("min_exclusive" if col.min_exclusive else "min", ~present | ok.fillna(True)))
     if col.max is not None:
         checks.append(("max", ~present | (values <= col.max).fillna(True)))
+    if col.max_length is not None:
+        short = values.str.len() <= col.max_length
+        checks.append(("too_long", ~present | short.fillna(True)))
+        if col.shape is not None:  # a value already too long is reported once, as too long
+            checks.append(("bad_identifier", ~present | ~short.fillna(True) | values.str.fullmatch(col.shape).fillna(True)))
     return checks
 
 
@@ -167,13 +172,19 @@ def _limit(table: Table, column: str | None, rule: str) -> tuple[str, str]:
         return f"{col.min:g}", ""
     if rule == "max":
         return f"{col.max:g}", ""
+    if rule == "too_long":
+        return f"{col.max_length:,}", ""
     return "", ""
+
+
+SHOWN_LENGTH = 80  # a problem shows this much of a value: a report of 5,000 long cells stays small
 
 
 def _fmt(value: object) -> str | None:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
-    return str(value)
+    text = str(value)
+    return text if len(text) <= SHOWN_LENGTH else f"{text[:SHOWN_LENGTH]}… ({len(text):,})"
 
 
 def validate(parsed: Parsed, table: Table, ctx: Context) -> list[Problem]:
@@ -193,7 +204,7 @@ def validate(parsed: Parsed, table: Table, ctx: Context) -> list[Problem]:
     for cell in parsed.problems:
         failed_cells[cell.column] = np.union1d(failed_cells.get(cell.column, np.array([], dtype=np.int64)), cell.index)
         values = raw.loc[cell.index[:PER_RULE_LIMIT], cell.column]
-        problems.extend(Problem(int(i), cell.column, v, cell.rule) for i, v in values.items())
+        problems.extend(Problem(int(i), cell.column, _fmt(v), cell.rule) for i, v in values.items())
         if len(cell.index) > PER_RULE_LIMIT:
             problems.append(more_of_the_same(cell.rule, cell.column, len(cell.index) - PER_RULE_LIMIT))
 

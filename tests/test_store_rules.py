@@ -93,6 +93,21 @@ CASES = [
     ("evidence status", "evidence", EV + "\n18.1.1,4,คำสั่ง,done\n", (2, "status", "allowed")),
     ("evidence indicator known", "evidence", EV + "\n99.9.9,1,คำสั่ง,ready\n", (2, "indicator_code", "unknown_indicator")),
     ("evidence description required", "evidence", EV + "\n18.1.1,4,,ready\n", (2, "description_th", "required")),
+    # Bounded inputs (issue 26 item 7): every text column has a length, identifiers a shape, numbers a ceiling.
+    ("name length", "establishments", E + "\nF9," + "ก" * 301 + ",factory,190906\n", (2, "name_th", "too_long")),
+    ("industry length", "establishments", E + ",industry\nF9,ก,factory,190906," + "x" * 301 + "\n", (2, "industry", "too_long")),
+    ("description length", "evidence", EV + "\n18.1.1,4," + "ข" * 2001 + ",ready\n", (2, "description_th", "too_long")),
+    ("reference length", "evidence", EV + ",reference\n18.1.1,4,ค,ready," + "r" * 1001 + "\n", (2, "reference", "too_long")),
+    ("title length", "activities", ACT + "\n2.1," + "อ" * 501 + ",planned\n", (2, "title_th", "too_long")),
+    ("unit length", "annual_reports", A + ",production_unit\nF1,2022," + "t" * 51 + "\n", (2, "production_unit", "too_long")),
+    ("factory id length", "establishments", E + "\n" + "F" * 65 + ",ก,factory,190906\n", (2, "factory_id", "too_long")),
+    ("factory id shape", "establishments", E + "\n=HYPERLINK(1),ก,factory,190906\n", (2, "factory_id", "bad_identifier")),
+    ("invisible id", "establishments", E + "\nF9\u200b,ก,factory,190906\n", (2, "factory_id", "bad_identifier")),
+    ("respondent id shape", "surveys", Q + "\nS1,R<1>,eco_town_awareness,2022,190906,community,4\n", (2, "respondent_id", "bad_identifier")),
+    ("project id shape", "infrastructure", INF + '\n"P\n1",ถนน,road,190906,2022,completed\n', (2, "project_id", "bad_identifier")),
+    ("item number ceiling", "evidence", EV + "\n18.1.1,10000,ก,ready\n", (2, "item_no", "max")),
+    ("participants ceiling", "activities", ACT + ",participants\n2.1,อบรม,done,3000000000\n", (2, "participants", "max")),
+    ("numbers ceiling", "annual_reports", A + ",investment_thb\nF1,2022,1e16\n", (2, "investment_thb", "max")),
 ]
 
 
@@ -178,3 +193,39 @@ def test_every_message_and_word_has_thai_and_english_with_the_same_fields():
         assert fields(en) == fields(th), key
         thai = any("\u0e00" <= ch <= "\u0e7f" for ch in th)
         assert thai or th == en, f"{key}: the Thai text has no Thai: {th!r}"
+
+
+def test_every_text_column_has_a_length_and_every_key_identifier_a_shape():
+    from store.tables import TABLES
+
+    for table in TABLES.values():
+        for column in table.columns:
+            if column.kind in ("text", "code"):
+                assert column.max_length, f"{table.name}.{column.name} has no length limit"
+            if column.name in ("factory_id", "survey_id", "respondent_id", "project_id"):
+                assert column.shape, f"{table.name}.{column.name} has no identifier shape"
+
+
+def test_the_longest_allowed_values_and_real_identifiers_load(con, load):
+    """At the limits exactly, Thai names of 300 characters and DIW registration numbers in both formats."""
+    longest = "บริษัท " + "ก" * 293
+    assert len(longest) == 300
+    report = load(
+        "establishments",
+        E + ",industry,diw_type\n"
+        f"3-64(12)-2/50สบ,{longest},factory,190906,{'อ' * 300},{'๑' * 50}\n"
+        f"10190000125501,ข,mine,191306,,\n"
+        f"{'ฉ' * 64},,factory,190906,,\n",
+    )
+    assert report.ok, report.problems
+    with con.cursor() as cur:
+        assert cur.execute("select max(length(name_th)) from establishments").fetchall() == [(300,)]
+
+
+def test_a_problem_shows_a_long_value_shortened_with_its_length(load):
+    """5,000 problems with a 60 KB value each must not make a 300 MB report: a value is shown to 80 characters."""
+    report = load("establishments", E + "\nF9," + "ก" * 20_000 + ",factory,190906\n")
+    (problem,) = report.problems
+    assert problem.rule == "too_long" and problem.value is not None
+    assert len(problem.value) < 100 and problem.value.endswith("… (20,000)")
+    assert "300" in problem.text("en") and "300" in problem.text("th")
