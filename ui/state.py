@@ -17,7 +17,7 @@ from ui.safe import md
 from ui.view import WRITTEN, pop_notices, read_url, write_url
 
 
-@st.cache_resource
+@st.cache_resource(max_entries=4)  # one database per process; a few for tests that switch files
 def connection(path: str) -> duckdb.DuckDBPyConnection:
     """The process's one connection: no file, network or extension access for anything run on it (the
     SQL console's queries included), its settings locked; every query on a cursor of its own."""
@@ -63,13 +63,13 @@ def data_version() -> str:
     return ":".join(str(v) for v in row)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def as_of_stamp(version: str) -> str:
     """The data's as-of stamp for download file names (the newest batch)."""
     return export.as_of(con()).stamp
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def batch_log(version: str) -> pd.DataFrame:
     """The batch log as the history page shows it: times in the UI's calendar, statuses in words."""
     from store.load import batches
@@ -194,7 +194,7 @@ def level_history(version: str, area: str) -> pd.DataFrame:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
 def behind(version: str, code: str, year: int, area: str) -> pd.DataFrame:
     """The rows behind one number (lazy: only the pages that show them ask)."""
     with con().cursor() as cur:
@@ -207,7 +207,7 @@ def family_rows(version: str, family: str, year: int) -> pd.DataFrame:
         return engine.family_rows(cur, family, year)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
 def counts_toward(version: str, factory_id: str, year: int) -> pd.DataFrame:
     """Cached per establishment and year: building it copies every family's rows of the year out of the cache,
     the largest share of a profile's server time before (py-spy, ten readers)."""
@@ -233,49 +233,49 @@ def criteria_comparison(version: str, year: int, area: str, other: str, lang: st
     return frame.rename(columns=labels)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def years(version: str) -> list[int]:
     with con().cursor() as cur:
         return engine.data_years(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def catalogue(version: str) -> list[Indicator]:
     with con().cursor() as cur:
         return load_catalogue(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def status(version: str) -> dict[str, object]:
     with con().cursor() as cur:
         return profile.dataset_status(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def subdistrict_names(version: str) -> dict[str, tuple[str, str]]:
     with con().cursor() as cur:
         return {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=16)
 def establishment_list(version: str, area: str) -> pd.DataFrame:
     with con().cursor() as cur:
         return profile.establishments(cur, area)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
 def establishment_profile(version: str, factory_id: str, year: int) -> profile.Profile | None:
     with con().cursor() as cur:
         return profile.profile(cur, factory_id, year)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=64)
 def samples(version: str, year: int | None, area: str) -> pd.DataFrame:
     with con().cursor() as cur:
         return profile.samples(cur, year, area)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=64)
 def evidence(version: str, code: str) -> pd.DataFrame:
     with con().cursor() as cur:
         return cur.execute(
@@ -285,7 +285,7 @@ def evidence(version: str, code: str) -> pd.DataFrame:
         ).df()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def evidence_by_level(version: str) -> pd.DataFrame:
     with con().cursor() as cur:
         return cur.execute(
@@ -294,7 +294,7 @@ def evidence_by_level(version: str) -> pd.DataFrame:
         ).df()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=16)
 def example_csv(table: str) -> bytes:
     """A few rows of the demo data set as an example file for one table (UTF-8 with BOM, for Excel)."""
     from store.demo import demo_tables
@@ -302,13 +302,13 @@ def example_csv(table: str) -> bytes:
     return demo_tables()[table].head(5).to_csv(index=False).encode("utf-8-sig")
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def boundaries(version: str) -> gpd.GeoDataFrame:
     with con().cursor() as cur:
         return geo.stored_boundaries(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def location_check(version: str) -> pd.DataFrame:
     return geo.location_check(establishment_list(version, "all"), boundaries(version))
 
