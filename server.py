@@ -1,5 +1,7 @@
 """The app's server: Streamlit running app.py, with the routes and middleware Streamlit alone cannot give
-(the HttpOnly sign-in cookie, the upload gate, security headers). Start it with `streamlit run server.py`."""
+(the HttpOnly sign-in cookie, the upload gate, security headers) from the webserver/ package. Start it with
+`streamlit run server.py`. It refuses to start when a Streamlit internal it relies on has changed
+(webserver.streamlit_internals; docs/upgrading.md)."""
 
 import gc
 import importlib
@@ -7,10 +9,10 @@ import logging
 import pkgutil
 
 import streamlit as st
-import streamlit.runtime.memory_session_storage as session_storage
 from starlette.middleware import Middleware
 
-from ui.web import ClosingSessionStorage, MediaGate, SecurityHeaders, UploadGate, WebSocketOrigin, routes
+from webserver import streamlit_internals as internals
+from webserver.web import MediaGate, SecurityHeaders, UploadGate, WebSocketOrigin, admin_session, routes
 
 LOG = logging.getLogger("eit")
 
@@ -49,9 +51,10 @@ def warm_and_freeze() -> None:
 
 
 warm_and_freeze()
-# st.App builds its runtime with this name when the server starts: closed tabs' sessions are then freed.
-session_storage.MemorySessionStorage = ClosingSessionStorage  # type: ignore[misc]
+# Check every Streamlit internal the app relies on, then install its replacements (closed tabs' sessions freed,
+# uploads only with issued file ids within a byte budget, cache-clearing messages from admins only).
+internals.install(may_send_admin_messages=admin_session)
 # WebSocketOrigin: only the app's own origin may open the WebSocket that runs a session (Streamlit lets any localhost origin in).
 # MediaGate: a /media file held only by signed-in sessions answers only their cookie.
 middleware = [Middleware(SecurityHeaders), Middleware(WebSocketOrigin), Middleware(UploadGate), Middleware(MediaGate)]
-app = st.App("app.py", routes=routes(), middleware=middleware, on_script_error=log_script_error)
+app = st.App("app.py", routes=routes(), middleware=middleware, on_script_error=log_script_error, lifespan=internals.lifespan)

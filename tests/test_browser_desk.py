@@ -203,7 +203,7 @@ def test_a_closed_upload_page_gives_its_file_back_to_the_server(desk, page):
     """Streamlit kept a closed tab's session, with its uploaded file, for a reconnect and then dropped it without
     shutting it down, so the file stayed in the server's memory for its life (1.3 GB after eleven 47 MB files
     chosen on fresh upload pages: bench.hostile_uploads --page-only). Now a session that holds a file is kept
-    15 s for a reconnect and then shut down (ui.web.ClosingSessionStorage)."""
+    15 s for a reconnect and then shut down (webserver.streamlit_internals.ClosingSessionStorage)."""
     url, folder = desk
     big = folder / "blank_lines.csv"  # refused before parsing (more than 2,000,000 lines): cheap to check
     big.write_bytes(GOOD.splitlines()[0].encode() + b"\n" + b"\n" * (40 * 2**20))

@@ -15,7 +15,8 @@ from store import accounts
 from store.db import init
 from store.edits import EditRefused, checklist, save_checklist, update_criterion
 from tests.conftest import fingerprint
-from ui import web
+from webserver import web
+from webserver.streamlit_internals import ClosingSessionStorage
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -339,13 +340,13 @@ def stored(tab: Tab) -> SessionInfo:
 
 def test_closed_tabs_sessions_are_shut_down_when_they_expire_or_make_room_not_when_they_reconnect():
     """Streamlit's own store drops an expired session without shutting it down (its files and state stayed)."""
-    expiring = web.ClosingSessionStorage(ttl_seconds=0)  # every stored session has expired at once
+    expiring = ClosingSessionStorage(ttl_seconds=0)  # every stored session has expired at once
     first, second = Tab("first"), Tab("second")
     expiring.save(stored(first))
     expiring.save(stored(second))  # storing reaps what has expired
     assert first.shut_down and expiring.get("first") is None
 
-    full = web.ClosingSessionStorage(maxsize=1, ttl_seconds=120)
+    full = ClosingSessionStorage(maxsize=1, ttl_seconds=120)
     old, new = Tab("old"), Tab("new")
     full.save(stored(old))
     full.save(stored(new))  # no room: the least recently used goes
@@ -357,7 +358,7 @@ def test_closed_tabs_sessions_are_shut_down_when_they_expire_or_make_room_not_wh
     full.delete("new")  # Streamlit may delete an id the store no longer holds
     assert not new.shut_down
 
-    waiting = web.ClosingSessionStorage(ttl_seconds=0)
+    waiting = ClosingSessionStorage(ttl_seconds=0)
     alone = Tab("alone")
     waiting.save(stored(alone))
     waiting.sweep()  # the server's timer: no other tab needs to close first

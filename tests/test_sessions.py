@@ -358,7 +358,7 @@ def test_database_files_are_private_and_the_first_password_is_not_printed(tmp_pa
 
 
 def test_under_https_only_the_host_prefixed_cookie_counts(monkeypatch, tmp_path):
-    from ui import web
+    from webserver import web
 
     monkeypatch.setenv("EIT_DB", str(tmp_path / "x.duckdb"))
     name = web.cookie_name()
@@ -369,7 +369,7 @@ def test_under_https_only_the_host_prefixed_cookie_counts(monkeypatch, tmp_path)
 
 
 def test_an_upload_needs_the_sign_ins_cookie_not_just_a_session_id():
-    from ui import web
+    from webserver import web
 
     web.allow_uploads("streamlit-session-1", "the-analysts-token")
     assert web.may_upload("streamlit-session-1", "the-analysts-token")
@@ -390,7 +390,7 @@ def test_an_upload_needs_the_sign_ins_cookie_not_just_a_session_id():
     ],
 )
 def test_websockets_come_only_from_the_apps_own_origin(origin, allowed, monkeypatch):
-    from ui import web
+    from webserver import web
 
     monkeypatch.delenv("EIT_TRUST_PROXY", raising=False)
     monkeypatch.delenv("EIT_ORIGINS", raising=False)
@@ -398,7 +398,7 @@ def test_websockets_come_only_from_the_apps_own_origin(origin, allowed, monkeypa
 
 
 def test_websocket_origins_behind_a_proxy_and_listed(monkeypatch):
-    from ui import web
+    from webserver import web
 
     monkeypatch.setenv("EIT_TRUST_PROXY", "1")
     assert web.origin_allowed("https://eit.example", "127.0.0.1:8501", "eit.example")

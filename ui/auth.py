@@ -9,13 +9,13 @@ import weakref
 
 import duckdb
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from store import accounts, sessions
 from store.accounts import write_first_password
 from store.db import db_path
 from ui.i18n import t
-from ui.web import allow_uploads, bound_token, connection, handoff, handoff_state, https_request, register_sign_in
+from webserver.streamlit_internals import connection, script_session_id
+from webserver.web import allow_uploads, bound_token, handoff, handoff_state, https_request, register_sign_in, use_database
 
 LOG = logging.getLogger("eit")
 PROXY_UNTRUSTED: list[bool] = []  # non-empty once a sign-in came through a proxy the app was not told to trust
@@ -79,8 +79,8 @@ def _https() -> bool:
 
 
 def _this_connection() -> object | None:
-    ctx = get_script_run_ctx()
-    return connection(ctx.session_id) if ctx is not None else None
+    session_id = script_session_id()
+    return connection(session_id) if session_id is not None else None
 
 
 def _signed_in_here() -> bool:
@@ -109,11 +109,12 @@ def refresh_user(con: duckdb.DuckDBPyConnection) -> None:
         st.session_state.pop(TOKEN, None)  # ended elsewhere: this tab is signed out too
         st.session_state["signed_out"] = token  # its cookie may still be in this connection's handshake
     st.session_state["user"] = u
-    ctx = get_script_run_ctx()
-    if ctx is not None:
-        register_sign_in(ctx.session_id, token if u is not None else None)
+    session_id = script_session_id()
+    if session_id is not None:
+        use_database(con)  # the upload gate reads each PUT's account through it
+        register_sign_in(session_id, token if u is not None else None, u.role if u is not None else None)
         uploads = u is not None and accounts.allowed(u.role, "analyst") and not u.must_change_password
-        allow_uploads(ctx.session_id, token if uploads else None)
+        allow_uploads(session_id, token if uploads else None)
 
 
 def sign_in(con: duckdb.DuckDBPyConnection, u: accounts.User) -> None:

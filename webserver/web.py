@@ -17,13 +17,15 @@ security headers. The app's script and these handlers run in one process and mee
   readers see is public anyway) (MediaGate).
 - WebSocket origins: Streamlit accepts a WebSocket from any localhost origin (another local app on another
   port is the same site, so SameSite cookies go with it); WebSocketOrigin takes only the app's own origin.
-- Closed tabs: Streamlit keeps a closed tab's session for a reconnect, then drops it without shutting it down,
-  so its uploaded file and state stayed in memory for the server's life (ClosingSessionStorage).
+- Uploads are bounded: a PUT needs a file id Streamlit issued to that session and not yet used, fits the
+  session's byte budget, and its account is read from the database (active, analyst or admin) on each PUT.
+- Client messages that act for everyone (clear every cache, change run settings) are dropped unless an admin's
+  session sends them (admin_session, installed on Streamlit by webserver.streamlit_internals).
+Everything that touches Streamlit's internals is in webserver.streamlit_internals, checked at start-up.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import os
 import re
@@ -35,13 +37,14 @@ from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
+import duckdb
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from streamlit import runtime
-from streamlit.runtime.caching.ttl_cache import TTLCache, TTLCacheEvictionReason
-from streamlit.runtime.memory_session_storage import MemorySessionStorage
-from streamlit.runtime.session_manager import SessionInfo
+
+from store import accounts, sessions
+from webserver import streamlit_internals as internals
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -54,9 +57,10 @@ UPLOADER_SECONDS = 12 * 3600
 _lock = threading.Lock()
 _handoffs: dict[str, tuple[str, float, int]] = {}  # nonce -> (session token, expiry, max age in seconds)
 _claimed: dict[str, float] = {}  # nonce -> when it was claimed, kept a while so the page can stop asking
-_signed_in: dict[str, tuple[float, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id)
+_signed_in: dict[str, tuple[float, str, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id, role)
 _uploaders: dict[str, tuple[float, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id)
-UPLOAD_PATH = re.compile(r"/_stcore/upload_file/([^/]+)/")
+UPLOAD_PREFIX = "/_stcore/upload_file/"
+UPLOAD_PATH = re.compile(r"/_stcore/upload_file/([^/]+)/([^/]+)$")  # webserver.streamlit_internals.UPLOAD_ROUTE
 
 
 def cookie_name() -> str:
@@ -75,14 +79,6 @@ def bound_token(cookies: Mapping[str, str], https: bool) -> str | None:
     can be planted by a sibling host or over plain HTTP), otherwise only the plain one."""
     found = cookies.get(("__Host-" if https else "") + cookie_name())
     return found if isinstance(found, str) and found and len(found) <= 200 else None
-
-
-def connection(session_id: str) -> object | None:
-    """The WebSocket connection that runs this Streamlit session now (None under AppTest, which has none).
-    A session id named by another connection (a reconnect) is a different connection."""
-    if not runtime.exists() or type(runtime.get_instance()) is not runtime.Runtime:  # AppTest's is a mock with its spec
-        return None
-    return runtime.get_instance().get_client(session_id)
 
 
 def _digest(token: str) -> str:
@@ -174,38 +170,31 @@ def routes() -> list[Route]:
     return [Route("/auth/session", claim, methods=["POST"]), Route("/auth/signout", release, methods=["POST"])]
 
 
-def register_sign_in(session_id: str, token: str | None) -> None:
-    """Called by the app on every run: the sign-in this Streamlit session holds now (None: none), for MediaGate."""
+def register_sign_in(session_id: str, token: str | None, role: str | None = None) -> None:
+    """Called by the app on every run: the sign-in this Streamlit session holds now (None: none) and its role as
+    the database says now, for MediaGate and admin_session."""
     now = time.monotonic()
     with _lock:
         if token:
-            _signed_in[session_id] = (now + UPLOADER_SECONDS, _digest(token))
+            _signed_in[session_id] = (now + UPLOADER_SECONDS, _digest(token), role or "")
         else:
             _signed_in.pop(session_id, None)
-        for key in [k for k, (expiry, _) in _signed_in.items() if expiry < now]:
+        for key in [k for k, (expiry, _, _) in _signed_in.items() if expiry < now]:
             del _signed_in[key]
+
+
+def admin_session(session_id: str) -> bool:
+    """Whether this Streamlit session's sign-in was an admin's at its latest run (client messages that act for
+    everyone are dropped otherwise)."""
+    with _lock:
+        found = _signed_in.get(session_id)
+    return found is not None and found[0] > time.monotonic() and found[2] == "admin"
 
 
 def _cookie_pending(digest: str) -> bool:
     """Whether a sign-in's cookie has not reached the browser yet (its nonce unclaimed and not expired)."""
     now = time.monotonic()
     return any(_digest(token) == digest and expiry >= now for token, expiry, _ in _handoffs.values())
-
-
-def _media_owners(file_id: str) -> set[str] | None:
-    """The Streamlit sessions holding a media file now; None when Streamlit's media manager no longer looks as
-    this code expects (then MediaGate serves only signed-in requests: fail closed)."""
-    if not runtime.exists():
-        return None
-    manager = runtime.get_instance().media_file_mgr
-    by_session = getattr(manager, "_files_by_session_and_coord", None)
-    deferred = getattr(manager, "_deferred_ids_by_session", None)
-    lock = getattr(manager, "_lock", None)
-    if not isinstance(by_session, dict) or not isinstance(deferred, dict) or lock is None:
-        return None
-    with lock:
-        owners = {sid for sid, files in by_session.items() if file_id in files.values()}
-        return owners | {sid for sid, ids in deferred.items() if file_id in ids}
 
 
 _gated: OrderedDict[str, frozenset[str]] = OrderedDict()  # file id -> the sign-ins it was served to only
@@ -218,11 +207,11 @@ def may_read_media(file_id: str, token: str | None) -> bool:
     the sessions let go of it; a file any session without a sign-in holds answers anyone. A file no session
     holds and never gated answers anyone: Streamlit maps the files a deferred download makes (the pack, table
     exports) to no session, and their ids are SHA-224 digests of their content."""
-    owners = _media_owners(file_id)
+    owners = internals.media_owners(file_id)
     digest = _digest(token) if token else None
     with _lock:
         if owners is None:
-            return digest is not None and any(d == digest for _, d in _signed_in.values())
+            return digest is not None and any(d == digest for _, d, _ in _signed_in.values())
         if not owners:
             kept = _gated.get(file_id)
             return kept is None or (digest is not None and digest in kept)
@@ -266,24 +255,78 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+_database: list[duckdb.DuckDBPyConnection] = []
+
+
+def use_database(con: duckdb.DuckDBPyConnection) -> None:
+    """The app's connection, handed over on every run, for the account check of each upload (this layer opens none)."""
+    if not _database or _database[0] is not con:
+        _database[:] = [con]
+
+
+def account_may_upload(token: str | None) -> bool:
+    """Read now from the database: the sign-in is live, its account active, an analyst or admin, its password not a
+    one-time one. A deactivated account's open tab uploads nothing, whatever its last run registered."""
+    if not token or not _database:
+        return False
+    u = sessions.user_of(_database[0], token)
+    return u is not None and accounts.allowed(u.role, "analyst") and not u.must_change_password
+
+
+def _body_bound(scope: Scope) -> int:
+    """The most bytes this request's body can hold: its Content-Length (the HTTP server delivers no more), or
+    without one Streamlit's own limit (server.maxUploadSize) and a margin for the multipart framing."""
+    found = _header(scope, b"content-length")
+    if found is not None and found.strip().isdigit():
+        return int(found)
+    import streamlit as st
+
+    return int(st.get_option("server.maxUploadSize")) * 2**20 + 2**20
+
+
 class UploadGate:
-    """Refuse Streamlit's file uploads (403) unless the session in the path belongs to a signed-in analyst and
-    the request carries that sign-in's cookie: a Streamlit session id alone (upload URLs, the server's log)
-    uploads nothing."""
+    """Streamlit's upload route (/_stcore/upload_file/<session>/<file id>) takes any file for any live session. Here
+    a PUT passes only if: the session belongs to a signed-in analyst or admin and the request carries that sign-in's
+    cookie (a session id alone, from upload URLs or the server's log, uploads nothing); the account is, read from the
+    database now, active and still an analyst or admin; the file id was issued to that session by Streamlit's
+    uploader and not used yet; and the session's files stay within UPLOAD_BYTES_PER_SESSION (all sessions' within
+    UPLOAD_BYTES_TOTAL), else 413. A DELETE needs the session's cookie. Anything else under the route is refused."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("method") in ("PUT", "POST"):
-            found = UPLOAD_PATH.search(scope.get("path", ""))
-            if found:
-                https = https_request(scope.get("scheme"), _header(scope, b"x-forwarded-proto"))
-                token = bound_token(Request(scope).cookies, https)
-                if not may_upload(found.group(1), token):
-                    await JSONResponse({"detail": "uploads are for signed-in analysts"}, status_code=403)(scope, receive, send)
-                    return
-        await self.app(scope, receive, send)
+        path, method = scope.get("path", ""), scope.get("method")
+        if scope["type"] != "http" or UPLOAD_PREFIX not in path or method in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        found = UPLOAD_PATH.search(path)
+        https = https_request(scope.get("scheme"), _header(scope, b"x-forwarded-proto"))
+        token = bound_token(Request(scope).cookies, https)
+        if found is None or method not in ("PUT", "DELETE") or not may_upload(found.group(1), token):
+            await _refuse(scope, receive, send, 403, "uploads are for signed-in analysts")
+            return
+        session_id, file_id = found.groups()
+        if method == "DELETE":
+            await self.app(scope, receive, send)
+            return
+        if not await run_in_threadpool(account_may_upload, token):
+            await _refuse(scope, receive, send, 403, "this account may not upload")
+            return
+        manager = internals.upload_manager()
+        refused = manager.admit(session_id, file_id, _body_bound(scope)) if manager is not None else "off"
+        if refused is not None:
+            status, detail = (413, "this session holds too many uploaded bytes") if refused == "too much" else (403, "unknown file id")
+            await _refuse(scope, receive, send, status, detail)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            manager.release(session_id, file_id)  # type: ignore[union-attr]
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, detail: str) -> None:
+    await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
 
 
 class MediaGate:
@@ -351,7 +394,7 @@ HEADERS = [
 
 HSTS = (b"strict-transport-security", b"max-age=31536000")
 # Streamlit's own endpoints a visitor has no use for: /_stcore/metrics lists the server's sessions and caches.
-CLOSED_PATHS = frozenset({"/_stcore/metrics"})
+CLOSED_PATHS = frozenset({"/" + internals.METRICS_ROUTE})  # under any server.baseUrlPath too
 
 
 class SecurityHeaders:
@@ -365,7 +408,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope.get("path", "").rstrip("/") in CLOSED_PATHS:
+        if any(scope.get("path", "").rstrip("/").endswith(closed) for closed in CLOSED_PATHS):
             await Response("Not Found", status_code=404)(scope, receive, send)
             return
         forwarded = dict(scope.get("headers") or []).get(b"x-forwarded-proto", b"").lower()
@@ -378,86 +421,3 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
-
-
-class _ShuttingDownCache(TTLCache[str, SessionInfo]):
-    """Streamlit's TTL cache of stored sessions, shutting down every session it lets go of by itself."""
-
-    def expire(self, at_time: float | None = None) -> list[tuple[str, SessionInfo]]:
-        removed = super().expire(at_time)
-        for _, info in removed:
-            info.session.shutdown()
-        return removed
-
-    def _evict_lru(self, reason: TTLCacheEvictionReason) -> SessionInfo:
-        info = super()._evict_lru(reason)
-        info.session.shutdown()
-        return info
-
-
-def _uploaded_bytes(session_id: str) -> int:
-    """How many bytes of uploaded files the session holds on the server."""
-    if not runtime.exists():
-        return 0
-    files = getattr(runtime.get_instance().uploaded_file_mgr, "file_storage", {})  # MemoryUploadedFileManager's
-    return sum(len(f.data) for f in files.get(session_id, {}).values())
-
-
-UPLOAD_RECONNECT_SECONDS = 15
-UPLOADS_KEPT_BYTES = 200 * 2**20  # closed upload pages waiting for a reconnect hold at most this much file data
-
-
-class ClosingSessionStorage(MemorySessionStorage):
-    """Where Streamlit keeps a closed tab's session for a reconnect (server.disconnectedSessionTTL, 120 s), with
-    what it lacks. Streamlit drops an expired session without shutting it down (streamlit#12506), so the
-    session's uploaded files and state were never freed: 150 s after eleven hostile files had each been chosen
-    on a fresh upload page, the server still held 1.3 GB (bench.hostile_uploads --page-only).
-    - A session that expires, or is evicted for room, is shut down: its files and state are freed.
-    - A session holding an uploaded file is kept UPLOAD_RECONNECT_SECONDS (15 s) rather than 120: long enough
-      for a dropped connection to come back to its file and check (a reconnect takes a second or two), short
-      enough that closed upload pages do not pile up files of up to 50 MB. A timer on the server's event loop
-      shuts it down when the time is up, without waiting for the next tab to close; and together they hold at
-      most UPLOADS_KEPT_BYTES (200 MiB) of files: beyond, the longest closed is shut down first.
-    Streamlit calls the store from its event loop and, on a sign-out, from a script thread: one lock.
-    server.py installs it in place of Streamlit's MemorySessionStorage."""
-
-    def __init__(self, maxsize: int = 128, ttl_seconds: int = 2 * 60) -> None:
-        super().__init__(maxsize=maxsize, ttl_seconds=ttl_seconds)
-        self._kept = _ShuttingDownCache(maxsize=maxsize, ttl=ttl_seconds)  # every method below is ours
-        self._uploading = _ShuttingDownCache(maxsize=maxsize, ttl=min(ttl_seconds, UPLOAD_RECONNECT_SECONDS),
-                                             max_total_size=UPLOADS_KEPT_BYTES, getsizeof=lambda info: _uploaded_bytes(info.session.id))  # fmt: skip
-        self._lock = threading.Lock()
-
-    def get(self, session_id: str) -> SessionInfo | None:
-        with self._lock:
-            return self._uploading.get(session_id) or self._kept.get(session_id)
-
-    def save(self, session_info: SessionInfo) -> None:
-        with self._lock:
-            if _uploaded_bytes(session_info.session.id):
-                self._uploading[session_info.session.id] = session_info
-                self._sweep_later()
-            else:
-                self._kept[session_info.session.id] = session_info
-
-    def delete(self, session_id: str) -> None:
-        with self._lock:
-            self._uploading.pop(session_id, None)  # Streamlit may delete an id the store has already let go of
-            self._kept.pop(session_id, None)
-
-    def list(self) -> list[SessionInfo]:  # type: ignore[override]
-        with self._lock:
-            return [*self._uploading.values(), *self._kept.values()]
-
-    def sweep(self) -> None:
-        """Shut down the stored sessions whose time is up (the caches otherwise reap them on the next save)."""
-        with self._lock:
-            self._uploading.expire()
-            self._kept.expire()
-
-    def _sweep_later(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # not on the event loop: reaped at the next save instead
-            return
-        loop.call_later(self._uploading.ttl + 1, self.sweep)
