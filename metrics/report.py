@@ -107,21 +107,24 @@ def _table_html(frame: pd.DataFrame) -> str:
     return f'<table class="eit-rows"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _behind_html(rows: pd.DataFrame, shown: pd.DataFrame, lang: str) -> str:
-    """The rows that make the number in full; the others as lists of IDs by reason (the workbook has every row in full)."""
-    counted = rows["counted"].fillna(False).to_numpy(dtype=bool).copy()
-    if rows["kind"].isin(["subdistrict"]).any() or rows["kind"].isin(["evidence"]).any():
-        counted[:] = True  # green areas with their subdistricts, evidence items: short, shown whole
-    whole = bool(counted.all()) and not rows["counted"].fillna(False).all()
-    heading = text("report_rows", lang, n=f"{len(rows):,}") if whole else text("report_counted", lang, n=f"{int(counted.sum()):,}")
-    parts = [f"<h4>{escape(heading)}</h4>", _table_html(shown[counted])]
-    others = rows[~counted]
-    if len(others):
-        parts.append(f"<h4>{escape(text('report_not_counted', lang, n=f'{len(others):,}'))}</h4>")
-        for why, group in others.groupby("reason", sort=False):
-            parts.append(
-                f'<p class="eit-ids"><b>{escape(reason(str(why), lang))} ({len(group):,}):</b> {escape(", ".join(group["entity_id"].astype(str)))}</p>'
-            )
+ANNEX_ROWS = 40  # rows an indicator's annex prints in full; the workbook has every row, whatever the scale
+
+
+def _behind_html(rows: pd.DataFrame, shown: pd.DataFrame, code: str, lang: str) -> str:
+    """The rows that decide a number first: those not counted, in full with names and amounts, at most ANNEX_ROWS;
+    the counted ones as a count. Short lists (green areas, evidence items) in full. The workbook has every row."""
+    counted = rows["counted"].fillna(False).to_numpy(dtype=bool)
+    if rows["kind"].isin(["subdistrict", "evidence"]).any() and len(rows) <= ANNEX_ROWS:
+        return f"<h4>{escape(text('report_rows', lang, n=f'{len(rows):,}'))}</h4>" + _table_html(shown)
+    parts = [f"<p>{escape(text('report_counted', lang, n=f'{int(counted.sum()):,}'))}</p>"]
+    deciding = shown[~counted]
+    if len(deciding):
+        parts.append(f"<h4>{escape(text('report_not_counted', lang, n=f'{len(deciding):,}'))}</h4>")
+        parts.append(_table_html(deciding.head(ANNEX_ROWS)))
+    if len(deciding) > ANNEX_ROWS or (counted.any() and len(rows) > 0):
+        parts.append(
+            f'<p class="eit-small">{escape(text("report_rest_in_workbook", lang, shown=min(len(deciding), ANNEX_ROWS), n=f"{len(rows):,}", sheet=code))}</p>'
+        )
     return "".join(parts)
 
 
@@ -176,7 +179,7 @@ def report_html(data: ReportData, lang: str = "th") -> str:
             if not series.empty
             else "",
             _legend(data, lang),
-            _behind_html(data.rows[r.code], behind, lang),
+            _behind_html(data.rows[r.code], behind, r.code, lang),
             "</section>",
         ]
     if data.checklist_year:
@@ -255,7 +258,7 @@ def workbook_bytes(data: ReportData, lang: str = "th") -> bytes:
 
 
 def _evidence_sheet(items: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from metrics.words import column_labels, reason
+    from metrics.words import column_labels
 
     description = items["description_th"] if lang == "th" else items["description_en"].fillna(items["description_th"])
     frame = pd.DataFrame(
@@ -269,7 +272,7 @@ def _evidence_sheet(items: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _plan_sheet(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from metrics.words import column_labels, reason
+    from metrics.words import column_labels
 
     title = plan["title_th"] if lang == "th" else plan["title_en"].fillna(plan["title_th"])
     frame = pd.DataFrame(

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from store import codes
+
 TEXT: dict[str, tuple[str, str]] = {
     "app_title": ("เมืองอุตสาหกรรมเชิงนิเวศ จังหวัดสระบุรี", "Saraburi Eco-Industrial Town"),
     "area": ("พื้นที่", "Area"),
@@ -163,8 +165,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "report_indicators": ("รายละเอียดรายตัวชี้วัด", "Indicator by indicator"),
     "report_about": ("เกี่ยวกับข้อมูล", "About the data"),
     "report_rows": ("รายการเบื้องหลังตัวเลข ({n})", "Rows behind the number ({n})"),
-    "report_counted": ("ที่นับเป็นผลงาน ({n})", "Counted in the numerator ({n})"),
-    "report_not_counted": ("ที่ไม่นับ ({n}) แยกตามเหตุผล", "Not counted ({n}), by reason"),
+    "report_counted": ("นับเป็นผลงาน {n} รายการ", "{n} counted in the numerator"),
+    "report_not_counted": ("ที่ไม่นับ ({n}) พร้อมเหตุผล", "Not counted ({n}), with the reason"),
+    "report_rest_in_workbook": (
+        "แสดง {shown} รายการที่ไม่นับ รายการทั้งหมด {n} รายการ (ทั้งที่นับและไม่นับ) อยู่ในไฟล์ Excel แผ่นงาน {sheet}",
+        "{shown} not counted shown here; all {n} rows, counted and not, are in the Excel workbook, sheet {sheet}",
+    ),
     "meeting_pack": ("เอกสารประกอบการประชุม", "Meeting pack"),
     "download_pdf": ("รายงาน PDF (A4)", "Report PDF (A4)"),
     "download_workbook": ("สมุดงาน Excel", "Excel workbook"),
@@ -706,64 +712,23 @@ REASONS: dict[str, tuple[str, str]] = {
     "implemented": ("ดำเนินการแล้ว", "implemented"),
 }
 
-# Code values of SPEC §2 as a reader says them (a Thai screen never shows the English code).
+# Code values of SPEC §2 as a reader says them (a Thai screen never shows the English code). The code lists'
+# labels (practices, schemes, respondent types, questions, infrastructure systems, green-area categories) are
+# reference data, data/reference/codes.csv and the database's `codes` (store/codes.py), added below.
 VALUES: dict[str, tuple[str, str]] = {
     "factory": ("โรงงาน", "factory"),
     "mine": ("เหมือง", "mine"),
     "subdistrict": ("ตำบล", "subdistrict"),
     "evidence": ("เอกสารหลักฐาน", "evidence item"),
-    # green area categories
-    "industrial_zone": ("เขตประกอบการอุตสาหกรรม", "industrial zone"),
-    "community": ("ชุมชน", "community"),
-    "government": ("หน่วยงานราชการ", "government"),
-    "forest": ("ป่าไม้", "forest"),
-    "community_forest": ("ป่าชุมชน", "community forest"),
-    "private_forest": ("ป่าเอกชน", "private forest"),
-    "protection_strip": ("แนวป้องกัน", "protection strip"),
-    "eco_buffer": ("แนวกันชนเชิงนิเวศ", "eco-buffer"),
-    "other": ("อื่น ๆ", "other"),
-    # infrastructure systems and statuses
-    "road": ("ถนน", "road"),
-    "electricity": ("ไฟฟ้า", "electricity"),
-    "water_supply": ("ประปา", "water supply"),
-    "wastewater": ("บำบัดน้ำเสีย", "wastewater"),
-    "solid_waste": ("ขยะมูลฝอย", "solid waste"),
-    "completed": ("แล้วเสร็จ", "completed"),
-    # respondents and questions
-    "agency": ("หน่วยงาน", "agency"),
-    "eco_town_awareness": ("การรับรู้เมืองอุตสาหกรรมเชิงนิเวศ", "eco-town awareness"),
-    "disclosure_satisfaction": ("ความพึงพอใจต่อการเปิดเผยข้อมูล", "satisfaction with disclosure"),
-    # practices
-    "eco_building": ("อาคารเชิงนิเวศ/ประหยัดพลังงาน", "eco-building"),
-    "eco_product": ("ผลิตภัณฑ์เชิงนิเวศ (Eco-Product)", "eco-product"),
-    "green_purchasing": ("การจัดซื้อจัดจ้างสีเขียว", "green purchasing"),
-    "logistics": ("โลจิสติกส์/การขนส่ง", "logistics"),
-    "energy_efficiency": ("ประหยัดพลังงาน", "energy efficiency"),
-    "eco_process": ("กระบวนการผลิตเชิงนิเวศ (Eco-Process)", "eco-process"),
-    "raw_material_efficiency": ("ใช้วัตถุดิบอย่างมีประสิทธิภาพ", "raw-material efficiency"),
-    "eco_efficiency_analysis": ("วิเคราะห์ประสิทธิภาพเชิงนิเวศ", "eco-efficiency analysis"),
-    "mass_balance": ("สมดุลมวล (Mass Balance)", "mass balance"),
-    "symbiosis": ("การใช้ประโยชน์ร่วมกัน (Symbiosis)", "industrial symbiosis"),
-    "ghg_reduction": ("ลดก๊าซเรือนกระจก", "GHG reduction"),
-    "waste_3r_plan": ("แผน 3Rs", "3R plan"),
-    "safety_env_disclosure": ("เปิดเผยข้อมูลความปลอดภัยและสิ่งแวดล้อม", "safety and environment disclosure"),
-    "participatory_monitoring": ("เฝ้าระวังแบบมีส่วนร่วม", "participatory monitoring"),
-    # certification schemes
-    "GI": ("อุตสาหกรรมสีเขียว (GI)", "Green Industry (GI)"),
-    "CSR_DIW": ("CSR-DIW", "CSR-DIW"),
-    "CSR_BEGINNER": ("CSR-DIW Beginner", "CSR-DIW Beginner"),
-    "ECO_FACTORY": ("Eco Factory", "Eco Factory"),
-    "ISO14001": ("ISO 14001", "ISO 14001"),
-    "TEA": ("รางวัลดีเด่นด้านพลังงาน (Thailand Energy Award)", "Thailand Energy Award"),
+    "completed": ("แล้วเสร็จ", "completed"),  # an infrastructure project's status
     # criteria
     "percent": ("ร้อยละ", "percent"),
     "count": ("จำนวน", "count"),
     "ge": ("≥ (ไม่น้อยกว่า)", "≥ (at least)"),
     "gt": ("> (มากกว่า)", "> (more than)"),
-    "CFO": ("คาร์บอนฟุตพริ้นท์องค์กร (CFO)", "carbon footprint of organisation (CFO)"),
-    "CFR": ("ฉลากลดคาร์บอน (CFR)", "carbon footprint reduction label (CFR)"),
 }
 
+VALUES.update({c.code: (c.name_th, c.name_en) for c in reversed(codes.shipped()) if c.code not in VALUES})
 
 # The schemes and terms a committee member meets on the pages and in the meeting pack: term -> (the
 # phrases that show it is used in a text, Thai explanation, English explanation).
@@ -843,7 +808,7 @@ def value_label(code: object, lang: str) -> str:
     """A code value of SPEC §2 in words (practice, scheme, category, status …); other values as they are."""
     if code is None or (isinstance(code, float) and math.isnan(code)):
         return ""
-    found = VALUES.get(str(code)) or REASONS.get(str(code))
+    found = codes.label(str(code)) or VALUES.get(str(code)) or REASONS.get(str(code))  # codes: the database's labels
     return (found[0] if lang == "th" else found[1]) if found else str(code)
 
 
