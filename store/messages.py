@@ -96,6 +96,10 @@ RULES: dict[str, tuple[str, str]] = {
     "gi_level_required": ("A GI certificate needs a level 1–5", "การรับรอง GI ต้องระบุระดับ 1–5"),
     "expires_before_issued": ("expires_on {value} is before issued_on", "expires_on {value} อยู่ก่อน issued_on"),
     "closed_before_registered": ("closed_year {value} is before registered_year", "closed_year {value} อยู่ก่อน registered_year"),
+    "activity_number": (
+        "'{value}' is not an activity number: numbers separated by dots, such as 1, 1.5 or 2.3.1",
+        "'{value}' ไม่ใช่ลำดับกิจกรรม: ต้องเป็นตัวเลขคั่นด้วยจุด เช่น 1, 1.5 หรือ 2.3.1",
+    ),
     "end_before_start": ("planned_end {value} is before planned_start", "planned_end {value} อยู่ก่อน planned_start"),
     "waste_3r_exceeds_generated": ("waste_3r_t {value} is more than waste_generated_t", "waste_3r_t {value} มากกว่า waste_generated_t"),
     "renewable_exceeds_total": (

@@ -52,6 +52,11 @@ def header_problems(parsed: Parsed, table: Table) -> list[Problem]:
     return problems
 
 
+# The plan orders activities by their numbers' parts as integers (sql/readiness/activities.sql): "1", "1.5", "2.3.1".
+# "HX.1" once crashed the plan page for every reader until rolled back.
+ACTIVITY_NUMBER = r"[0-9]{1,6}(\.[0-9]{1,6}){0,7}"
+
+
 def row_rules(table: Table, ctx: Context) -> list[RowRule]:
     """Rules that need the database context or more than one column."""
     codes = ", ".join(sorted(ctx.subdistricts))
@@ -112,6 +117,11 @@ def row_rules(table: Table, ctx: Context) -> list[RowRule]:
     if name == "activities":
         rules.append(
             RowRule("end_before_start", "planned_end", ("planned_end", "planned_start"), lambda d: d["planned_end"] >= d["planned_start"])
+        )
+        rules.append(
+            RowRule(
+                "activity_number", "activity_id", ("activity_id",), lambda d: d["activity_id"].astype(str).str.fullmatch(ACTIVITY_NUMBER)
+            )
         )
     if name in ("activities", "evidence"):
         rules.append(

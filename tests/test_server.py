@@ -466,3 +466,57 @@ def test_the_running_app_drops_an_anonymous_clear_cache(served):
     text = log.read_text()
     assert "dropped a clear_cache message from a session that is not an admin's (1 so far)" in text
     assert text.count("dropped a clear_cache") == 1  # twenty dropped, one line
+
+
+# Low items: an activity number of another shape.
+
+
+def test_an_activity_number_the_plan_cannot_order_is_refused_at_upload_in_both_languages(load):
+    """Issue 26: an uploaded activity id `HX.1` crashed the plan page for everyone until rolled back. The plan
+    orders activities by their numbers' parts as integers: other shapes are refused, row-numbered, nothing written."""
+    from store.messages import message
+
+    report = load("activities", "activity_id,title_th,status\n2.1,อบรม,planned\nHX.1,อบรม,planned\n1..2,อบรม,planned\n")
+    found = {(p.row, p.column, p.rule) for p in report.problems}
+    assert found == {(3, "activity_id", "activity_number"), (4, "activity_id", "activity_number")}, found
+    assert report.batch_id is None
+    assert "HX.1" in message("activity_number", "en", value="HX.1") and "1.5" in message("activity_number", "en")
+    assert "ลำดับกิจกรรม" in message("activity_number", "th", value="HX.1")
+
+
+def test_the_plan_query_survives_an_activity_number_loaded_before_the_rule(con, load):
+    import datetime as dt
+
+    from metrics import readiness
+
+    assert load("activities", "activity_id,title_th,status\n10.1,อบรม,planned\n2.1,อบรม,planned\n").batch_id is not None
+    with con.cursor() as cur:
+        (year,) = cur.execute("select fiscal_year from activities limit 1").fetchone()  # type: ignore[misc]
+        cur.execute("insert into activities (fiscal_year, activity_id, title_th, status) values ($y, 'HX.1', 'x', 'planned')", {"y": year})
+        plan = readiness.activities(cur, year, dt.date(2026, 1, 1))
+    order = list(plan["activity_id"])
+    assert order[-1] == "HX.1" and order.index("2.1") < order.index("10.1")  # numbers in order, the odd one last
+
+
+def test_the_plan_page_shows_an_odd_activity_number_instead_of_failing(demo_db, tmp_path, monkeypatch, fresh_caches):
+    """The plan page from the entry point (AppTest) on a database holding `HX.1` in every fiscal year's plan."""
+    import shutil
+
+    import duckdb
+    from streamlit.testing.v1 import AppTest
+
+    db = tmp_path / "plan.duckdb"
+    shutil.copy(demo_db, db)
+    with duckdb.connect(str(db)) as held:
+        held.execute(
+            "insert into activities (fiscal_year, activity_id, title_th, status)"
+            " select distinct fiscal_year, 'HX.1', 'กิจกรรมทดสอบ', 'planned' from activities"
+        )
+    monkeypatch.setenv("EIT_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("app_pages/plan.py").run()
+    assert not at.exception, at.exception
+    shown = [h.value for h in at.html]  # the plan table
+    assert any("HX.1" in text for text in shown), shown

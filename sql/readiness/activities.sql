@@ -14,4 +14,5 @@ select
     target_participants
 from activities
 where fiscal_year = $fiscal_year
-order by string_split(activity_id, '.')::integer[] nulls last, activity_id
+-- try_cast: a number of another shape (loaded before the upload rule refused it) sorts last instead of failing the page
+order by try_cast(string_split(activity_id, '.') as integer[]) nulls last, activity_id
