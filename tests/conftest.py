@@ -14,6 +14,10 @@ from store.load import LoadReport, load_file
 from store.tables import TABLES
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+# Counts follow the shipped data, never a number written into a test: the criteria version and the seed checklist.
+SHIPPED_INDICATORS = sum(1 for _ in (ROOT / "data" / "criteria" / "diw-2562.csv").open(encoding="utf-8")) - 1
+SEED_EVIDENCE_ITEMS = sum(1 for _ in (ROOT / "data" / "reference" / "evidence.csv").open(encoding="utf-8")) - 1
 BOUNDARIES = SHARED / "data" / "geo" / "saraburi_eit_subdistricts.geojson"
 
 ESTABLISHMENTS = (

@@ -27,6 +27,7 @@ from console.catalogue import EXAMPLES, schema
 from console.guard import INTERNAL_TABLES, READABLE, QueryRefused, check, connect_read_only, harden
 from console.messages import pair
 from console.worker import execute, run_query
+from tests.conftest import SHIPPED_INDICATORS
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNAWAY = "select sum(range) from range(1000000000000)"  # streamed: time without memory
@@ -723,7 +724,7 @@ def test_command_line_formats_and_notes(database: Path) -> None:
     as_json = cli(database, "select code, threshold, provisional from indicators order by code", "--format", "json")
     assert as_json.returncode == 0 and as_json.stderr == ""
     records = json.loads(as_json.stdout)
-    assert len(records) == 21 and set(records[0]) == {"code", "threshold", "provisional"}
+    assert len(records) == SHIPPED_INDICATORS and set(records[0]) == {"code", "threshold", "provisional"}
 
     table = cli(database, "select subdistrict_code, name_th, area_m2 from subdistricts order by 1", "--format", "table")
     assert table.returncode == 0

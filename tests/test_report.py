@@ -15,6 +15,7 @@ import pytest
 
 from metrics.report import gather, pdf_bytes, thai_font_installed, workbook_bytes
 from tests.browser import ARTIFACTS
+from tests.conftest import SHIPPED_INDICATORS
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL_NAMES = ("ระดับ 1 การมีส่วนร่วม", "ระดับ 2 การส่งเสริม", "ระดับ 3 ประสิทธิภาพในการใช้ทรัพยากร")
@@ -73,7 +74,7 @@ def test_the_workbook_scorecard_equals_the_engine(demo_pack, demo_db):
     out = subprocess.run([sys.executable, "-m", "metrics", "scorecard", "--db", str(demo_db), "--year", "2024", "--format", "json"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
     card = json.loads(out.stdout)
-    assert len(rows) == 21
+    assert len(rows) == SHIPPED_INDICATORS
     for item in card["indicators"]:
         row = rows[item["code"]]
         assert row["Numerator"] == pytest.approx(item["numerator"])

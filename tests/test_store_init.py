@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from store.db import init
-from tests.conftest import fingerprint
+from tests.conftest import SEED_EVIDENCE_ITEMS, SHIPPED_INDICATORS, fingerprint
 
 
 def test_init_creates_schema_and_reference_rows(con):
@@ -12,23 +12,30 @@ def test_init_creates_schema_and_reference_rows(con):
             ("190906", 27992873.0),
             ("191306", 61972685.0),
         ]
-        assert cur.execute("select count(*) from indicators").fetchall() == [(21,)]
-        assert cur.execute("select count(*), count(*) filter (where provisional) from indicators").fetchall() == [(21, 21)]
+        assert cur.execute("select count(*) from indicators").fetchall() == [(SHIPPED_INDICATORS,)]
+        assert cur.execute("select count(*), count(*) filter (where provisional) from criteria").fetchall() == [
+            (SHIPPED_INDICATORS, SHIPPED_INDICATORS)
+        ]
         assert cur.execute("select count(*) from effluent_standards").fetchall() == [(18,)]
         assert cur.execute("select min_value, max_value, unit from effluent_standards where parameter = 'pH'").fetchall() == [
             (5.5, 9.0, "pH")
         ]
         assert cur.execute("select count(*), min(status), max(status) from activities").fetchall() == [(6, "planned", "planned")]
         assert cur.execute("select count(*) from evidence where indicator_code = '18.1.1'").fetchall() == [(3,)]
-        assert cur.execute("select count(*), min(status) from evidence").fetchall() == [(88, "missing")]
-        thresholds = dict(cur.execute("select code, threshold from indicators").fetchall())
+        assert cur.execute("select count(*), min(status) from evidence").fetchall() == [(SEED_EVIDENCE_ITEMS, "missing")]
+        thresholds = dict(cur.execute("select code, threshold from criteria where version = 'diw-2562'").fetchall())
         assert thresholds["19.1.1"] == 30 and thresholds["2.1.1"] == 5 and thresholds["3.1.1"] == 0
 
 
 def test_init_twice_changes_nothing(db_path: Path):
     con, applied, added = init(db_path)
     migrations = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "sql" / "schema").glob("*.sql"))
-    assert applied == migrations and applied[0] == "001_init" and sum(added.values()) == 135
+    assert (
+        applied == migrations
+        and applied[0] == "001_init"
+        and added
+        == {"criteria": SHIPPED_INDICATORS, "subdistricts": 2, "effluent_standards": 18, "activities": 6, "evidence": SEED_EVIDENCE_ITEMS}
+    )
     before = fingerprint(con)
     con.close()
     con, applied, added = init(db_path)
