@@ -18,8 +18,10 @@ from pathlib import Path
 
 import duckdb
 
+from store import codes
+from store.codes import CodeLists
 from store.db import ROOT, WRITE_LOCK, scalar
-from store.families import ENTITIES, FAMILIES, ParamError, parse_params
+from store.families import ENTITIES, FAMILIES, ParamError, check_codes
 from store.messages import Refusal, message
 from store.parse import FALSE_WORDS, TRUE_WORDS, UnreadableFile, decode
 from store.problems import Problem
@@ -94,7 +96,7 @@ def _whole(text: str) -> int | None:
     return int(value) if value is not None and value.is_integer() else None
 
 
-def _check_row(n: int, cells: dict[str, str]) -> tuple[Row | None, list[Problem]]:
+def _check_row(n: int, cells: dict[str, str], lists: CodeLists) -> tuple[Row | None, list[Problem]]:
     """One data row (Excel row n) as a Row, or the problems that stop it."""
     problems: list[Problem] = []
 
@@ -136,7 +138,7 @@ def _check_row(n: int, cells: dict[str, str]) -> tuple[Row | None, list[Problem]
     if entity not in ENTITIES:
         bad("criteria_bad_value", "entity", entity, ", ".join(ENTITIES))
     try:
-        parse_params(family, cells["params"])
+        check_codes(family, cells["params"], lists)
     except ParamError as exc:
         bad(exc.rule, "params", exc.value, exc.allowed)
     if problems:
@@ -149,8 +151,11 @@ def _check_row(n: int, cells: dict[str, str]) -> tuple[Row | None, list[Problem]
     return row, []
 
 
-def read_file(data: bytes) -> list[Row]:
-    """Every row of a criteria file, checked; CriteriaRefused with every problem (Excel row numbers) otherwise."""
+def read_file(data: bytes, lists: CodeLists | None = None) -> list[Row]:
+    """Every row of a criteria file, checked; CriteriaRefused with every problem (Excel row numbers) otherwise.
+
+    Codes in params are checked against `lists`, the database's code lists (store.codes.read); the shipped ones
+    (data/reference/codes.csv) when not given."""
     try:
         text, _ = decode(data)
     except UnreadableFile as exc:
@@ -177,7 +182,7 @@ def read_file(data: bytes) -> list[Row]:
             continue
         cells = {**OPTIONAL_DEFAULTS, **{h: v.strip() for h, v in zip(header, record, strict=True) if h}}
         cells = {c: cells.get(c, "") for c in COLUMNS}
-        row, found = _check_row(n, cells)
+        row, found = _check_row(n, cells, lists or {})
         problems += found
         code = cells["code"]
         if code in first_row:
@@ -224,7 +229,9 @@ def import_version(con: duckdb.DuckDBPyConnection, version: str, data: bytes, fi
     check_version_name(version)
     if version == SHIPPED_VERSION:
         raise refuse("criteria_shipped", version)
-    rows = read_file(data)
+    with con.cursor() as cur:
+        lists = codes.read(cur)
+    rows = read_file(data, lists)
     digest = hashlib.sha256(data).hexdigest()
     with WRITE_LOCK, con.cursor() as cur:
         cur.execute("begin transaction")
@@ -340,7 +347,7 @@ def ensure_shipped(con: duckdb.DuckDBPyConnection) -> int:
     with WRITE_LOCK, con.cursor() as cur:
         if scalar(cur, "select count(*) from criteria_versions where version = $v", {"v": SHIPPED_VERSION}):
             return 0
-        rows = read_file(SHIPPED_FILE.read_bytes())
+        rows = read_file(SHIPPED_FILE.read_bytes(), codes.read(cur))
         edited = {c: (float(t), bool(p)) for c, t, p in cur.execute("select code, threshold, provisional from indicators").fetchall()}
         rows = [_with_edits(r, edited.get(r.code)) for r in rows]
         cur.execute("begin transaction")

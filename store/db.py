@@ -143,10 +143,12 @@ def init(path: str | Path, town: Path | None = None) -> tuple[duckdb.DuckDBPyCon
     con = connect(path)
     private_files(path)
     applied = migrate(con)
-    from store.criteria import ensure_shipped  # these modules read this one's lock and paths
+    from store import codes  # these modules read this one's lock and paths
+    from store.criteria import ensure_shipped
     from store.towns import ensure_town
 
-    added = {"criteria": ensure_shipped(con)}
+    added = {"codes": codes.seed(con)}  # before the criteria: their params are checked against the code lists
+    added["criteria"] = ensure_shipped(con)
     own, added["subdistricts"] = ensure_town(con, town)
     added.update(seed_reference(con, {"activities": own.plan if own else None, "evidence": own.evidence if own else None}))
     return con, applied, added

@@ -8,20 +8,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from store.tables import PRACTICES, SCHEMES
+from store.codes import CodeLists, shipped_codes
 
-QUESTIONS = ("eco_town_awareness", "disclosure_satisfaction")
 INTENSITY_MEASURES = ("water", "wastewater")
 REPORT_MEASURES = {"waste": "t", "energy": "GJ"}  # the amount the numerator sums, in its unit
 
 
 @dataclass(frozen=True)
 class Param:
-    """One parameter an indicator of a family may set: a list of codes, one code, or a whole number."""
+    """One parameter an indicator of a family may set: a list of codes, one code, or a whole number.
+
+    Its codes are either the family's own switches (`values`) or a code list's (`code_list`, reference data in
+    the database's `codes`, so a new practice code is a row there, not a change here), bar `exclude`.
+    """
 
     kind: str  # codes | code | level
-    allowed: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
     required: bool = False
+    code_list: str | None = None
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """The codes it takes as shipped (data/reference/codes.csv for a code list)."""
+        return self.allowed_in({})
+
+    def allowed_in(self, lists: CodeLists) -> tuple[str, ...]:
+        """The codes it takes given the database's code lists (the shipped ones where a list is not given)."""
+        if self.code_list is None:
+            return self.values
+        codes = lists[self.code_list] if self.code_list in lists else shipped_codes(self.code_list)
+        return tuple(c for c in codes if c not in self.exclude)
 
 
 @dataclass(frozen=True)
@@ -55,15 +72,22 @@ FAMILIES: dict[str, Family] = {
             "factory",
             ("practices", "certifications"),
             {
-                "practices": Param("codes", PRACTICES),
-                "schemes": Param("codes", SCHEMES),
+                "practices": Param("codes", code_list="practice"),
+                "schemes": Param("codes", code_list="scheme"),
                 "gi_min_level": Param("level"),
                 "split": Param("code", ("controlled",)),
-                "beside": Param("codes", PRACTICES),
+                "beside": Param("codes", code_list="practice"),
             },
             many=True,
         ),
-        Family("survey_share", ("percent",), "respondent", ("surveys",), {"question": Param("code", QUESTIONS, True)}, many=True),
+        Family(
+            "survey_share",
+            ("percent",),
+            "respondent",
+            ("surveys",),
+            {"question": Param("code", required=True, code_list="question", exclude=("other",))},
+            many=True,
+        ),
         Family("infrastructure_eco", ("count",), "project", ("infrastructure",), coverage="projects"),
         Family(
             "green_area_share", ("percent",), "green_area", ("green_areas",), no_data_without_rows=True, amount_unit="m2", coverage="green"
@@ -109,7 +133,9 @@ class ParamError(ValueError):
 
 @cache
 def parse_params(family: str, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """`key=a|b; key2=c` → ((key, (a, b)), (key2, (c,))), checked against the family; ParamError if it does not fit."""
+    """`key=a|b; key2=c` → ((key, (a, b)), (key2, (c,))), checked against the family; ParamError if it does not fit.
+
+    A code list's codes are not checked here (the engine scores what an import accepted): `check_codes` does it."""
     spec = FAMILIES[family].params
     found: dict[str, tuple[str, ...]] = {}
     for part in (p.strip() for p in text.replace("\n", ";").split(";")):
@@ -127,10 +153,10 @@ def parse_params(family: str, text: str) -> tuple[tuple[str, tuple[str, ...]], .
         if kind.kind == "level":
             if not values[0].isdigit() or int(values[0]) not in GI_LEVELS:
                 raise ParamError("criteria_param_value", part, "1–5")
-        else:
+        elif kind.code_list is None:
             for value in values:
-                if value not in kind.allowed:
-                    raise ParamError("criteria_unknown_code", value, ", ".join(kind.allowed))
+                if value not in kind.values:
+                    raise ParamError("criteria_unknown_code", value, ", ".join(kind.values))
         found[key] = values
     for key, kind in spec.items():
         if kind.required and key not in found:
@@ -138,3 +164,13 @@ def parse_params(family: str, text: str) -> tuple[tuple[str, tuple[str, ...]], .
     if family == "factory_share" and not (found.get("practices") or found.get("schemes")):
         raise ParamError("criteria_param_missing", "practices / schemes")
     return tuple(found.items())
+
+
+def check_codes(family: str, text: str, lists: CodeLists) -> None:
+    """ParamError unless the params fit the family and every code-list value is a code of its list (the database's)."""
+    spec = FAMILIES[family].params
+    for key, values in parse_params(family, text):
+        allowed = spec[key].allowed_in(lists)
+        for value in values:
+            if spec[key].code_list is not None and value not in allowed:
+                raise ParamError("criteria_unknown_code", value, ", ".join(allowed))

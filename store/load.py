@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from store import codes
 from store.db import WRITE_LOCK, scalar
 from store.messages import Refusal
 from store.parse import FileRefused, Parsed, UnreadableFile, header_names, parse
@@ -65,7 +66,7 @@ def context(cur: duckdb.DuckDBPyConnection, extra_factories: set[str] | None = N
     factories = {r[0] for r in cur.execute("select factory_id from establishments").fetchall()}
     standards = dict(cur.execute("select parameter, unit from effluent_standards").fetchall())
     indicators = {r[0] for r in cur.execute("select code from indicators").fetchall()}
-    return Context(subdistricts, factories | (extra_factories or set()), standards, indicators)
+    return Context(subdistricts, factories | (extra_factories or set()), standards, indicators, codes.read(cur))
 
 
 def _noop(_fraction: float, _label: str) -> None:

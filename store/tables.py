@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.codes import shipped_codes
+
 
 @dataclass(frozen=True)
 class Column:
@@ -19,6 +21,7 @@ class Column:
     default: int | str | None = None  # a column a file may leave out (or empty) takes this value
     max_length: int | None = None  # characters (Thai vowel and tone marks count as characters)
     shape: str | None = None  # a regular expression the whole value must match (identifiers)
+    code_list: str | None = None  # its values are the codes of this list in the database's `codes` (allowed: the shipped ones)
 
 
 @dataclass(frozen=True)
@@ -69,17 +72,17 @@ def _id(name: str, en: str, th: str) -> Column:
     return Column(name, "text", description_en=en, description_th=th, max_length=ID_LENGTH, shape=ID_SHAPE)
 
 
-SCHEMES = ("GI", "CSR_DIW", "CSR_BEGINNER", "ECO_FACTORY", "ISO14001", "TEA", "CFO", "CFR")
-PRACTICES = (
-    "eco_building", "eco_product", "green_purchasing", "logistics", "energy_efficiency",
-    "eco_process", "raw_material_efficiency", "eco_efficiency_analysis", "mass_balance",
-    "symbiosis", "ghg_reduction", "waste_3r_plan", "safety_env_disclosure",
-    "participatory_monitoring",
-)  # fmt: skip
-GREEN_CATEGORIES = (
-    "factory", "industrial_zone", "community", "government", "forest", "community_forest",
-    "private_forest", "protection_strip", "eco_buffer", "other",
-)  # fmt: skip
+# The code lists' shipped codes (data/reference/codes.csv via store/codes.py); the loader checks a file against the
+# database's lists, which an admin may extend. These constants serve templates, search choices and the generator.
+SCHEMES = shipped_codes("scheme")
+PRACTICES = shipped_codes("practice")
+GREEN_CATEGORIES = shipped_codes("green_area_category")
+
+
+def _listed(name: str, code_list: str, en: str, th: str, **kw: object) -> Column:
+    """A column whose values come from a code list (reference data, store/codes.py)."""
+    codes = shipped_codes(code_list)
+    return Column(name, "text", allowed=codes, code_list=code_list, description_en=en, description_th=th, max_length=CODE_LENGTH, **kw)  # type: ignore[arg-type]
 
 
 def _n(name: str, en: str, th: str, **kw: object) -> Column:
@@ -182,7 +185,7 @@ TABLES: dict[str, Table] = {
             ("factory_id", "scheme", "issued_on"),
             (
                 FACTORY_ID,
-                _text("scheme", "Certification scheme", "ประเภทการรับรอง", CODE_LENGTH, allowed=SCHEMES),
+                _listed("scheme", "scheme", "Certification scheme", "ประเภทการรับรอง"),
                 Column("issued_on", "date", description_en="Date issued (YYYY-MM-DD or D/M/YYYY)", description_th="วันที่ได้รับ"),
                 Column(
                     "level",
@@ -203,7 +206,7 @@ TABLES: dict[str, Table] = {
             (
                 FACTORY_ID,
                 YEAR,
-                _text("practice", "Practice", "มาตรการ/กิจกรรม", CODE_LENGTH, allowed=PRACTICES),
+                _listed("practice", "practice", "Practice", "มาตรการ/กิจกรรม"),
                 Column(
                     "status",
                     "text",
@@ -243,7 +246,7 @@ TABLES: dict[str, Table] = {
                     max_length=CODE_LENGTH,
                 ),
                 YEAR,
-                _text("category", "Category", "ประเภทพื้นที่สีเขียว", CODE_LENGTH, allowed=GREEN_CATEGORIES),
+                _listed("category", "green_area_category", "Category", "ประเภทพื้นที่สีเขียว"),
                 _text("name", "Name of the area", "ชื่อพื้นที่", NAME_LENGTH),
                 _n("green_area_m2", "Green area, m²", "พื้นที่สีเขียว (ตร.ม.)", required=True),
             ),
@@ -256,25 +259,10 @@ TABLES: dict[str, Table] = {
             (
                 _id("survey_id", "Survey identifier", "รหัสแบบสำรวจ"),
                 _id("respondent_id", "Respondent identifier", "รหัสผู้ตอบ"),
-                Column(
-                    "question",
-                    "text",
-                    allowed=("eco_town_awareness", "disclosure_satisfaction", "other"),
-                    description_en="Question",
-                    description_th="คำถาม",
-                    max_length=CODE_LENGTH,
-                ),
+                _listed("question", "question", "Question", "คำถาม"),
                 YEAR,
                 SUBDISTRICT,
-                Column(
-                    "respondent_type",
-                    "text",
-                    required=True,
-                    allowed=("community", "factory", "agency"),
-                    description_en="community, factory or agency",
-                    description_th="ประเภทผู้ตอบ",
-                    max_length=CODE_LENGTH,
-                ),
+                _listed("respondent_type", "respondent_type", "community, factory or agency", "ประเภทผู้ตอบ", required=True),
                 Column("score", "integer", required=True, min=1, max=5, description_en="Score 1–5", description_th="คะแนน 1–5"),
             ),
             "Surveys",
@@ -286,15 +274,7 @@ TABLES: dict[str, Table] = {
             (
                 _id("project_id", "Project identifier", "รหัสโครงการ"),
                 _text("name", "Project name", "ชื่อโครงการ", NAME_LENGTH, required=True),
-                Column(
-                    "system",
-                    "text",
-                    required=True,
-                    allowed=("road", "electricity", "water_supply", "wastewater", "solid_waste", "other"),
-                    description_en="System",
-                    description_th="ระบบ",
-                    max_length=CODE_LENGTH,
-                ),
+                _listed("system", "infrastructure_system", "System", "ระบบ", required=True),
                 SUBDISTRICT,
                 YEAR,
                 Column(

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from store.parse import BE_OFFSET, Parsed
 from store.problems import HEADER_ROW, PER_RULE_LIMIT, Problem, more_of_the_same
-from store.tables import Table
+from store.tables import Column, Table
 
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
@@ -23,6 +23,13 @@ class Context:
     factories: set[str]
     standards: dict[str, str]  # parameter -> unit
     indicators: set[str]
+    codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code list -> its codes (the database's `codes`)
+
+    def allowed(self, column: Column) -> tuple[str, ...] | None:
+        """The values a column may take: its code list's codes in the database, else its fixed values."""
+        if column.code_list is not None and column.code_list in self.codes:
+            return self.codes[column.code_list]
+        return column.allowed
 
 
 @dataclass
@@ -150,15 +157,16 @@ def _skipped(d: pd.DataFrame, rule: RowRule) -> pd.Series:
     return ~d[list(rule.needs)].notna().all(axis=1)
 
 
-def _column_checks(table: Table, name: str, values: pd.Series) -> list[tuple[str, pd.Series]]:
-    """(rule, ok mask) for one column's own rules: required, allowed values, min / max."""
+def _column_checks(table: Table, name: str, values: pd.Series, ctx: Context) -> list[tuple[str, pd.Series]]:
+    """(rule, ok mask) for one column's own rules: required, allowed values, min / max, length, shape."""
     col = table.column(name)
     present = values.notna()
     checks: list[tuple[str, pd.Series]] = []
     if table.is_required(name):
         checks.append(("required", present))
-    if col.allowed:
-        checks.append(("allowed", ~present | values.isin(col.allowed)))
+    allowed = ctx.allowed(col)
+    if allowed is not None:
+        checks.append(("allowed", ~present | values.isin(allowed)))
     if col.min is not None:
         ok = values > col.min if col.min_exclusive else values >= col.min
         checks.append(("min_exclusive" if col.min_exclusive else "min", ~present | ok.fillna(True)))
@@ -172,12 +180,13 @@ def _column_checks(table: Table, name: str, values: pd.Series) -> list[tuple[str
     return checks
 
 
-def _limit(table: Table, column: str | None, rule: str) -> tuple[str, str]:
+def _limit(table: Table, column: str | None, rule: str, ctx: Context) -> tuple[str, str]:
     if column is None or column not in table.column_names:
         return "", ""
     col = table.column(column)
-    if rule == "allowed" and col.allowed:
-        return "", ", ".join(col.allowed)
+    allowed = ctx.allowed(col)
+    if rule == "allowed" and allowed is not None:
+        return "", ", ".join(allowed)
     if rule in ("min", "min_exclusive"):
         return f"{col.min:g}", ""
     if rule == "max":
@@ -221,8 +230,8 @@ def validate(parsed: Parsed, table: Table, ctx: Context) -> list[Problem]:
     present = [c for c in table.column_names if c in frame.columns]
     rules = [r for r in row_rules(table, ctx) if all(n in frame.columns for n in r.needs)]
     for name in present:
-        for rule_name, ok in _column_checks(table, name, frame[name]):
-            _report(problems, frame, raw, ~ok, name, rule_name, failed_cells, *_limit(table, name, rule_name))
+        for rule_name, ok in _column_checks(table, name, frame[name], ctx):
+            _report(problems, frame, raw, ~ok, name, rule_name, failed_cells, *_limit(table, name, rule_name, ctx))
     for rule in rules:
         ok = _skipped(frame, rule) | rule.ok(frame).fillna(True).astype(bool)
         # A unit is checked against the standard of the row's own parameter, so the limit differs by row.

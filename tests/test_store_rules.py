@@ -103,7 +103,12 @@ CASES = [
     ("factory id length", "establishments", E + "\n" + "F" * 65 + ",ก,factory,190906\n", (2, "factory_id", "too_long")),
     ("factory id shape", "establishments", E + "\n=HYPERLINK(1),ก,factory,190906\n", (2, "factory_id", "bad_identifier")),
     ("invisible id", "establishments", E + "\nF9\u200b,ก,factory,190906\n", (2, "factory_id", "bad_identifier")),
-    ("respondent id shape", "surveys", Q + "\nS1,R<1>,eco_town_awareness,2022,190906,community,4\n", (2, "respondent_id", "bad_identifier")),
+    (
+        "respondent id shape",
+        "surveys",
+        Q + "\nS1,R<1>,eco_town_awareness,2022,190906,community,4\n",
+        (2, "respondent_id", "bad_identifier"),
+    ),
     ("project id shape", "infrastructure", INF + '\n"P\n1",ถนน,road,190906,2022,completed\n', (2, "project_id", "bad_identifier")),
     ("item number ceiling", "evidence", EV + "\n18.1.1,10000,ก,ready\n", (2, "item_no", "max")),
     ("participants ceiling", "activities", ACT + ",participants\n2.1,อบรม,done,3000000000\n", (2, "participants", "max")),
