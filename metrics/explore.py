@@ -17,6 +17,7 @@ from store.tables import TABLES
 Kind = Literal["category", "number", "date", "year", "flag"]
 AGGS = ("count", "count_distinct", "sum", "mean", "median", "min", "max")
 GRAINS = ("month", "year", "day")
+WITHHELD = float("-inf")  # in present(): a withheld cell on its way through the pivot (no count, sum or mean is -inf)
 MAX_GROUPS = 2000  # a summary longer than this is cut (largest first) and flagged: nobody reads 2,000 rows
 HIDDEN = ("batch_id", "name_th", "name_en", "title_th", "title_en", "description_en", "description_th")
 # Years stored in the Christian era (shown in BE in Thai); fiscal_year is stored in BE already (store.tables).
@@ -25,6 +26,31 @@ CE_YEARS = ("year", "registered_year", "closed_year")
 CODED = ("reason", "status")
 # What an establishment brings to a table that names one: what people group by.
 ESTABLISHMENT_COLUMNS = ("kind", "industry", "subdistrict_code", "in_industrial_zone", "controlled_factory")
+
+# What readers (anonymous and committee) get: summaries only, never rows (docs/decisions.md, SECURITY.md).
+MIN_GROUP = 3  # a figure resting on fewer establishments (or survey respondents) than this is withheld
+READER_AGGS = ("count", "count_distinct", "sum", "mean", "median")  # a min or a max is one establishment's own figure
+READER_KINDS: tuple[Kind, ...] = ("category", "year", "flag")  # filters on numbers or dates would show extremes as bounds
+# Columns that name or place one establishment or person: readers can neither see, group nor filter by them.
+IDENTIFYING = ("factory_id", "establishment", "entity_id", "respondent_id", "lat", "lon", "evidence_ref", "detail")
+# Whose rows an indicator counts, when they are an establishment's or a person's (the others are the town's own
+# records: green areas, infrastructure projects, evidence items, which the plan and evidence pages show to readers).
+PRIVATE_ENTITIES = ("factory", "establishment", "respondent")
+READER_TEXT = {
+    "note": (
+        "ผู้อ่านเห็นเฉพาะผลสรุป: ค่าที่มาจากสถานประกอบการ (หรือผู้ตอบแบบสอบถาม) น้อยกว่า {n} รายจะไม่แสดง แถวข้อมูลรายสถานประกอบการสำหรับนักวิเคราะห์ที่เข้าสู่ระบบ",
+        "Readers see summaries only: a figure resting on fewer than {n} establishments (or survey respondents) is not"
+        " shown. Rows, establishment by establishment, are for signed-in analysts.",
+    ),
+    "withheld": (
+        "{k:,} ค่าไม่แสดง (—) เพราะมาจากสถานประกอบการหรือผู้ตอบน้อยกว่า {n} ราย",
+        "{k:,} figure(s) not shown (—): fewer than {n} establishments or respondents behind them",
+    ),
+}
+
+
+def reader_text(key: str, lang: str, **fields: object) -> str:
+    return READER_TEXT[key][0 if lang == "th" else 1].format(**fields)
 
 
 @dataclass(frozen=True)
@@ -70,11 +96,12 @@ class Spec:
     grain: str = "month"
     filters: tuple[Filter, ...] = field(default=())
 
-    def valid_for(self, kinds: dict[str, Kind]) -> Spec:
-        """The same spec without anything the source does not have (a link or a switch of source can leave some)."""
+    def valid_for(self, kinds: dict[str, Kind], aggs: tuple[str, ...] = AGGS) -> Spec:
+        """The same spec without anything the source does not have (a link or a switch of source can leave some),
+        and with only the aggregations `aggs` (a reader's are READER_AGGS)."""
         rows = tuple(c for c in self.rows if c in kinds)[:2]
         across = self.across if self.across in kinds and self.across not in rows else None
-        agg = self.agg if self.agg in AGGS else "count"
+        agg = self.agg if self.agg in aggs else "count"
         measure = self.measure if self.measure in kinds else None
         if agg not in ("count", "count_distinct") and (measure is None or kinds[measure] != "number"):
             agg, measure = "count", None
@@ -91,6 +118,11 @@ class Summary:
     wide: pd.DataFrame  # the same pivoted: rows down, `across` values as columns (equal to long without `across`)
     groups: int  # groups before any cut
     truncated: bool
+    withheld: pd.Series = field(default_factory=lambda: pd.Series(dtype=bool))  # per row of long: value withheld (too few units)
+
+    @property
+    def withheld_count(self) -> int:
+        return int(self.withheld.sum())
 
 
 def kinds(frame: pd.DataFrame) -> dict[str, Kind]:
@@ -150,6 +182,30 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
     return frame.drop(columns=[c for c in HIDDEN if c in frame.columns]).reset_index(drop=True)
 
 
+def unit_column(source: Source, columns: list[str], entity: str | None = None) -> str | None:
+    """The column whose distinct values a reader's figure must rest on at least MIN_GROUP of: the establishment
+    (factory_id, or an indicator's entity when it is an establishment or a respondent) or the survey respondent.
+    None for the town's own records (green areas, projects, the plan, evidence items), shown to readers elsewhere."""
+    if source.kind == "indicator":
+        return "entity_id" if entity in PRIVATE_ENTITIES and "entity_id" in columns else None
+    for column in ("factory_id", "respondent_id"):
+        if column in columns:
+            return column
+    return None
+
+
+def for_readers(frame: pd.DataFrame, unit: str | None) -> tuple[pd.DataFrame, pd.Series | None]:
+    """A source's rows as a reader may use them: without the columns that name or place one establishment or
+    person; and, apart, the unit of each row (same index) that the minimum group size counts."""
+    units = frame[unit].astype("string") if unit is not None else None
+    return frame.drop(columns=[c for c in IDENTIFYING if c in frame.columns]), units
+
+
+def reader_kinds(column_kinds: dict[str, Kind]) -> dict[str, Kind]:
+    """The columns a reader may filter by (categories, years, flags)."""
+    return {c: k for c, k in column_kinds.items() if k in READER_KINDS}
+
+
 def apply_filters(frame: pd.DataFrame, filters: tuple[Filter, ...], column_kinds: dict[str, Kind]) -> pd.DataFrame:
     keep = pd.Series(True, index=frame.index)
     for f in filters:
@@ -174,10 +230,25 @@ def _bucket(values: pd.Series, grain: str) -> pd.Series:
     return values.dt.normalize()
 
 
-def summarise(frame: pd.DataFrame, spec: Spec, column_kinds: dict[str, Kind], max_groups: int = MAX_GROUPS) -> Summary:
-    """Group, aggregate and pivot. Missing group values form their own group (shown as a dash), not dropped."""
+def summarise(
+    frame: pd.DataFrame,
+    spec: Spec,
+    column_kinds: dict[str, Kind],
+    max_groups: int = MAX_GROUPS,
+    units: pd.Series | None = None,
+    min_group: int = 0,
+) -> Summary:
+    """Group, aggregate and pivot. Missing group values form their own group (shown as a dash), not dropped.
+
+    With `units` (each row's establishment or respondent, same index as `frame`) and `min_group`, a group resting on
+    fewer distinct units than `min_group` keeps its place with its value withheld (NaN, flagged in `withheld`);
+    so does the single total when nothing is grouped."""
     by = [*spec.rows, *([spec.across] if spec.across else [])]
     work = frame[by].copy()
+    guarded = units is not None and min_group > 0
+    if guarded:
+        assert units is not None
+        work["_unit"] = units.loc[frame.index]
     for column in by:
         if column_kinds[column] == "date":
             work[column] = _bucket(frame[column], spec.grain)
@@ -189,20 +260,27 @@ def summarise(frame: pd.DataFrame, spec: Spec, column_kinds: dict[str, Kind], ma
         how = {"count_distinct": "nunique"}.get(spec.agg, spec.agg)
     if not by:
         total = work["value"].count() if how == "count" else work["value"].agg(how)
-        long = pd.DataFrame({"value": [total]})
-        return Summary(long, long, 1, False)
-    long = work.groupby(by, dropna=False, sort=True)["value"].agg(how).reset_index()
+        hidden = guarded and work["_unit"].nunique() < min_group
+        long = pd.DataFrame({"value": [float("nan") if hidden else total]})
+        return Summary(long, long, 1, False, pd.Series([hidden]))
+    grouped = work.groupby(by, dropna=False, sort=True)
+    long = grouped["value"].agg(how).reset_index()
+    if guarded:
+        few = (grouped["_unit"].nunique() < min_group).to_numpy()
+        long["value"] = long["value"].astype("float64").mask(few)
+        long["_withheld"] = few
     groups = len(long)
     truncated = groups > max_groups
     if truncated:
-        long = long.nlargest(max_groups, "value").sort_values(by).reset_index(drop=True)
+        long = long.sort_values("value", ascending=False, kind="stable").head(max_groups).sort_values(by).reset_index(drop=True)
+    withheld = long.pop("_withheld") if guarded else pd.Series(False, index=long.index)
     if spec.across is None:
-        return Summary(long, long, groups, truncated)
+        return Summary(long, long, groups, truncated, withheld)
     index = list(spec.rows) or None
     wide = long.pivot_table(index=index, columns=spec.across, values="value", aggfunc="first", dropna=False, sort=True)
     wide = wide.reset_index() if index else wide
     wide.columns = [str(c) for c in wide.columns]
-    return Summary(long, wide, groups, truncated)
+    return Summary(long, wide, groups, truncated, withheld)
 
 
 def value_label(value: object, column: str, kind: Kind, grain: str, lang: str) -> str:
@@ -253,15 +331,23 @@ def present(summary: Summary, spec: Spec, column_kinds: dict[str, Kind], lang: s
     by = [*spec.rows, *([spec.across] if spec.across else [])]
     for column in by:
         long[column] = [value_label(v, column, column_kinds[column], spec.grain, lang) for v in summary.long[column]]
+    # A withheld value travels through the pivot as a marker no figure can take, so that neither the zero filling
+    # below nor the pivot's dropping of empty rows can touch it; it ends empty.
+    withheld = summary.withheld.to_numpy(dtype=bool) if len(summary.withheld) == len(long) else False
+    shaped = long.assign(value=long["value"].astype("float64").mask(withheld, WITHHELD))
     if spec.across is None:
-        wide = long
+        wide = shaped
     elif spec.rows:
-        wide = long.pivot_table(index=list(spec.rows), columns=spec.across, values="value", aggfunc="first", sort=False).reset_index()
+        wide = shaped.pivot_table(index=list(spec.rows), columns=spec.across, values="value", aggfunc="first", sort=False).reset_index()
         wide.columns = [str(c) for c in wide.columns]
     else:
-        wide = long.set_index(spec.across)[["value"]].T.reset_index(drop=True)
+        wide = shaped.set_index(spec.across)[["value"]].T.reset_index(drop=True)
         wide.columns = [str(c) for c in wide.columns]
+    values = [c for c in wide.columns if c not in by]
     if spec.agg in ("count", "count_distinct", "sum"):
-        wide = wide.fillna({c: 0 for c in wide.columns if c not in by})  # no rows in a cell: nothing counted or added
+        wide = wide.fillna({c: 0 for c in values})  # no rows in a cell: nothing counted or added
+    wide[values] = wide[values].replace(WITHHELD, float("nan"))
+    if spec.agg in ("count", "count_distinct"):
+        wide[values] = wide[values].astype("Int64")  # counts stay whole numbers; a withheld one is empty
     headers = {c: label for c, label in column_labels(by, lang).items()}
     return long, wide.rename(columns={**headers, "value": words.text("explore_value", lang)})

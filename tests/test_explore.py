@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -129,3 +130,139 @@ def test_explore_page_runs_and_follows_the_link(demo_db, monkeypatch, lang):
     summary = at.dataframe[0].value
     assert len(summary) == summary.shape[0] > 1 and summary.shape[1] == 1 + 5  # industry + 5 parameters
     assert at.query_params["src"] == "table:effluent_samples"
+
+
+# What readers may see (issue 26, item 10): summaries only, each figure resting on at least MIN_GROUP establishments.
+
+
+def test_a_readers_summary_withholds_figures_of_fewer_than_three_establishments():
+    frame, units = explore.for_readers(SAMPLES, "factory_id")
+    assert "factory_id" not in frame.columns and units is not None
+    kinds_ = kinds(frame)
+    spec = Spec(rows=("parameter",), measure="value", agg="sum")
+    summary = summarise(frame, spec, kinds_, units=units, min_group=explore.MIN_GROUP)
+    # BOD: F1, F2, F3 -> 3 establishments, shown (10 + 20 + 30); COD: F2 alone -> withheld, not 0
+    assert summary.long["parameter"].tolist() == ["BOD", "COD"]
+    assert summary.long["value"].iloc[0] == 60.0 and pd.isna(summary.long["value"].iloc[1])
+    assert summary.withheld.tolist() == [False, True] and summary.withheld_count == 1
+    _, wide = present(summary, spec, kinds_, "en")
+    assert wide["Value"].iloc[0] == 60.0 and pd.isna(wide["Value"].iloc[1])  # a withheld sum is empty, never filled with 0
+
+
+def test_a_withheld_cell_stays_empty_across_a_pivot_and_a_filtered_total_too():
+    frame, units = explore.for_readers(SAMPLES, "factory_id")
+    kinds_ = kinds(frame)
+    spec = Spec(rows=("year",), across="in_industrial_zone")
+    summary = summarise(frame, spec, kinds_, units=units, min_group=2)
+    # 2022 in zone: F1, F1, F3 -> 2 establishments, 3 rows; 2022 outside: F2 alone; 2023 outside: F2 alone; 2023 in zone: no rows
+    _, wide = present(summary, spec, kinds_, "en")
+    assert wide.columns.tolist() == ["Year", "no", "yes"]
+    assert pd.isna(wide.loc[0, "no"]) and wide.loc[0, "yes"] == 3
+    assert pd.isna(wide.loc[1, "no"]) and wide.loc[1, "yes"] == 0  # no rows at all: counted as 0, not withheld
+    one = apply_filters(frame, (Filter("parameter", values=("COD",)),), kinds_)
+    total = summarise(one, Spec(), kinds_, units=units, min_group=explore.MIN_GROUP)
+    assert total.withheld_count == 1 and pd.isna(total.long["value"].iloc[0])  # one establishment's total is withheld too
+
+
+def test_readers_lose_identifying_columns_minimum_and_maximum_and_number_filters():
+    frame, units = explore.for_readers(SAMPLES.assign(establishment="A", lat=14.6, lon=100.9), "factory_id")
+    assert not {"factory_id", "establishment", "lat", "lon"} & set(frame.columns)
+    assert units is not None and units.tolist() == ["F1", "F1", "F2", "F2", "F3"]
+    assert Spec(agg="max", measure="value").valid_for(kinds(frame), explore.READER_AGGS).agg == "count"
+    assert Spec(rows=("factory_id",)).valid_for(kinds(frame), explore.READER_AGGS).rows == ()
+    assert set(explore.reader_kinds(kinds(frame))) == {"parameter", "year", "in_industrial_zone"}  # no value or date ranges
+
+
+def test_the_unit_is_the_establishment_or_the_respondent_not_the_towns_own_records():
+    unit = explore.unit_column
+    assert unit(Source("table", "annual_reports"), ["factory_id", "year"]) == "factory_id"
+    assert unit(Source("table", "surveys"), ["survey_id", "respondent_id"]) == "respondent_id"
+    assert unit(Source("table", "green_areas"), ["subdistrict", "year"]) is None
+    assert unit(Source("indicator", "7.1.1"), ["entity_id"], "establishment") == "entity_id"
+    assert unit(Source("indicator", "20.1.1"), ["entity_id"], "respondent") == "entity_id"
+    assert unit(Source("indicator", "1.1.1"), ["entity_id"], "project") is None
+
+
+READER_LINK = {"src": "table:annual_reports", "rows": "factory_id,industry", "measure": "water_use_m3", "agg": "max"}
+
+
+@pytest.fixture
+def accounts_db(demo_db: Path, tmp_path: Path) -> Path:
+    """A copy of the demo database (reading open to anonymous visitors) with a committee member and an analyst."""
+    import shutil
+
+    from store import accounts
+    from store.db import init
+
+    path = tmp_path / "explore.duckdb"
+    shutil.copy(demo_db, path)
+    con, _, _ = init(path)
+    for name, role in (("chair", "committee"), ("ana", "analyst")):
+        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), "correct-horse-battery")
+    con.close()
+    return path
+
+
+def explore_as(db: Path, monkeypatch: pytest.MonkeyPatch, user: str | None, link: dict[str, str] = READER_LINK):  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("EIT_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    if user:
+        at.switch_page("app_pages/signin.py").run()
+        at.text_input[0].input(user)
+        at.text_input[1].input("correct-horse-battery")
+        at.button[0].click().run()
+        assert at.session_state["user"].username == user
+    at.query_params.update(link)
+    at.switch_page("app_pages/explore.py").run()
+    assert not at.exception
+    return at
+
+
+def downloads(at) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(getattr(e, "proto", e)) for e in at.get("download_button")]
+
+
+@pytest.mark.usefixtures("fresh_caches")
+@pytest.mark.parametrize("user", [None, "chair"])
+def test_anonymous_readers_and_the_committee_get_summaries_only(accounts_db, monkeypatch, user):
+    at = explore_as(accounts_db, monkeypatch, user)
+    assert at.session_state["user"] is None if user is None else at.session_state["user"].role == "committee"
+    assert any("Readers see summaries only" in i.value for i in at.info)
+    assert not [e for e in at.expander if e.label == "Rows that pass the filters"]
+    assert len(at.dataframe) == 1  # the summary, never the rows
+    summary = at.dataframe[0].value
+    # The link asked for the largest water use by establishment: the establishment is dropped (not a reader's
+    # column) and the maximum becomes a count; by industry, every figure rests on at least 3 establishments or is empty.
+    assert list(summary.columns) == ["Industry", "Value"] and summary["Value"].sum() == 1013
+    assert at.query_params["agg"] == "count" and "factory_id" not in at.query_params.get("rows", "")
+    assert all("_rows" not in d for d in downloads(at))  # only the summary's downloads
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_readers_small_groups_are_withheld_and_said_so(accounts_db, demo_db, monkeypatch):
+    link = {"src": "table:annual_reports", "rows": "industry,subdistrict", "across": "year", "measure": "water_use_m3", "agg": "sum"}
+    at = explore_as(accounts_db, monkeypatch, None, link)
+    offered = at.multiselect(key="x_filter_by_table:annual_reports_en").options
+    assert "Industry" in offered and not {"Factory ID", "Establishment", "Water use (m³)"} & set(offered)  # no names, no ranges
+    summary = at.dataframe[0].value
+    withheld = int(summary.drop(columns=["Industry", "Subdistrict"]).isna().sum().sum())
+    assert withheld > 0 and any(f"{withheld} figure(s) not shown" in c.value for c in at.caption)
+    with duckdb.connect(str(demo_db), read_only=True) as con:  # the demo's groups of fewer than 3 establishments (same data)
+        few = con.execute(
+            "select count(*) from (select e.industry, e.subdistrict_code, r.year from annual_reports r join establishments e using (factory_id)"
+            " group by all having count(distinct factory_id) < 3)"
+        ).fetchone()
+    assert few is not None and withheld == few[0]
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_analysts_keep_the_rows_and_every_summary(accounts_db, monkeypatch):
+    at = explore_as(accounts_db, monkeypatch, "ana")
+    assert not any("Readers see summaries only" in i.value for i in at.info)
+    assert [e for e in at.expander if e.label == "Rows that pass the filters"]
+    assert len(at.dataframe) == 2 and len(at.dataframe[1].value) == 1013  # the rows, every annual report
+    assert at.query_params["agg"] == "max" and at.query_params["rows"] == "factory_id,industry"

@@ -72,7 +72,8 @@ def filters(frame: pd.DataFrame, kinds: dict[str, Kind], labels: dict[str, str],
     store = st.session_state.setdefault("explore_filters", {})
     before: dict[str, Filter] = {f.column: f for f in store.get(source.key, ())}
     suffix = f"{source.key}_{lang()}"
-    chosen = st.multiselect(t("explore_filter_by"), list(frame.columns), default=[c for c in before if c in frame.columns],
+    offered = [c for c in frame.columns if c in kinds]  # a reader's kinds leave out numbers and dates
+    chosen = st.multiselect(t("explore_filter_by"), offered, default=[c for c in before if c in offered],
                             format_func=labels.__getitem__, key=f"x_filter_by_{suffix}", placeholder=t("choose_options"))  # fmt: skip
     found: list[Filter] = []
     for column in chosen:
@@ -103,12 +104,17 @@ def filters(frame: pd.DataFrame, kinds: dict[str, Kind], labels: dict[str, str],
 
 
 def spec_form(
-    frame: pd.DataFrame, kinds: dict[str, Kind], labels: dict[str, str], source: Source, kept: tuple[Filter, ...]
+    frame: pd.DataFrame,
+    kinds: dict[str, Kind],
+    labels: dict[str, str],
+    source: Source,
+    kept: tuple[Filter, ...],
+    aggs: tuple[str, ...] = AGGS,
 ) -> tuple[Spec, str]:
-    """Group by, spread across, summarise as, of column, dates by, chart: read from the view, written back to it."""
+    """Group by, spread across, summarise as (one of `aggs`), of column, dates by, chart: read from the view, written back to it."""
     view = _view() if _view().get("src") == source.key else {}
     start = Spec(rows=tuple(c for c in view.get("rows", "").split(",") if c), across=view.get("across") or None,
-                 measure=view.get("measure") or None, agg=view.get("agg", "count"), grain=view.get("grain", "month")).valid_for(kinds)  # fmt: skip
+                 measure=view.get("measure") or None, agg=view.get("agg", "count"), grain=view.get("grain", "month")).valid_for(kinds, aggs)  # fmt: skip
     columns, numbers = list(frame.columns), [c for c in frame.columns if kinds[c] == "number"]
     suffix = f"{source.key}_{lang()}"
     left, middle, right = st.columns(3)
@@ -117,7 +123,7 @@ def spec_form(
     across_options = ["", *[c for c in columns if c not in rows]]
     across = middle.selectbox(t("explore_across"), across_options, index=across_options.index(start.across or "") if (start.across or "") in across_options else 0,
                               format_func=lambda c: labels[c] if c else t("explore_nothing"), key=f"x_across_{suffix}")  # fmt: skip
-    agg = right.selectbox(t("explore_agg"), AGGS, index=AGGS.index(start.agg), format_func=lambda a: t(f"agg_{a}"), key=f"x_agg_{suffix}")
+    agg = right.selectbox(t("explore_agg"), aggs, index=aggs.index(start.agg), format_func=lambda a: t(f"agg_{a}"), key=f"x_agg_{suffix}")
     measure_options = [] if agg == "count" else (columns if agg == "count_distinct" else numbers)
     measure = None
     if measure_options:
@@ -133,7 +139,7 @@ def spec_form(
         middle.segmented_control(t("explore_chart"), CHARTS, default=chart, format_func=lambda c: t(f"chart_{c}"), key=f"x_chart_{suffix}")
         or chart
     )
-    spec = Spec(rows=tuple(rows), across=across or None, measure=measure, agg=agg, grain=grain, filters=kept).valid_for(kinds)
+    spec = Spec(rows=tuple(rows), across=across or None, measure=measure, agg=agg, grain=grain, filters=kept).valid_for(kinds, aggs)
     _remember({k: v for k, v in {"src": source.key, "rows": ",".join(spec.rows), "across": spec.across or "", "measure": spec.measure or "",
                                  "agg": spec.agg, "grain": spec.grain, "chart": chart}.items() if v})  # fmt: skip
     return spec, chart
