@@ -21,8 +21,9 @@ from metrics.engine import Scorecard
 from metrics.fragments import CSS as FRAGMENTS_CSS
 from metrics.fragments import View, checklist, headline, level_plan, plan_table, result_cards, scorecard_table
 from metrics.tables import behind_table
-from metrics.words import area_label, date_label, datetime_label, reason, text, year_label
+from metrics.words import area_label, date_label, datetime_label, reason, text, town_title, year_label
 from store.export import AsOf, as_of, xlsx_bytes
+from store.towns import town_names
 
 FONTS = "'Loma', 'Garuda', 'Noto Sans Thai', 'Sarabun', sans-serif"  # Loma and Garuda: fonts-thai-tlwg
 
@@ -43,6 +44,7 @@ class ReportData:
     subdistricts: dict[str, tuple[str, str]]
     as_of: AsOf
     made: dt.datetime
+    town: dict[str, str]
 
 
 def gather(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", today: dt.date | None = None) -> ReportData:
@@ -85,6 +87,7 @@ def gather(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", today: 
         subdistricts=names,
         as_of=as_of(cur),
         made=dt.datetime.now(),
+        town=town_names(cur),
     )
 
 
@@ -152,7 +155,7 @@ def report_html(data: ReportData, lang: str = "th") -> str:
         else text("report_no_data", lang)
     )
     parts = [
-        f'<section class="cover"><p class="eit-small">{escape(text("app_title", lang))}</p>',
+        f'<section class="cover"><p class="eit-small">{escape(town_title(data.town, lang))}</p>',
         f"<h1>{escape(text('report_title', lang))}</h1>",
         f"<h2>{escape(area)}<br>{escape(year_label(data.year, lang))} ({escape(text('calendar_year', lang))})</h2>",
         f'<div class="eit-cards"><div class="eit-card eit-card-main"><div class="eit-card-label">{escape(text("town_level", lang))}</div>'

@@ -804,6 +804,11 @@ def glossary_entry(term: str, lang: str) -> tuple[str, str]:
     return name, th if lang == "th" else en
 
 
+def town_title(town: dict[str, str], lang: str) -> str:
+    """The town's own name (the `town` table, from data/towns/*.toml), else the product's."""
+    return town.get("name_th" if lang == "th" else "name_en") or text("app_title", lang)
+
+
 def value_label(code: object, lang: str) -> str:
     """A code value of SPEC §2 in words (practice, scheme, category, status …); other values as they are."""
     if code is None or (isinstance(code, float) and math.isnan(code)):

@@ -34,9 +34,10 @@ from metrics import charts, engine, readiness
 from metrics.engine import Result, Scorecard
 from metrics.fragments import CSS as FRAGMENTS_CSS
 from metrics.fragments import MARKS, gap_text, split_text, unit_word
-from metrics.words import area_label, date_label, datetime_label, number, year_label, year_short
+from metrics.words import area_label, date_label, datetime_label, number, town_title, year_label, year_short
 from present.words import places, say
 from store.export import AsOf, as_of, csv_bytes
+from store.towns import town_names
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 LANGS = ("th", "en")
@@ -69,6 +70,7 @@ class SiteData:
     made: dt.datetime
     today: dt.date
     areas: tuple[str, ...] = ("all",)  # "all" (the whole town), then each subdistrict the engine scored
+    town: dict[str, str] = field(default_factory=dict)  # the town's names (store.towns.town_names)
 
     @property
     def subdistricts(self) -> tuple[str, ...]:
@@ -122,6 +124,7 @@ def gather(cur: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None, t
         made=dt.datetime.now(),
         today=today,
         areas=areas,
+        town=town_names(cur),
     )
 
 
@@ -432,7 +435,7 @@ class Pages:
         self.other = next((x for x in langs if x != lang), None)
 
     def t(self, key: str, **fields: object) -> str:
-        return say(key, self.lang, **fields)
+        return town_title(self.data.town, self.lang) if key == "app_title" else say(key, self.lang, **fields)
 
     def common(self, path: str, title: str, other_path: str | None) -> dict[str, Any]:
         root = root_of(path)

@@ -11,6 +11,7 @@ from metrics import engine, profile, readiness, words
 from metrics.catalogue import Indicator, load_catalogue, town_areas
 from store import accounts, export, geo
 from store.db import db_path, init
+from store.towns import town_names
 from ui.auth import announce_first_admin
 from ui.i18n import area_label, t, year_short
 from ui.safe import md
@@ -38,6 +39,18 @@ def open_connection(path: str) -> duckdb.DuckDBPyConnection:
         st.error(t("database_busy"), icon=":material/lock_clock:")
         st.stop()
         raise
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def town(version: str) -> dict[str, str]:
+    """The town's names (data/towns/*.toml, set at `store init`)."""
+    with con().cursor() as cur:
+        return town_names(cur)
+
+
+def title() -> str:
+    """The town's name in the page's language: the sidebar's title and the browser tab's."""
+    return words.town_title(town(data_version()), st.session_state.get("lang", "th"))
 
 
 def access() -> bool:
