@@ -395,6 +395,8 @@ def served(demo_db, tmp_path_factory):
     accounts.set_public_read(con, True, "tests")
     accounts.COST = 4
     accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), ANALYST_PASSWORD)
+    accounts.change_password(con, "dana", accounts.add_user(con, "dana", "analyst", "tests"), ANALYST_PASSWORD)
+    accounts.change_password(con, "root", accounts.add_user(con, "root", "admin", "tests"), ANALYST_PASSWORD)
     con.close()
     (folder / "some.csv").write_text("project_id,name\nX,y\n", encoding="utf-8")
     with running_app(db) as url:
@@ -445,6 +447,64 @@ def test_the_running_app_takes_only_issued_file_ids(served, browser):
     assert _put(url, f"/_stcore/upload_file/{session_id}/{uuid.uuid4()}", headers) == 403
     assert _put(url, f"/_stcore/upload_file/{session_id}/{file_id}", headers) == 403
     context.close()
+
+
+def _signed_in_page(browser, url: str, username: str, path: str, heading: str):  # type: ignore[no-untyped-def]
+    from tests.browser import wait_ready
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(url + "/signin?lang=en")
+    wait_ready(page)
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
+    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
+        page.get_by_role("button", name="Sign in").click()
+    page.goto(url + path + "?lang=en")
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
+    wait_ready(page)
+    return context, page
+
+
+@pytest.mark.browser
+def test_a_deactivated_accounts_open_upload_tab_uploads_nothing(served, browser):
+    """Issue 26: a deactivated account's open tab could still upload. The analyst's upload page stays open (no
+    rerun, so its registration as an uploader stands) while an admin switches the account off on the Accounts
+    page; the file the tab then chooses is refused at the route (403) and nothing is checked."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    from tests.browser import wait_ready
+
+    url, folder, _ = served
+    analyst, tab = _signed_in_page(browser, url, "dana", "/upload", "Upload CSV")
+    admin, page = _signed_in_page(browser, url, "root", "/accounts", "Accounts")
+
+    def dana_switch():  # type: ignore[no-untyped-def]
+        page.get_by_role("combobox", name=re.compile("Username")).click()
+        page.get_by_role("option", name="dana", exact=True).click()
+        switch = page.locator(".st-key-active_dana").get_by_role("switch")  # rendered once the run for dana is in
+        switch.wait_for(timeout=60_000)
+        return switch
+
+    for _ in range(5):  # until a fresh page reads dana as inactive from the database
+        switch = dana_switch()
+        if not switch.is_checked():
+            break
+        switch.uncheck(force=True)  # its label covers the input
+        try:  # the run the toggle starts (a reload before it reaches the server would lose it)
+            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=10_000)
+        except PlaywrightTimeout:
+            pass
+        wait_ready(page)
+        page.reload()
+        wait_ready(page)
+    else:
+        raise AssertionError("the account was not switched off")
+    admin.close()
+    with tab.expect_response(lambda r: "/_stcore/upload_file/" in r.url and r.request.method == "PUT", timeout=60_000) as put:
+        tab.locator('input[type="file"]').set_input_files(str(folder / "some.csv"))
+    assert put.value.status == 403
+    analyst.close()
 
 
 def test_the_running_app_drops_an_anonymous_clear_cache(served):
