@@ -40,6 +40,7 @@ with st.form("search"):
     diw_types = a.multiselect(t("diw_type"), sorted(frame["diw_type"].dropna().unique()), placeholder=t("choose_options"))
     years = frame["registered_year"].dropna().astype(int)
     low, high = (int(years.min()), int(years.max())) if len(years) else (1990, year)
+    high = max(high, low + 1)  # a slider needs two ends: every establishment may be registered in one year
     registered = b.slider(t("registered_years"), low + 543 if lang() == "th" else low, high + 543 if lang() == "th" else high,
                           (low + 543 if lang() == "th" else low, high + 543 if lang() == "th" else high))  # fmt: skip
     open_state = c.radio(

@@ -128,7 +128,9 @@ def copy_year_form(table: str, version: str, column: str, who: str) -> None:
         st.caption(t("copy_plan_help" if table == "activities" else "copy_evidence_help"))
         with st.form(f"copy_{table}"):
             source = st.selectbox(t("copy_from"), have, format_func={y: fiscal_year_label(y) for y in have}.__getitem__)
-            target = st.number_input(t("copy_to"), min_value=2500, max_value=2700, value=max(have) + 1 if have else 2566, step=1)
+            # The next year after the newest, kept inside the input's range (an upload may hold any year 2443-2743).
+            suggested = min(max(max(have) + 1, 2500), 2700) if have else 2566
+            target = st.number_input(t("copy_to"), min_value=2500, max_value=2700, value=suggested, step=1)
             if st.form_submit_button(t("copy_do"), icon=":material/content_copy:"):
                 try:
                     n = start_fiscal_year(con(), table, int(source), int(target), who)
