@@ -45,7 +45,8 @@ def manager(monkeypatch):
     """Streamlit's real upload store as the server builds it (GuardedUploadManager), as the running one."""
     found = internals.GuardedUploadManager("/_stcore/upload_file")
     monkeypatch.setattr(internals, "upload_manager", lambda: found)
-    return found
+    yield found
+    web._database.clear()  # the test's connection is closed after it
 
 
 def _issue(manager: internals.GuardedUploadManager, session_id: str, n: int = 1) -> list[str]:
@@ -393,7 +394,6 @@ def served(demo_db, tmp_path_factory):
     shutil.copy(demo_db, db)
     con = duckdb.connect(str(db))
     accounts.set_public_read(con, True, "tests")
-    accounts.COST = 4
     accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), ANALYST_PASSWORD)
     accounts.change_password(con, "dana", accounts.add_user(con, "dana", "analyst", "tests"), ANALYST_PASSWORD)
     accounts.change_password(con, "root", accounts.add_user(con, "root", "admin", "tests"), ANALYST_PASSWORD)

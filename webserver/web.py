@@ -59,8 +59,8 @@ _handoffs: dict[str, tuple[str, float, int]] = {}  # nonce -> (session token, ex
 _claimed: dict[str, float] = {}  # nonce -> when it was claimed, kept a while so the page can stop asking
 _signed_in: dict[str, tuple[float, str, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id, role)
 _uploaders: dict[str, tuple[float, str]] = {}  # Streamlit session id -> (expiry, SHA-256 of its sign-in's session id)
-UPLOAD_PREFIX = "/_stcore/upload_file/"
-UPLOAD_PATH = re.compile(r"/_stcore/upload_file/([^/]+)/([^/]+)$")  # webserver.streamlit_internals.UPLOAD_ROUTE
+UPLOAD_PREFIX = "/" + internals.UPLOAD_ROUTE.split("{", 1)[0]  # "/_stcore/upload_file/", checked at start-up
+UPLOAD_PATH = re.compile(re.escape(UPLOAD_PREFIX) + r"([^/]+)/([^/]+)$")  # session id, file id
 
 
 def cookie_name() -> str:
