@@ -100,5 +100,5 @@ def test_an_admin_applies_a_version_from_a_year_and_the_scorecard_follows(criter
     page.get_by_role("heading", name="เกณฑ์ตัวชี้วัด", exact=True).wait_for(timeout=60_000)
     wait_ready(page)
     thai = main_text(page)
-    assert "เปรียบเทียบผลตามเกณฑ์สองฉบับ · พ.ศ. 2567" in thai  # Thai words, the year in BE
     screenshot(page, "criteria_versions_th")
+    assert "เปรียบเทียบผลตามเกณฑ์สองฉบับ · พ.ศ. 2567" in thai  # Thai words, the year in BE
