@@ -580,3 +580,29 @@ def test_the_plan_page_shows_an_odd_activity_number_instead_of_failing(demo_db, 
     assert not at.exception, at.exception
     shown = [h.value for h in at.html]  # the plan table
     assert any("HX.1" in text for text in shown), shown
+
+
+def test_without_the_guarded_upload_store_the_runtime_check_refuses():
+    """st.App's lifespan runs check_runtime once the runtime is built: a runtime without GuardedUploadManager (here:
+    none at all) stops the server rather than serve uploads unguarded."""
+    with pytest.raises(internals.InternalsChanged, match="upload store"):
+        internals.check_runtime()
+
+
+def test_the_running_server_refuses_to_start_when_its_runtime_lacks_the_guarded_store(tmp_path):
+    """`streamlit run server.py` with the replacements never installed: st.App's lifespan finds Streamlit's own upload
+    store in the built runtime and the server exits instead of serving uploads unguarded."""
+    import os
+
+    from tests.browser import free_port
+
+    code = (
+        "import sys; from webserver import streamlit_internals as i; i.install = lambda *a, **k: []; "
+        f"sys.argv = ['streamlit', 'run', 'server.py', '--server.port', '{free_port()}', '--server.address', '127.0.0.1', "
+        "'--server.headless', 'true']; from streamlit.web.cli import main; main()"
+    )
+    env = {**os.environ, "EIT_DB": str(tmp_path / "x.duckdb"), "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+    text = out.stdout + out.stderr
+    assert out.returncode != 0 and "Streamlit's runtime was not built with the app's upload store" in text, text[-3000:]
+    assert "Application startup failed" in text
