@@ -606,3 +606,15 @@ def test_the_running_server_refuses_to_start_when_its_runtime_lacks_the_guarded_
     text = out.stdout + out.stderr
     assert out.returncode != 0 and "Streamlit's runtime was not built with the app's upload store" in text, text[-3000:]
     assert "Application startup failed" in text
+
+
+def test_the_agent_api_must_stay_off():
+    """Streamlit 1.67's agent API runs sessions over HTTP, past the gates built for browsers: on, the server refuses to start."""
+    from streamlit import config
+
+    config.set_option("server.enableAgentApi", True)
+    try:
+        found = internals.problems()
+    finally:
+        config.set_option("server.enableAgentApi", False)
+    assert [p.touch_point for p in found] == ["10 agent API"] and found[0].fatal

@@ -22,6 +22,8 @@ switched off with a logged warning. What to run and read when upgrading: docs/up
 7. scriptrunner.get_script_run_ctx().session_id: the Streamlit session of a script run. Changed: does not start.
 8. The route `/_stcore/metrics` (sessions and caches), closed by SecurityHeaders. Changed: does not start.
 9. runtime.exists() / get_instance(), and AppTest's runtime being a mock rather than a Runtime.
+10. Not an internal but checked with them: server.enableAgentApi stays off (its HTTP sessions pass neither the
+    WebSocket-origin check nor the cookie binding). On: the server does not start.
 """
 
 from __future__ import annotations
@@ -383,6 +385,12 @@ def problems() -> list[Problem]:
     fields = {f.name for f in dataclasses.fields(ScriptRunContext)} if dataclasses.is_dataclass(ScriptRunContext) else set()
     if "session_id" not in fields:
         found.append(Problem("7 script session", "ScriptRunContext has no session_id", True))
+    # Streamlit 1.67's agent API drives sessions over HTTP (/_stcore/agent/…), past the WebSocket-origin check and
+    # the cookie binding, which were built for browsers: it stays off (its default).
+    import streamlit as st
+
+    if st.get_option("server.enableAgentApi"):
+        found.append(Problem("10 agent API", "server.enableAgentApi is on; the app's gates cover browsers only", True))
     return found
 
 
