@@ -73,6 +73,8 @@ ABBREVIATIONS = {
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9²₂]*(?:[-_.][A-Za-z0-9²₂]+)*")
 REGISTRATION = re.compile(r"DEMO-[FM]\d+|[A-Z]{1,4}-?\d[\d-]*")
+# A command to type or a file path is shown as it must be typed, not translated (the backup folder, `store users unblock`).
+COMMANDS_AND_PATHS = re.compile(r"(?:\.venv/bin/)?python -m [\w .=/-]+|(?:/[\w.-]+)+")
 CRASH = ("เกิดข้อผิดพลาดที่ไม่คาดคิด", "An unexpected error", "Traceback", "Page not found")
 # Icons are drawn from ligature words (e.g. "fact_check"); the skip link's English is replaced by CSS.
 HIDE_NON_TEXT = 'span[translate="no"][aria-hidden="true"], [data-testid="stSkipToContent"] { display: none !important; }'
@@ -83,7 +85,7 @@ def data_words(db: Path) -> set[str]:
     found: set[str] = set()
     con = duckdb.connect(str(db), read_only=True)
     tables = ["establishments", "activities", "evidence", "effluent_standards", "indicators", "subdistricts", "infrastructure",
-              "green_areas", "annual_reports", "certifications", "practices", "effluent_samples"]  # fmt: skip
+              "green_areas", "annual_reports", "certifications", "practices", "effluent_samples", "criteria_versions"]  # fmt: skip
     codes = {"kind", "scheme", "practice", "status", "category", "system", "respondent_type", "question"}
     for table in tables:
         rows = con.table(table)  # the relational API: no SQL text built from names
@@ -99,7 +101,7 @@ def data_words(db: Path) -> set[str]:
 
 def leaks(text: str, allowed: set[str]) -> list[str]:
     out = []
-    for word in WORD.findall(text):
+    for word in WORD.findall(COMMANDS_AND_PATHS.sub(" ", text)):
         if word in ENUMS or word in ALWAYS_LEAKS:
             out.append(word)
         elif word not in allowed and word not in ABBREVIATIONS and not REGISTRATION.fullmatch(word):
