@@ -115,7 +115,8 @@ def run(url: str, rounds: int, overview_only: bool = False) -> dict[str, list[fl
             note("overview: year", timed(pick(page, 1, "2024"), page, "2024 (calendar year)"))
             note("overview: area", timed(pick(page, 0, "Khao Wong (190906)"), page, "Khao Wong (190906) · 2024"))
             note(
-                "overview: area", timed(pick(page, 0, "The whole eco-town (every subdistrict)"), page, "The whole eco-town (every subdistrict) · 2024")
+                "overview: area",
+                timed(pick(page, 0, "The whole eco-town (every subdistrict)"), page, "The whole eco-town (every subdistrict) · 2024"),
             )
             note("overview: language", timed(language(page, "ไทย"), page, "พ.ศ. 2567 (ปีปฏิทิน)"))
             note("overview: language", timed(language(page, "English"), page, "2024 (calendar year)"))
