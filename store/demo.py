@@ -82,7 +82,11 @@ PRACTICE_RATES = {
 
 
 def _points(rng: np.random.Generator, code: str, n: int) -> list[tuple[float, float]]:
-    poly = INTERIOR[code]
+    return points_in(rng, INTERIOR[code], n)
+
+
+def points_in(rng: np.random.Generator, poly: shapely.Geometry, n: int) -> list[tuple[float, float]]:
+    """n random (lat, lon) points inside a polygon, to 6 decimals."""
     minx, miny, maxx, maxy = poly.bounds
     points: list[tuple[float, float]] = []
     while len(points) < n:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from store.demo import KHAO_WONG, NA_PHRA_LAN, SEED
+from store.demo import KHAO_WONG, NA_PHRA_LAN, SEED, points_in
 
 # The Saraburi place names the demo's texts use, and which of the town's names replaces each.
 PLACES_TH: dict[str, int | str] = {"เขาวง": 0, "หน้าพระลาน": 1, "พระพุทธบาท": "district", "สระบุรี": "province"}
@@ -31,14 +31,8 @@ class Place:
 
 
 def _points(rng: np.random.Generator, polygon: shapely.Geometry, n: int) -> list[tuple[float, float]]:
-    inner = polygon.buffer(-0.003) if polygon.buffer(-0.003).area > polygon.area * 0.3 else polygon  # ~300 m inside
-    minx, miny, maxx, maxy = inner.bounds
-    points: list[tuple[float, float]] = []
-    while len(points) < n:
-        x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
-        if inner.contains(shapely.Point(x, y)):
-            points.append((round(y, 6), round(x, 6)))
-    return points
+    inner = polygon.buffer(-0.003)  # ~300 m inside, so a point never sits on a boundary line
+    return points_in(rng, inner if inner.area > polygon.area * 0.3 else polygon, n)
 
 
 def _renamed(text: object, places: list[Place], province: tuple[str, str]) -> object:

@@ -4,7 +4,6 @@ checks, the criteria contract and the labels; a new practice code is one row; mi
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from store.db import SCHEMA_DIR, init
 from store.families import FAMILIES
 from store.load import LoadReport, context
 from store.tables import TABLES
+from tests.test_criteria import as_csv
 
 # SPEC §2, word for word: the hidden checks load these values and expect anything else refused.
 SPEC = {
@@ -94,14 +94,6 @@ def test_a_code_outside_its_list_is_refused_naming_the_list(
     name = TABLES[table].column(column).code_list
     assert problem.allowed == ", ".join(SPEC[name or ""])
     assert column in problem.text("th") and column in problem.text("en")
-
-
-def as_csv(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
 
 
 def with_water_reuse() -> bytes:
