@@ -27,7 +27,7 @@ from pathlib import Path
 from playwright.async_api import Browser, async_playwright
 
 from bench.machine import machine
-from bench.readers import ANALYST, LOADED, PASSWORD, annual_reports_file, annual_reports_rows, prepare, settle
+from bench.readers import LOADED, annual_reports_file, annual_reports_rows, prepare, settle, sign_in_analyst
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, server_pid
 
 PAGES = (
@@ -90,12 +90,7 @@ async def analyst(browser: Browser, url: str, folder: Path, frame, uploads: int,
     page = await context.new_page()
     started = time.perf_counter()
     try:
-        await page.goto(url + "/signin?lang=en")
-        await settle(page, "Password")
-        await page.get_by_role("textbox", name="Username").fill(ANALYST)
-        await page.get_by_role("textbox", name="Password").fill(PASSWORD)
-        await page.get_by_role("button", name="Sign in").click()
-        await settle(page, "calendar year")
+        await sign_in_analyst(page, url)
         for n in range(uploads):
             await page.goto(url + "/upload?lang=en")
             await settle(page, "Upload CSV")

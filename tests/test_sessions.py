@@ -429,6 +429,21 @@ ATTACH = """(() => {
 })()"""
 
 
+def open_upload_as_analyst(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Sign in as the analyst through the real form (the cookie claimed), then open the Upload page."""
+    from tests.browser import wait_ready
+
+    page.goto(url + "/?lang=en")
+    wait_ready(page)
+    page.get_by_role("textbox", name="Username").fill("ana")
+    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
+    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
+        page.get_by_role("button", name="Sign in").click()
+    page.goto(url + "/upload?lang=en")
+    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
+    wait_ready(page)
+
+
 @pytest.fixture(scope="module")
 def desk(demo_db, tmp_path_factory):
     import shutil
@@ -493,15 +508,7 @@ def test_a_streamlit_session_id_alone_gives_nothing(desk, browser):
     page = victim.new_page()
     uploads: list[str] = []
     page.on("request", lambda r: uploads.append(r.url) if "/_stcore/upload_file/" in r.url else None)
-    page.goto(url + "/?lang=en")
-    wait_ready(page)
-    page.get_by_role("textbox", name="Username").fill("ana")
-    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
-    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
-        page.get_by_role("button", name="Sign in").click()
-    page.goto(url + "/upload?lang=en")
-    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
-    wait_ready(page)
+    open_upload_as_analyst(page, url)
     page.locator('input[type="file"]').set_input_files(str(folder / "some.csv"))
     page.get_by_text(re.compile("problem|Confirm")).first.wait_for(timeout=60_000)  # the analyst's own upload passed the gate
     (put,) = {u for u in uploads}
@@ -600,15 +607,7 @@ def test_media_files_answer_only_the_sign_in_that_holds_them(desk, browser):
     url, _ = desk
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
-    page.goto(url + "/?lang=en")
-    wait_ready(page)
-    page.get_by_role("textbox", name="Username").fill("ana")
-    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
-    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
-        page.get_by_role("button", name="Sign in").click()
-    page.goto(url + "/upload?lang=en")
-    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
-    wait_ready(page)
+    open_upload_as_analyst(page, url)
     page.locator('[data-testid="stMain"]').get_by_role("combobox").first.click()
     page.get_by_role("option", name=re.compile("^establishments")).click()
     wait_ready(page)
