@@ -3,7 +3,7 @@ reason), importing an office's criteria file, applying a version from a year, an
 
 import streamlit as st
 
-from metrics.words import value_label
+from present.words import value_label
 from store.criteria import CriteriaRefused, apply_version, export_version, import_version, listing
 from store.edits import EditRefused, criteria, criteria_history, update_criterion
 from ui.auth import require

@@ -3,8 +3,8 @@ indicator and level, filters by status and agency, and everything still missing 
 
 import streamlit as st
 
-from metrics.fragments import checklist
 from metrics.readiness import agencies, owed_by, readiness
+from present.fragments import checklist
 from store.accounts import allowed
 from ui.auth import role, user
 from ui.downloads import table_downloads

@@ -3,9 +3,9 @@ the rows behind the number with their amounts, and the evidence it needs."""
 
 import streamlit as st
 
-from metrics.charts import trend_words
-from metrics.fragments import View, checklist, result_cards
-from metrics.tables import behind_table
+from present.charts import trend_words
+from present.fragments import View, checklist, result_cards
+from present.tables import behind_table
 from ui.charts import intensity_change_chart, show, trend_chart
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, area_label, establishment_names, lang, number, t, thousands, year_label

@@ -6,7 +6,7 @@ import html
 import streamlit as st
 from streamlit_folium import st_folium
 
-from metrics.fragments import View
+from present.fragments import View
 from ui.i18n import NO_VALUE, columns, establishment_names, lang, number, subdistrict_name, t
 from ui.maps import MapLabels, build_map, establishment_status, legend_html
 from ui.safe import md

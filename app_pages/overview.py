@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics.fragments import View, headline, level_plan, scorecard_table
+from present.fragments import View, headline, level_plan, scorecard_table
 from ui.i18n import area_label, lang, t, year_label
 from ui.report import meeting_pack_buttons
 from ui.state import level_history, next_level_plan, read_page, readiness_by_level, scorecard, subdistrict_names

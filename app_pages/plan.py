@@ -4,8 +4,8 @@ participants against targets; analysts edit it and start a new year from a copy.
 import pandas as pd
 import streamlit as st
 
-from metrics.fragments import plan_table as plan_html
 from metrics.readiness import fiscal_year_span
+from present.fragments import plan_table as plan_html
 from store.accounts import allowed
 from ui.auth import role, user
 from ui.charts import plan_timeline

@@ -6,7 +6,7 @@ import sys
 
 import streamlit as st
 
-from present.words import say
+from present.site_words import say
 from store.db import ROOT, db_path
 from ui.auth import require
 from ui.i18n import lang, t

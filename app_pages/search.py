@@ -5,7 +5,7 @@ downloads."""
 import streamlit as st
 from streamlit_folium import st_folium
 
-from metrics.search import Filters, search
+from explore.search import Filters, search
 from store.tables import PRACTICES, SCHEMES
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, lang, t

@@ -142,8 +142,8 @@ def query(args: argparse.Namespace) -> int:
 
 
 def report(con: duckdb.DuckDBPyConnection, year: int, args: argparse.Namespace) -> int:
-    """Write the meeting pack (metrics.report imports WeasyPrint and pandas only here)."""
-    from metrics import report as pack
+    """Write the meeting pack (present.report imports WeasyPrint and pandas only here)."""
+    from present import report as pack
 
     with con.cursor() as cur:
         data = pack.gather(cur, year, args.area)

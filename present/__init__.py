@@ -1,7 +1,8 @@
 """Presentation shared by the dashboard's pages, the meeting pack and the town's public site.
 
-The words (Thai and English), number and year formats and the server-drawn SVG charts live in
-`metrics.words` and `metrics.charts`; this package holds what turns them into documents for readers
-outside the app: Jinja2 templates with autoescape on (Python passes values, never markup) and the static
-public site (`present.site`, written by `python -m metrics publish`), which any web server can serve.
+`words` holds every Thai/English word and the number, year and date formats; `fragments` the HTML of results;
+`charts` the server-drawn SVG charts; `tables` the rows behind a number as people read them; `report` the
+meeting pack (PDF and workbook); `site` and `site_words` the static public site written by
+`python -m metrics publish`. Templates (Jinja2, autoescape on) live in `templates/`. Nothing here imports
+Streamlit or writes the database; numbers come from `metrics`, never computed here.
 """

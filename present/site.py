@@ -3,7 +3,7 @@
 For each year with data and each area (the town, each subdistrict) a page in Thai and in English: the town's
 level and each level's verdict, every indicator's value, criterion and verdict in plain words, the action plan's
 progress, the evidence readiness by level and a map of the subdistricts. Each indicator has a page per area with
-its trend chart (SVG files drawn by metrics.charts, a wide and a narrow drawing) and its values year by year.
+its trend chart (SVG files drawn by present.charts, a wide and a narrow drawing) and its values year by year.
 Beside the pages: the scorecards, levels and trends as CSV (UTF-8 with BOM), JSON and Parquet, a data dictionary
 in Thai and English and a Data Package descriptor with the licence. Aggregates only: no establishment appears.
 
@@ -30,12 +30,13 @@ import duckdb
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from metrics import charts, engine, readiness
+from metrics import engine, readiness
 from metrics.engine import Result, Scorecard
-from metrics.fragments import CSS as FRAGMENTS_CSS
-from metrics.fragments import MARKS, gap_text, split_text, unit_word
-from metrics.words import area_label, date_label, datetime_label, number, town_title, year_label, year_short
-from present.words import places, say
+from present import charts
+from present.fragments import CSS as FRAGMENTS_CSS
+from present.fragments import MARKS, gap_text, split_text, unit_word
+from present.site_words import places, say
+from present.words import area_label, date_label, datetime_label, number, town_title, year_label, year_short
 from store.export import AsOf, as_of, csv_bytes
 from store.towns import town_names
 
@@ -175,7 +176,7 @@ SINGULAR = {"factories": "factory", "establishments": "establishment", "responde
 
 
 def unit_of(r: Result, lang: str, n: float | None = None) -> str:
-    """What the indicator counts (metrics.fragments.unit_word), in the singular for one thing in English."""
+    """What the indicator counts (present.fragments.unit_word), in the singular for one thing in English."""
     word = unit_word(r, lang)
     return SINGULAR.get(word, word) if lang == "en" and n == 1 else word
 

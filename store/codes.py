@@ -3,7 +3,7 @@ infrastructure systems and green-area categories, each code with its Thai and En
 
 `data/reference/codes.csv` (list, code, name_th, name_en, sort_order) is seeded into the table `codes` by
 `store init`; an admin may add rows to either. The loader's checks (store/load.py's Context), the criteria
-import (store/families.py) and the labels (metrics/words.py) all read the lists from here.
+import (store/families.py) and the labels (present/words.py) all read the lists from here.
 """
 
 from __future__ import annotations

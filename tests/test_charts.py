@@ -1,4 +1,4 @@
-"""The charts drawn on the server (metrics.charts): what they say, gaps as gaps, and names that stay names."""
+"""The charts drawn on the server (present.charts): what they say, gaps as gaps, and names that stay names."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-from metrics import charts
+from present import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

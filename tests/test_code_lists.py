@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from metrics.engine import evaluate
-from metrics.words import value_label
+from present.words import value_label
 from store import codes
 from store.codes import LISTS
 from store.criteria import SHIPPED_FILE, CriteriaRefused, import_version

@@ -1,4 +1,4 @@
-"""DESIGN's code rules, checked: ruff lint and format on the tree, mypy on metrics/ and store/."""
+"""DESIGN's code rules, checked: ruff lint and format on the tree, mypy on every room below the pages."""
 
 import subprocess
 import sys

@@ -235,7 +235,7 @@ def test_a_new_indicator_applied_from_a_year_is_in_the_meeting_pack(
 
 def test_every_code_a_criteria_file_may_name_has_words_in_both_languages() -> None:
     """A practice, scheme, question or measure added to the contract without its Thai and English label fails here."""
-    from metrics.words import VALUES
+    from present.words import VALUES
     from store.families import FAMILIES
 
     for family in FAMILIES.values():

@@ -91,7 +91,7 @@ def test_establishment_status_from_indicator_rows():
 
 
 def test_month_ticks_use_our_labels():
-    from metrics.charts import month_ticks
+    from present.charts import month_ticks
 
     dates = pd.Series(pd.to_datetime(["2022-03-15", "2022-09-02", "2023-01-20"]))
     ticks, text = month_ticks(dates, lambda m: f"{m.month}/{m.year + 543}", most=4)

@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from metrics.__main__ import main as metrics_main
-from metrics.words import number
+from present.words import number
 from store.geo import load_boundaries
 from tests.browser import ARTIFACTS, CHROMIUM, free_port
 from tests.conftest import BOUNDARIES

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from metrics.report import gather, pdf_bytes, thai_font_installed, workbook_bytes
+from present.report import gather, pdf_bytes, thai_font_installed, workbook_bytes
 from tests.browser import ARTIFACTS
 from tests.conftest import SHIPPED_INDICATORS
 

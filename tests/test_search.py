@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.search import Filters, establishments, search
+from explore.search import Filters, establishments, search
 from tests.conftest import ESTABLISHMENTS
 
 

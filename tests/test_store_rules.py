@@ -186,7 +186,7 @@ def test_every_message_and_word_has_thai_and_english_with_the_same_fields():
     """Every refusal, problem and page text exists in both languages, and neither drops a value the other shows."""
     import string
 
-    from metrics.words import COLUMNS, TEXT
+    from present.words import COLUMNS, TEXT
     from store.messages import RULES
 
     def fields(template: str) -> set[str]:

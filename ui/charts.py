@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import charts
+from present import charts
 
 FONT = "Sarabun, Garuda, Loma, 'Noto Sans Thai', sans-serif"
 
@@ -27,7 +27,7 @@ def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
     return fig
 
 
-# The dashboard's charts are SVG drawn on the server (metrics.charts), drawn once per data and language and
+# The dashboard's charts are SVG drawn on the server (present.charts), drawn once per data and language and
 # shared by every session; a page shows them as HTML, so the reader's browser loads no chart library.
 
 

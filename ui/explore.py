@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import explore
-from metrics.explore import AGGS, GRAINS, Filter, Kind, Source, Spec
+from explore import explorer as explore
+from explore.explorer import AGGS, GRAINS, Filter, Kind, Source, Spec
 from store.tables import TABLES
 from ui.charts import FONT
 from ui.i18n import lang, t, table_label

@@ -1,4 +1,4 @@
-"""The UI language (session state) applied to metrics.words: labels, years, dates, numbers and names."""
+"""The UI language (session state) applied to present.words: labels, years, dates, numbers and names."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from metrics import words
-from metrics.words import COLUMNS, MONTHS_EN, MONTHS_TH, REASONS, TEXT
+from present import words
+from present.words import COLUMNS, MONTHS_EN, MONTHS_TH, REASONS, TEXT
 
 __all__ = ["COLUMNS", "MONTHS_EN", "MONTHS_TH", "REASONS", "TEXT"]
 

@@ -8,8 +8,8 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from metrics.profile import Profile
-from metrics.words import value_label
+from explore.profile import Profile
+from present.words import value_label
 from ui.i18n import NO_VALUE, columns, date_label, lang, product_unit, reason, t, year_short
 
 

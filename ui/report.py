@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics import report
+from present import report
 from sandbox import pack
 from store.db import db_path
 from store.export import file_name

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from metrics.words import value_label
+from present.words import value_label
 from ui.i18n import establishment_names, lang, subdistrict_name, t, year_short
 
 

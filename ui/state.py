@@ -7,8 +7,10 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from metrics import engine, profile, readiness, words
+from explore import profile
+from metrics import engine, readiness
 from metrics.catalogue import Indicator, load_catalogue, town_areas
+from present import words
 from store import accounts, export, geo
 from store.db import db_path, init
 from store.towns import town_names
@@ -153,7 +155,7 @@ def trend(version: str, code: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def search_frame(version: str, year: int) -> pd.DataFrame:
-    from metrics import search
+    from explore import search
 
     with con().cursor() as cur:
         return search.establishments(cur, year)

@@ -6,8 +6,8 @@ import json
 
 import streamlit as st
 
-from metrics.charts import CSS as CHARTS
-from metrics.fragments import CSS as FRAGMENTS
+from present.charts import CSS as CHARTS
+from present.fragments import CSS as FRAGMENTS
 from ui.i18n import t
 
 PAGE = """

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metrics import fragments, words
 from metrics.engine import Result
+from present import fragments, words
 from ui.charts import effluent_chart, show
 from ui.i18n import NO_VALUE, date_label, establishment_names, lang, number, t
 from ui.safe import md

@@ -1,7 +1,7 @@
 """The committee's meeting pack: one year and area as a Thai (or English) A4 PDF and an Excel workbook.
 
-The numbers are the engine's, the words and tables the pages' (metrics.words, metrics.fragments,
-metrics.tables). The PDF is HTML printed by WeasyPrint (Pango and HarfBuzz shape Thai; fonts are
+The numbers are the engine's, the words and tables the pages' (present.words, present.fragments,
+present.tables). The PDF is HTML printed by WeasyPrint (Pango and HarfBuzz shape Thai; fonts are
 embedded); charts are SVG drawn by matplotlib with the text as outlines, so no font is needed to read them.
 """
 
@@ -16,12 +16,12 @@ import pandas as pd
 
 from metrics import engine, readiness
 from metrics.catalogue import town_areas
-from metrics.charts import colour, trend_svg
 from metrics.engine import Scorecard
-from metrics.fragments import CSS as FRAGMENTS_CSS
-from metrics.fragments import View, checklist, headline, level_plan, plan_table, result_cards, scorecard_table
-from metrics.tables import behind_table
-from metrics.words import area_label, date_label, datetime_label, reason, text, town_title, year_label
+from present.charts import colour, trend_svg
+from present.fragments import CSS as FRAGMENTS_CSS
+from present.fragments import View, checklist, headline, level_plan, plan_table, result_cards, scorecard_table
+from present.tables import behind_table
+from present.words import area_label, date_label, datetime_label, reason, text, town_title, year_label
 from store.export import AsOf, as_of, xlsx_bytes
 from store.towns import town_names
 
@@ -261,7 +261,7 @@ def workbook_bytes(data: ReportData, lang: str = "th") -> bytes:
 
 
 def _evidence_sheet(items: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from metrics.words import column_labels
+    from present.words import column_labels
 
     description = items["description_th"] if lang == "th" else items["description_en"].fillna(items["description_th"])
     frame = pd.DataFrame(
@@ -275,7 +275,7 @@ def _evidence_sheet(items: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _plan_sheet(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from metrics.words import column_labels
+    from present.words import column_labels
 
     title = plan["title_th"] if lang == "th" else plan["title_en"].fillna(plan["title_th"])
     frame = pd.DataFrame(

@@ -10,7 +10,8 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from metrics import engine, words
+from metrics import engine
+from present import words
 from store.export import BOOLEAN_WORDS
 from store.tables import TABLES
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from metrics.engine import LEVELS, Result, Scorecard
 from metrics.readiness import LevelPlan
-from metrics.words import TEXT, column_labels, date_label, number, reason, table_label, text, year_label
+from present.words import TEXT, column_labels, date_label, number, reason, table_label, text, year_label
 
 MARKS = {"pass": "✓", "fail": "✗", "no_data": "–"}
 RAI_M2 = 1600  # 1 ไร่ = 1,600 m²

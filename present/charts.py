@@ -26,7 +26,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from metrics.words import month_label, number, text, year_short
+from present.words import month_label, number, text, year_short
 
 # The town in green; its subdistricts in turn in blue, orange, purple, teal, brown (a town has two to a handful).
 TOWN_COLOUR = "#1b7f5a"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from metrics.catalogue import Indicator
 from metrics.registry import param
-from metrics.words import establishment_name, reason, text, value_label
+from present.words import establishment_name, reason, text, value_label
 
 RAI_M2 = 1600
 
