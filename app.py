@@ -5,7 +5,8 @@ from pathlib import Path
 import streamlit as st
 
 from ui.auth import navigation_pages, refresh_user, sign_in_link, user, write_pending_cookie
-from ui.state import access, con, remember_language, sidebar, title
+from ui.cached import access, con, title
+from ui.sidebar import remember_language, sidebar
 from ui.style import apply_style
 
 remember_language()

@@ -7,9 +7,9 @@ import streamlit as st
 from store import accounts, sessions
 from store.messages import message
 from ui.auth import PROXY_UNTRUSTED, require
+from ui.cached import access, con
 from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
-from ui.state import access, con
 
 who = require("admin")
 st.title(t("page_accounts"))

@@ -9,10 +9,11 @@ from store.load import RollbackRefused, original_file, rollback
 from store.tables import TABLES
 from ui.auth import require
 from ui.backups import backup_section
+from ui.cached import as_of_stamp, batch_log, con, data_version
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, columns, lang, t, thousands
 from ui.safe import md
-from ui.state import as_of_stamp, banner, batch_log, con, data_version
+from ui.sidebar import banner
 
 who = require("analyst")
 st.title(t("page_batches"))

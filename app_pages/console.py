@@ -9,10 +9,11 @@ from console.guard import QueryRefused, ensure_open
 from console.worker import run_query
 from store.db import db_path
 from ui.auth import require
+from ui.cached import as_of_stamp, con, data_version
 from ui.downloads import table_downloads
 from ui.i18n import columns, lang, t
 from ui.safe import md
-from ui.state import as_of_stamp, banner, con, data_version
+from ui.sidebar import banner
 
 require("analyst")
 st.title(t("page_console"))

@@ -7,9 +7,10 @@ from present.words import value_label
 from store.criteria import CriteriaRefused, apply_version, export_version, import_version, listing
 from store.edits import EditRefused, criteria, criteria_history, update_criterion
 from ui.auth import require
+from ui.cached import con, criteria_comparison
 from ui.i18n import NO_VALUE, columns, datetime_label, lang, t, year_label
 from ui.safe import md
-from ui.state import con, criteria_comparison, read_page
+from ui.sidebar import read_page
 
 who = require("admin")
 year, area, version = read_page("page_criteria", needs_data=False)

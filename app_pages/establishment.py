@@ -3,11 +3,12 @@ practices and yearly figures (years without a report shown as gaps), and its eff
 
 import streamlit as st
 
+from ui.cached import counts_toward, establishment_list, establishment_profile, location_check, years
 from ui.charts import establishment_chart, show
 from ui.i18n import establishment_name, establishment_names, lang, product_unit, t, year_label
 from ui.profile import certificates_view, counts_view, identity_cards, practices_view, reports_view, scheme_words
 from ui.safe import md
-from ui.state import counts_toward, establishment_list, establishment_profile, location_check, read_page, years
+from ui.sidebar import read_page
 from ui.view import page_param, set_page_param
 from ui.widgets import effluent_samples_view, glossary
 

@@ -7,11 +7,12 @@ from metrics.readiness import agencies, owed_by, readiness
 from present.fragments import checklist
 from store.accounts import allowed
 from ui.auth import role, user
+from ui.cached import as_of_stamp, evidence_items
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, columns, lang, number, reason, t
 from ui.readiness import cards, checklist_table, copy_year_form, editor, pick_fiscal_year
 from ui.safe import md
-from ui.state import as_of_stamp, evidence_items, read_page
+from ui.sidebar import read_page
 from ui.widgets import glossary
 
 _, _, version = read_page("page_evidence", needs_data=False)

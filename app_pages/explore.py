@@ -22,10 +22,11 @@ from explore.explorer import (
 )
 from store.accounts import allowed
 from ui.auth import role
+from ui.cached import as_of_stamp, catalogue, subdistrict_names
 from ui.downloads import table_downloads
 from ui.explore import figure, filters, pick_source, source_rows, spec_form, start_over
 from ui.i18n import NO_VALUE, area_label, lang, t, year_label
-from ui.state import as_of_stamp, catalogue, read_page, subdistrict_names
+from ui.sidebar import read_page
 
 year, area, version = read_page("page_explore")
 st.caption(t("explore_intro"))

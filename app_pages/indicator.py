@@ -6,23 +6,12 @@ import streamlit as st
 from present.charts import trend_words
 from present.fragments import View, checklist, result_cards
 from present.tables import behind_table
+from ui.cached import areas, as_of_stamp, behind, catalogue, checklist_year, evidence_items, samples, scorecard, subdistrict_names, trend
 from ui.charts import intensity_change_chart, show, trend_chart
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, area_label, establishment_names, lang, number, t, thousands, year_label
 from ui.safe import md
-from ui.state import (
-    areas,
-    as_of_stamp,
-    behind,
-    catalogue,
-    checklist_year,
-    evidence_items,
-    read_page,
-    samples,
-    scorecard,
-    subdistrict_names,
-    trend,
-)
+from ui.sidebar import read_page
 from ui.view import page_param, set_page_param
 from ui.widgets import effluent_samples_view, glossary
 

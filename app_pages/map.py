@@ -7,10 +7,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from present.fragments import View
+from ui.cached import areas, behind, boundaries, catalogue, establishment_list, location_check, scorecard, subdistrict_names
 from ui.i18n import NO_VALUE, columns, establishment_names, lang, number, subdistrict_name, t
 from ui.maps import MapLabels, build_map, establishment_status, legend_html
 from ui.safe import md
-from ui.state import areas, behind, boundaries, catalogue, establishment_list, location_check, read_page, scorecard, subdistrict_names
+from ui.sidebar import read_page
 from ui.static_assets import ensure_assets
 from ui.view import page_param, set_page_param
 

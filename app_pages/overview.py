@@ -3,9 +3,10 @@
 import streamlit as st
 
 from present.fragments import View, headline, level_plan, scorecard_table
+from ui.cached import level_history, next_level_plan, readiness_by_level, scorecard, subdistrict_names
 from ui.i18n import area_label, lang, t, year_label
 from ui.report import meeting_pack_buttons
-from ui.state import level_history, next_level_plan, read_page, readiness_by_level, scorecard, subdistrict_names
+from ui.sidebar import read_page
 from ui.widgets import glossary, level_history_view
 
 year, area, version = read_page("page_overview")

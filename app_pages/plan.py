@@ -8,11 +8,12 @@ from metrics.readiness import fiscal_year_span
 from present.fragments import plan_table as plan_html
 from store.accounts import allowed
 from ui.auth import role, user
+from ui.cached import as_of_stamp, plan
 from ui.charts import plan_timeline
 from ui.downloads import table_downloads
 from ui.i18n import date_label, lang, month_label, t
 from ui.readiness import cards, copy_year_form, editor, pick_fiscal_year, plan_table, today
-from ui.state import as_of_stamp, plan, read_page
+from ui.sidebar import read_page
 from ui.widgets import glossary
 
 _, _, version = read_page("page_plan", needs_data=False)

@@ -7,11 +7,12 @@ from streamlit_folium import st_folium
 
 from explore.search import Filters, search
 from store.tables import PRACTICES, SCHEMES
+from ui.cached import as_of_stamp, behind, boundaries, catalogue, search_frame, subdistrict_names
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, lang, t
 from ui.maps import MapLabels, build_map
 from ui.search import hits_table, value_names
-from ui.state import as_of_stamp, behind, boundaries, catalogue, read_page, search_frame, subdistrict_names
+from ui.sidebar import read_page
 from ui.static_assets import ensure_assets
 from ui.widgets import glossary
 

@@ -4,9 +4,9 @@ import streamlit as st
 
 from store import accounts, sessions
 from ui.auth import client, sign_in, sign_out, user
+from ui.cached import access, con
 from ui.i18n import lang, t
 from ui.safe import md
-from ui.state import access, con
 
 current = user()
 if current is None:

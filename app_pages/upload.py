@@ -9,10 +9,11 @@ from store.load import check_bytes, detect_table, load_checked, previous_loads
 from store.tables import TABLES
 from store.templates import header
 from ui.auth import require
+from ui.cached import as_of_stamp, con, data_version, example_csv
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
-from ui.state import as_of_stamp, banner, con, data_version, example_csv
+from ui.sidebar import banner
 from ui.tables import column_guide_view
 
 who = require("analyst")

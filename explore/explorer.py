@@ -14,6 +14,7 @@ from metrics import engine
 from present import words
 from store.export import BOOLEAN_WORDS
 from store.tables import TABLES
+from store.towns import subdistrict_names
 
 Kind = Literal["category", "number", "date", "year", "flag"]
 AGGS = ("count", "count_distinct", "sum", "mean", "median", "min", "max")
@@ -173,8 +174,7 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
         frame = frame.drop(columns=["establishment_th", "establishment_en"])
         frame.insert(min(1, len(frame.columns)), "establishment", pd.Series(names, index=frame.index, dtype="string"))
     if "subdistrict_code" in frame.columns:
-        rows = cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()
-        subdistricts = {code: (th if lang == "th" else en) for code, th, en in rows}
+        subdistricts = {code: (th if lang == "th" else en) for code, (th, en) in subdistrict_names(cur).items()}
         at = list(frame.columns).index("subdistrict_code") + 1
         frame.insert(at, "subdistrict", frame["subdistrict_code"].map(subdistricts).astype("string"))
         if area != "all" and source.kind == "table":

@@ -37,6 +37,16 @@ def evidence_items(cur: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataF
     return cur.execute(sql("evidence_items", "readiness"), {"fiscal_year": int(fiscal_year)}).df()
 
 
+def evidence_of(cur: duckdb.DuckDBPyConnection, code: str) -> pd.DataFrame:
+    """An indicator's evidence items, in item order."""
+    return cur.execute(sql("evidence_of_indicator", "readiness"), {"code": code}).df().sort_values("item_no", ignore_index=True)
+
+
+def evidence_by_level(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Evidence items ready of all, by level."""
+    return cur.execute(sql("evidence_by_level", "readiness")).df().sort_values("level", ignore_index=True)
+
+
 def activities(cur: duckdb.DuckDBPyConnection, fiscal_year: int, today: dt.date) -> pd.DataFrame:
     """The plan of a fiscal year with each activity's progress against today: done, late, due, planned."""
     frame = cur.execute(sql("activities", "readiness"), {"fiscal_year": int(fiscal_year)}).df()

@@ -2,7 +2,7 @@
 
 The pages show them as HTML, so a reader's browser loads no chart library: a Plotly chart cost the reader's
 browser about 0.5 CPU-s on every full page load, as much as the rest of the page (bench.readers). The drawing
-is done once per data version and language and shared by every session (ui.state caches it).
+is done once per data version and language and shared by every session (ui.cached caches it).
 
 In the browser the text stays text (the browser shapes Thai with its own fonts, and it can be selected and
 printed); in the meeting pack's PDF it becomes outlines, so no font is needed to read it. Every text from the

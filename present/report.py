@@ -23,7 +23,7 @@ from present.fragments import View, checklist, headline, level_plan, plan_table,
 from present.tables import behind_table
 from present.words import area_label, date_label, datetime_label, reason, text, town_title, year_label
 from store.export import AsOf, as_of, xlsx_bytes
-from store.towns import town_names
+from store.towns import subdistrict_names, town_names
 
 FONTS = "'Loma', 'Garuda', 'Noto Sans Thai', 'Sarabun', sans-serif"  # Loma and Garuda: fonts-thai-tlwg
 
@@ -70,7 +70,7 @@ def gather(cur: duckdb.DuckDBPyConnection, year: int, area: str = "all", today: 
     plan_years = sorted(int(y) for y in readiness.fiscal_years(cur).query("activities > 0")["fiscal_year"])
     plan_year = max([y for y in plan_years if y <= year + 543], default=None)
     activities = readiness.activities(cur, plan_year, today) if plan_year else pd.DataFrame()
-    names = {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
+    names = subdistrict_names(cur)
     card = cards[(year, area)]
     return ReportData(
         year=year,

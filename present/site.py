@@ -38,7 +38,7 @@ from present.fragments import MARKS, gap_text, split_text, unit_word
 from present.site_words import places, say
 from present.words import area_label, date_label, datetime_label, number, town_title, year_label, year_short
 from store.export import AsOf, as_of, csv_bytes
-from store.towns import town_names
+from store.towns import subdistrict_names, town_names
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 LANGS = ("th", "en")
@@ -96,7 +96,7 @@ def gather(cur: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None, t
         raise PublishError(f"no data for year {', '.join(map(str, missing))}; years with data: {', '.join(map(str, all_years)) or 'none'}")
     cards = engine.scorecards(cur, all_years) if all_years else {}
     trend = engine.trends(cur, all_years) if all_years else pd.DataFrame(columns=["code", "year", "area", "value", "status"])
-    names = {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts order by 1").fetchall()}
+    names = dict(sorted(subdistrict_names(cur).items()))
     scored = {area for _, area in cards}
     areas = ("all", *(code for code in names if code in scored)) if cards else ("all", *names)
     fiscal = readiness.fiscal_years(cur)
@@ -130,10 +130,10 @@ def gather(cur: duckdb.DuckDBPyConnection, years: Iterable[int] | None = None, t
 
 
 def _boundaries(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, Any]]:
-    import shapely
+    from store.geo import stored_boundaries
 
-    rows = cur.execute("select subdistrict_code, geometry_geojson from boundaries order by 1").fetchall()
-    return [(str(code), shapely.geometry.shape(json.loads(geo))) for code, geo in rows]
+    polygons = stored_boundaries(cur)
+    return [(str(code), shape) for code, shape in zip(polygons["subdistrict_code"], polygons.geometry, strict=True)]
 
 
 # ---- addresses: every link is relative, so the site works from any folder of any host -------------------

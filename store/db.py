@@ -42,6 +42,19 @@ def scalar(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] |
     return rows[0][0] if rows else None
 
 
+def data_version(cur: duckdb.DuckDBPyConnection) -> str:
+    """A stamp that changes whenever a batch lands or is rolled back, a checklist or criterion is edited, a criteria
+    version is imported or applied, or boundaries are loaded: caches keyed by it never go stale. One small query."""
+    row = cur.execute(
+        "select (select count(*) from batches), (select coalesce(max(batch_id), 0) from batches),"
+        " (select count(*) from batches where status = 'rolled_back'),"
+        " (select coalesce(max(edit_id), 0) from checklist_edits), (select coalesce(max(change_id), 0) from criteria_changes),"
+        " (select coalesce(max(event_id), 0) from criteria_events),"
+        " (select count(*) || '@' || coalesce(max(loaded_at)::varchar, '') from boundaries)"
+    ).fetchall()[0]
+    return ":".join(str(v) for v in row)
+
+
 def db_path() -> Path:
     return Path(os.environ.get("EIT_DB", DEFAULT_DB))
 

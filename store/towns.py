@@ -141,6 +141,11 @@ def town_names(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(zip(keys, row, strict=True)) if row else {}
 
 
+def subdistrict_names(cur: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """Each subdistrict code's (Thai, English) name."""
+    return {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
+
+
 def ensure_town(con: duckdb.DuckDBPyConnection, path: Path | None, by: str = "store init") -> tuple[Town | None, int]:
     """At `store init`: set the town of the file given, or the default town on a database that has none yet.
     Returns the town whose plan and evidence templates to seed (None when its file is not at hand) and how

@@ -53,7 +53,7 @@ def test_every_cache_in_ui_has_a_size_limit():
 
 
 def test_a_version_keyed_cache_keeps_at_most_its_limit_over_many_data_versions(demo_db: Path, monkeypatch: pytest.MonkeyPatch):
-    from ui import state
+    from ui import cached as state
 
     monkeypatch.setenv("EIT_DB", str(demo_db))
     for k in range(70):  # 70 uploads and rollbacks: 70 data versions

@@ -23,6 +23,15 @@ def test_mypy_on_metrics_and_store():
     assert result.returncode == 0, result.stdout
 
 
+def test_no_sql_above_the_data_rooms():
+    """SQL lives in store/, metrics/, explore/, console/ and their sql/ files; the pages, their Streamlit helpers,
+    the presentation and the server layer only call functions."""
+    for room in ("app_pages", "ui", "present", "webserver"):
+        for module in (ROOT / room).glob("*.py"):
+            text = module.read_text(encoding="utf-8")
+            assert ".execute(" not in text and "from subdistricts" not in text, module
+
+
 def test_pages_are_thin_and_hold_no_sql():
     for page in (ROOT / "app_pages").glob("*.py"):
         text = page.read_text(encoding="utf-8")

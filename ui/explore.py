@@ -15,10 +15,10 @@ import streamlit as st
 from explore import explorer as explore
 from explore.explorer import AGGS, GRAINS, Filter, Kind, Source, Spec
 from store.tables import TABLES
+from ui.cached import catalogue, con
 from ui.charts import FONT
 from ui.i18n import lang, t, table_label
 from ui.safe import md
-from ui.state import catalogue, con
 from ui.view import page_param, set_page_param
 
 CHARTS = ("bar", "line", "heatmap", "none")

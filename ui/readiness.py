@@ -11,10 +11,10 @@ import streamlit as st
 
 from metrics import readiness
 from store.edits import EDITABLE, EditRefused, changes, save_checklist, start_fiscal_year
+from ui.cached import con, fiscal_years
 from ui.editing import warn_unsaved
 from ui.i18n import NO_VALUE, columns, date_label, lang, reason, t
 from ui.safe import md
-from ui.state import con, fiscal_years
 from ui.view import page_param, set_page_param
 
 

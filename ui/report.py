@@ -9,8 +9,8 @@ from present import report
 from sandbox import pack
 from store.db import db_path
 from store.export import file_name
+from ui.cached import as_of_stamp
 from ui.i18n import lang, t
-from ui.state import as_of_stamp
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,4 +1,4 @@
-"""The one cached DuckDB connection, cached results keyed by a data version, and the sidebar filters."""
+"""The data the pages read: the one cached DuckDB connection and results cached per data version (no widgets here)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ from explore import profile
 from metrics import engine, readiness
 from metrics.catalogue import Indicator, load_catalogue, town_areas
 from present import words
-from store import accounts, export, geo
+from store import accounts, export, geo, towns
+from store.db import data_version as store_data_version
 from store.db import db_path, init
 from store.towns import town_names
 from ui.auth import announce_first_admin
-from ui.i18n import area_label, t, year_short
-from ui.safe import md
-from ui.view import WRITTEN, pop_notices, read_url, write_url
+from ui.i18n import t
 
 
 @st.cache_resource(max_entries=4)  # one database per process; a few for tests that switch files
@@ -68,14 +67,7 @@ def data_version() -> str:
     """Changes whenever a batch lands or is rolled back, a checklist or criterion is edited, a criteria version
     is imported or applied, or boundaries are loaded, so cached results never go stale. One small query per run."""
     with con().cursor() as cur:
-        row = cur.execute(
-            "select (select count(*) from batches), (select coalesce(max(batch_id), 0) from batches),"
-            " (select count(*) from batches where status = 'rolled_back'),"
-            " (select coalesce(max(edit_id), 0) from checklist_edits), (select coalesce(max(change_id), 0) from criteria_changes),"
-            " (select coalesce(max(event_id), 0) from criteria_events),"
-            " (select count(*) || '@' || coalesce(max(loaded_at)::varchar, '') from boundaries)"
-        ).fetchall()[0]
-    return ":".join(str(v) for v in row)
+        return store_data_version(cur)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -269,7 +261,7 @@ def status(version: str) -> dict[str, object]:
 @st.cache_data(show_spinner=False, max_entries=4)
 def subdistrict_names(version: str) -> dict[str, tuple[str, str]]:
     with con().cursor() as cur:
-        return {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
+        return towns.subdistrict_names(cur)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -293,20 +285,13 @@ def samples(version: str, year: int | None, area: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=64)
 def evidence(version: str, code: str) -> pd.DataFrame:
     with con().cursor() as cur:
-        return cur.execute(
-            "select item_no, description_th, description_en, responsible, status, reference from evidence"
-            " where indicator_code = $code order by item_no",
-            {"code": code},
-        ).df()
+        return readiness.evidence_of(cur, code)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def evidence_by_level(version: str) -> pd.DataFrame:
     with con().cursor() as cur:
-        return cur.execute(
-            "select i.level, count(*) as total, count(*) filter (where e.status = 'ready') as ready"
-            " from evidence e join indicators i on i.code = e.indicator_code group by i.level order by i.level"
-        ).df()
+        return readiness.evidence_by_level(cur)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -326,72 +311,3 @@ def boundaries(version: str) -> gpd.GeoDataFrame:
 @st.cache_data(show_spinner=False, max_entries=4)
 def location_check(version: str) -> pd.DataFrame:
     return geo.location_check(establishment_list(version, "all"), boundaries(version))
-
-
-def remember_language() -> None:
-    """The language lives in session_state["lang"], not in the radio's own key: a widget's state is
-    dropped when a run ends before it is drawn (st.switch_page), and the language must survive that.
-    A link's ?lang= is adopted before anything is drawn, so the first screen is in its language."""
-    st.session_state.setdefault("lang", "th")
-    if st.session_state.get("lang_radio") in ("th", "en"):
-        st.session_state["lang"] = st.session_state["lang_radio"]
-    elif WRITTEN not in st.session_state and st.query_params.get("lang") in ("th", "en"):
-        st.session_state["lang"] = st.query_params["lang"]
-
-
-def sidebar() -> tuple[int, str]:
-    """Language, area and year in the sidebar; returns (year CE, area).
-
-    The widgets' keys carry the language, because a select box keeps its first labels otherwise;
-    the chosen values live in session_state["area"] and ["year"], which the pages read.
-    """
-    version = data_version()
-    available = years(version) or [pd.Timestamp.today().year - 1]
-    read_url(available, areas(version))
-    choices = ["th", "en"]
-    st.sidebar.radio(t("language"), choices, index=choices.index(st.session_state["lang"]), key="lang_radio", horizontal=True,
-                     format_func={"th": "ไทย", "en": "English"}.__getitem__)  # fmt: skip
-    suffix = st.session_state["lang"]
-    names = subdistrict_names(version)
-    # Labels are computed here, not in format_func: a format_func must not depend on session state.
-    town = areas(version)
-    area_labels = {a: area_label(a, names) for a in town}
-    area = st.session_state.get("area", "all")
-    st.session_state["area"] = st.sidebar.selectbox(
-        t("area"), town, index=town.index(area) if area in town else 0, key=f"area_{suffix}", format_func=area_labels.__getitem__
-    )
-    year_labels = {y: year_short(y) for y in available}
-    year = st.session_state.get("year")
-    if year not in available:
-        year = max(available)
-    st.session_state["year"] = st.sidebar.selectbox(
-        t("year_calendar"), available, index=available.index(year), key=f"year_{suffix}", format_func=year_labels.__getitem__
-    )
-    write_url()
-    for key, value in pop_notices():
-        st.toast(t("link_value_ignored", what=t(f"url_{key}"), value=md(value)), icon=":material/link_off:")
-    return int(st.session_state["year"]), str(st.session_state["area"])
-
-
-def banner() -> None:
-    """The demo label, shown on every page while demo data is loaded."""
-    info = status(data_version())
-    if info["is_demo"]:
-        st.warning(t("demo_banner"), icon=":material/science:")
-    st.caption(t("provisional_note"))
-
-
-def read_page(title_key: str, needs_data: bool = True) -> tuple[int, str, str]:
-    """The opening every dashboard page shares: title, demo banner, and the empty-database state.
-
-    Returns (year, area, data version); stops the page with instructions when there is no data yet.
-    """
-    from ui.widgets import empty_database
-
-    version = data_version()
-    st.title(t(title_key))
-    banner()
-    if needs_data and status(version)["is_empty"]:
-        empty_database()
-        st.stop()
-    return int(st.session_state["year"]), str(st.session_state["area"]), version
