@@ -9,6 +9,7 @@ import duckdb
 
 from console.guard import READABLE_ORDER
 from store.tables import TABLES
+from store.text import Text
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 COLUMNS_SQL = Path(__file__).resolve().parent.parent / "sql" / "console" / "columns.sql"
@@ -40,82 +41,77 @@ class Example:
 
 
 # The tables the console reads, in the order the schema lists them, with wording for those that are not
-# upload tables (store.tables describes those): (English, Thai, {column: (English, Thai)}).
-BATCH_ID = ("The load (batch) that wrote the row; empty for seed rows", "ชุดข้อมูล (batch) ที่นำเข้าแถวนี้ ว่างสำหรับข้อมูลตั้งต้น")
-REFERENCE_TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+# upload tables (store.tables describes those): (label, {column: description}).
+BATCH_ID = Text("ชุดข้อมูล (batch) ที่นำเข้าแถวนี้ ว่างสำหรับข้อมูลตั้งต้น", "The load (batch) that wrote the row; empty for seed rows")
+REFERENCE_TABLES: dict[str, tuple[Text, dict[str, Text]]] = {
     "subdistricts": (
-        "The eco-town's subdistricts",
-        "ตำบลในเมืองอุตสาหกรรมเชิงนิเวศ",
+        Text("ตำบลในเมืองอุตสาหกรรมเชิงนิเวศ", "The eco-town's subdistricts"),
         {
-            "subdistrict_code": ("Subdistrict code (DOPA)", "รหัสตำบล (กรมการปกครอง)"),
-            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
-            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
-            "district_th": ("District in Thai", "อำเภอ (ภาษาไทย)"),
-            "district_en": ("District in English", "อำเภอ (ภาษาอังกฤษ)"),
-            "area_m2": ("Land area, m²", "พื้นที่ (ตร.ม.)"),
+            "subdistrict_code": Text("รหัสตำบล (กรมการปกครอง)", "Subdistrict code (DOPA)"),
+            "name_th": Text("ชื่อภาษาไทย", "Name in Thai"),
+            "name_en": Text("ชื่อภาษาอังกฤษ", "Name in English"),
+            "district_th": Text("อำเภอ (ภาษาไทย)", "District in Thai"),
+            "district_en": Text("อำเภอ (ภาษาอังกฤษ)", "District in English"),
+            "area_m2": Text("พื้นที่ (ตร.ม.)", "Land area, m²"),
         },
     ),
     "effluent_standards": (
-        "Effluent standards: the limits each sample is judged against",
-        "มาตรฐานน้ำทิ้ง: เกณฑ์ที่ใช้ตัดสินผลตรวจแต่ละตัวอย่าง",
+        Text("มาตรฐานน้ำทิ้ง: เกณฑ์ที่ใช้ตัดสินผลตรวจแต่ละตัวอย่าง", "Effluent standards: the limits each sample is judged against"),
         {
-            "parameter": ("Parameter code", "รหัสพารามิเตอร์"),
-            "unit": ("Unit", "หน่วย"),
-            "min_value": ("Lowest allowed value (pH only)", "ค่าต่ำสุดที่ยอมรับ (เฉพาะ pH)"),
-            "max_value": ("Highest allowed value", "ค่าสูงสุดที่ยอมรับ"),
-            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
-            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
+            "parameter": Text("รหัสพารามิเตอร์", "Parameter code"),
+            "unit": Text("หน่วย", "Unit"),
+            "min_value": Text("ค่าต่ำสุดที่ยอมรับ (เฉพาะ pH)", "Lowest allowed value (pH only)"),
+            "max_value": Text("ค่าสูงสุดที่ยอมรับ", "Highest allowed value"),
+            "name_th": Text("ชื่อภาษาไทย", "Name in Thai"),
+            "name_en": Text("ชื่อภาษาอังกฤษ", "Name in English"),
         },
     ),
     "indicators": (
-        "The indicator catalogue and its criteria",
-        "บัญชีตัวชี้วัดและเกณฑ์",
+        Text("บัญชีตัวชี้วัดและเกณฑ์", "The indicator catalogue and its criteria"),
         {
-            "code": ("Indicator code (e.g. 19.1.1)", "รหัสตัวชี้วัด (เช่น 19.1.1)"),
-            "level": ("Eco-town level 1–3 it belongs to", "ระดับเมืองอุตสาหกรรมเชิงนิเวศ (1–3)"),
-            "sort_order": ("Order in the scorecard", "ลำดับในตารางคะแนน"),
-            "unit": ("percent or count", "percent (ร้อยละ) หรือ count (จำนวน)"),
-            "comparator": ("ge (at least) or gt (more than) the threshold", "ge (ไม่น้อยกว่า) หรือ gt (มากกว่า) เกณฑ์"),
-            "threshold": ("Threshold to pass", "เกณฑ์ผ่าน"),
-            "provisional": ("Threshold not yet confirmed", "เกณฑ์ยังไม่ยืนยัน"),
-            "entity": ("What is counted (factory, respondent …)", "สิ่งที่นับ (โรงงาน ผู้ตอบ …)"),
-            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
-            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
+            "code": Text("รหัสตัวชี้วัด (เช่น 19.1.1)", "Indicator code (e.g. 19.1.1)"),
+            "level": Text("ระดับเมืองอุตสาหกรรมเชิงนิเวศ (1–3)", "Eco-town level 1–3 it belongs to"),
+            "sort_order": Text("ลำดับในตารางคะแนน", "Order in the scorecard"),
+            "unit": Text("percent (ร้อยละ) หรือ count (จำนวน)", "percent or count"),
+            "comparator": Text("ge (ไม่น้อยกว่า) หรือ gt (มากกว่า) เกณฑ์", "ge (at least) or gt (more than) the threshold"),
+            "threshold": Text("เกณฑ์ผ่าน", "Threshold to pass"),
+            "provisional": Text("เกณฑ์ยังไม่ยืนยัน", "Threshold not yet confirmed"),
+            "entity": Text("สิ่งที่นับ (โรงงาน ผู้ตอบ …)", "What is counted (factory, respondent …)"),
+            "name_th": Text("ชื่อภาษาไทย", "Name in Thai"),
+            "name_en": Text("ชื่อภาษาอังกฤษ", "Name in English"),
         },
     ),
     "batches": (
-        "The batch log: every file loaded, and whether it was rolled back",
-        "บันทึกการนำเข้า: ทุกไฟล์ที่นำเข้า และสถานะการยกเลิก",
+        Text("บันทึกการนำเข้า: ทุกไฟล์ที่นำเข้า และสถานะการยกเลิก", "The batch log: every file loaded, and whether it was rolled back"),
         {
-            "batch_id": ("Batch number", "เลขที่ชุดข้อมูล"),
-            "table_name": ("Table loaded", "ตารางที่นำเข้า"),
-            "file_name": ("File name", "ชื่อไฟล์"),
-            "sha256": ("SHA-256 of the file", "ค่า SHA-256 ของไฟล์"),
-            "encoding": ("Text encoding detected", "รหัสอักขระที่ตรวจพบ"),
-            "rows_in_file": ("Data rows in the file", "จำนวนแถวข้อมูลในไฟล์"),
-            "rows_inserted": ("Rows added", "จำนวนแถวที่เพิ่ม"),
-            "rows_replaced": ("Rows replaced", "จำนวนแถวที่แทนที่"),
-            "be_conversions": ("Buddhist Era years converted to CE", "จำนวนปี พ.ศ. ที่แปลงเป็น ค.ศ."),
-            "is_demo": ("Synthetic demo data", "ข้อมูลสาธิต (สังเคราะห์)"),
-            "loaded_by": ("Who loaded it", "ผู้นำเข้า"),
-            "loaded_at": ("When (Bangkok time)", "เวลาที่นำเข้า (เวลากรุงเทพฯ)"),
-            "status": ("loaded or rolled_back", "loaded (นำเข้าแล้ว) หรือ rolled_back (ยกเลิกแล้ว)"),
-            "rolled_back_by": ("Who rolled it back", "ผู้ยกเลิก"),
-            "rolled_back_at": ("When it was rolled back", "เวลาที่ยกเลิก"),
-            "note": ("Note", "หมายเหตุ"),
+            "batch_id": Text("เลขที่ชุดข้อมูล", "Batch number"),
+            "table_name": Text("ตารางที่นำเข้า", "Table loaded"),
+            "file_name": Text("ชื่อไฟล์", "File name"),
+            "sha256": Text("ค่า SHA-256 ของไฟล์", "SHA-256 of the file"),
+            "encoding": Text("รหัสอักขระที่ตรวจพบ", "Text encoding detected"),
+            "rows_in_file": Text("จำนวนแถวข้อมูลในไฟล์", "Data rows in the file"),
+            "rows_inserted": Text("จำนวนแถวที่เพิ่ม", "Rows added"),
+            "rows_replaced": Text("จำนวนแถวที่แทนที่", "Rows replaced"),
+            "be_conversions": Text("จำนวนปี พ.ศ. ที่แปลงเป็น ค.ศ.", "Buddhist Era years converted to CE"),
+            "is_demo": Text("ข้อมูลสาธิต (สังเคราะห์)", "Synthetic demo data"),
+            "loaded_by": Text("ผู้นำเข้า", "Who loaded it"),
+            "loaded_at": Text("เวลาที่นำเข้า (เวลากรุงเทพฯ)", "When (Bangkok time)"),
+            "status": Text("loaded (นำเข้าแล้ว) หรือ rolled_back (ยกเลิกแล้ว)", "loaded or rolled_back"),
+            "rolled_back_by": Text("ผู้ยกเลิก", "Who rolled it back"),
+            "rolled_back_at": Text("เวลาที่ยกเลิก", "When it was rolled back"),
+            "note": Text("หมายเหตุ", "Note"),
         },
     ),
     "boundaries": (
-        "Subdistrict polygons (OCHA COD-AB, CC BY-IGO)",
-        "ขอบเขตตำบล (OCHA COD-AB, CC BY-IGO)",
+        Text("ขอบเขตตำบล (OCHA COD-AB, CC BY-IGO)", "Subdistrict polygons (OCHA COD-AB, CC BY-IGO)"),
         {
-            "subdistrict_code": ("Subdistrict code", "รหัสตำบล"),
-            "name_th": ("Name in Thai", "ชื่อภาษาไทย"),
-            "name_en": ("Name in English", "ชื่อภาษาอังกฤษ"),
-            "geometry_geojson": ("Polygon as GeoJSON", "รูปแปลงในรูปแบบ GeoJSON"),
-            "source": ("Source file or address", "แหล่งที่มา"),
-            "sha256": ("SHA-256 of the source file", "ค่า SHA-256 ของไฟล์ต้นทาง"),
-            "loaded_at": ("When loaded", "เวลาที่นำเข้า"),
+            "subdistrict_code": Text("รหัสตำบล", "Subdistrict code"),
+            "name_th": Text("ชื่อภาษาไทย", "Name in Thai"),
+            "name_en": Text("ชื่อภาษาอังกฤษ", "Name in English"),
+            "geometry_geojson": Text("รูปแปลงในรูปแบบ GeoJSON", "Polygon as GeoJSON"),
+            "source": Text("แหล่งที่มา", "Source file or address"),
+            "sha256": Text("ค่า SHA-256 ของไฟล์ต้นทาง", "SHA-256 of the source file"),
+            "loaded_at": Text("เวลาที่นำเข้า", "When loaded"),
         },
     ),
 }
@@ -135,12 +131,12 @@ def schema(cur: duckdb.DuckDBPyConnection, lang: str = "en") -> list[TableInfo]:
         if table in TABLES:
             upload = TABLES[table]
             label = upload.label_th if th else upload.label_en
-            wording = {c.name: (c.description_en, c.description_th) for c in upload.columns}
+            wording = {c.name: Text(c.description_th, c.description_en) for c in upload.columns}
         else:
-            label_en, label_th, wording = REFERENCE_TABLES[table]
-            label = label_th if th else label_en
+            table_text, wording = REFERENCE_TABLES[table]
+            label = table_text.say(lang)
         wording = {**wording, "batch_id": BATCH_ID}
-        described = [ColumnInfo(name, kind, wording.get(name, ("", ""))[1 if th else 0]) for name, kind in columns[table]]
+        described = [ColumnInfo(name, kind, wording.get(name, Text("", "")).say(lang)) for name, kind in columns[table]]
         out.append(TableInfo(table, label, described))
     return out
 

@@ -14,6 +14,7 @@ from metrics import engine
 from present import words
 from store.export import BOOLEAN_WORDS
 from store.tables import TABLES
+from store.text import Text
 from store.towns import subdistrict_names
 
 Kind = Literal["category", "number", "date", "year", "flag"]
@@ -39,12 +40,12 @@ IDENTIFYING = ("factory_id", "establishment", "entity_id", "respondent_id", "lat
 # records: green areas, infrastructure projects, evidence items, which the plan and evidence pages show to readers).
 PRIVATE_ENTITIES = ("factory", "establishment", "respondent")
 READER_TEXT = {
-    "note": (
+    "note": Text(
         "ผู้อ่านเห็นเฉพาะผลสรุป: ค่าที่มาจากสถานประกอบการ (หรือผู้ตอบแบบสอบถาม) น้อยกว่า {n} รายจะไม่แสดง แถวข้อมูลรายสถานประกอบการสำหรับนักวิเคราะห์ที่เข้าสู่ระบบ",
         "Readers see summaries only: a figure resting on fewer than {n} establishments (or survey respondents) is not"
         " shown. Rows, establishment by establishment, are for signed-in analysts.",
     ),
-    "withheld": (
+    "withheld": Text(
         "{k:,} ค่าไม่แสดง (—) เพราะมาจากสถานประกอบการหรือผู้ตอบน้อยกว่า {n} ราย",
         "{k:,} figure(s) not shown (—): fewer than {n} establishments or respondents behind them",
     ),
@@ -52,7 +53,7 @@ READER_TEXT = {
 
 
 def reader_text(key: str, lang: str, **fields: object) -> str:
-    return READER_TEXT[key][0 if lang == "th" else 1].format(**fields)
+    return READER_TEXT[key].say(lang).format(**fields)
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from typing import Any
 import duckdb
 
 from console.guard import QueryRefused
+from console.messages import wording
 from console.worker import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, QueryResult, run_query
 from metrics.catalogue import UnknownVersion, town_areas, versions
 from metrics.engine import Scorecard, evaluate
 from store.db import db_path, open_read_only
-from store.messages import message
 
 STATUS = {"pass": "PASS", "fail": "FAIL", "no_data": "no data"}
 
@@ -137,7 +137,7 @@ def query(args: argparse.Namespace) -> int:
         return 2 if refusal.rule == "query_cannot_open" else 1
     print_result(result, args.format)
     if result.truncated:
-        print(message("query_truncated", args.lang, limit=args.max_rows), file=sys.stderr)
+        print(wording("query_truncated", args.lang, limit=args.max_rows), file=sys.stderr)
     return 0
 
 

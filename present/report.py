@@ -23,6 +23,7 @@ from present.fragments import View, checklist, headline, level_plan, plan_table,
 from present.tables import behind_table
 from present.words import area_label, date_label, datetime_label, reason, text, town_title, year_label
 from store.export import AsOf, as_of, xlsx_bytes
+from store.text import Text
 from store.towns import subdistrict_names, town_names
 
 FONTS = "'Loma', 'Garuda', 'Noto Sans Thai', 'Sarabun', sans-serif"  # Loma and Garuda: fonts-thai-tlwg
@@ -41,7 +42,7 @@ class ReportData:
     checklist_year: int | None
     activities: pd.DataFrame
     plan_year: int | None
-    subdistricts: dict[str, tuple[str, str]]
+    subdistricts: dict[str, Text]
     as_of: AsOf
     made: dt.datetime
     town: dict[str, str]
@@ -226,11 +227,11 @@ def workbook_bytes(data: ReportData, lang: str = "th") -> bytes:
     behind it and their amounts, then the evidence checklist and the action plan."""
     i = 0 if lang == "th" else 1
     heads = {
-        "code": ("รหัส", "Code"), "level": ("ระดับ", "Level"), "indicator": ("ตัวชี้วัด", "Indicator"), "value": ("ค่า", "Value"),
-        "unit": ("หน่วย", "Unit"), "numerator": ("ตัวตั้ง", "Numerator"), "denominator": ("ตัวหาร", "Denominator"),
-        "comparator": ("เงื่อนไข", "Rule"), "threshold": ("เกณฑ์", "Threshold"), "status": ("ผล", "Result"),
-        "provisional": ("เกณฑ์ชั่วคราว", "Provisional"), "gap": ("ส่วนที่ขาด (จำนวน)", "Gap (count)"),
-        "gap_amount": ("ส่วนที่ขาด (ปริมาณ)", "Gap (amount)"),
+        "code": Text("รหัส", "Code"), "level": Text("ระดับ", "Level"), "indicator": Text("ตัวชี้วัด", "Indicator"), "value": Text("ค่า", "Value"),
+        "unit": Text("หน่วย", "Unit"), "numerator": Text("ตัวตั้ง", "Numerator"), "denominator": Text("ตัวหาร", "Denominator"),
+        "comparator": Text("เงื่อนไข", "Rule"), "threshold": Text("เกณฑ์", "Threshold"), "status": Text("ผล", "Result"),
+        "provisional": Text("เกณฑ์ชั่วคราว", "Provisional"), "gap": Text("ส่วนที่ขาด (จำนวน)", "Gap (count)"),
+        "gap_amount": Text("ส่วนที่ขาด (ปริมาณ)", "Gap (amount)"),
     }  # fmt: skip
     score = pd.DataFrame(
         [

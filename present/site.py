@@ -38,6 +38,7 @@ from present.fragments import MARKS, gap_text, split_text, unit_word
 from present.site_words import places, say
 from present.words import area_label, date_label, datetime_label, number, town_title, year_label, year_short
 from store.export import AsOf, as_of, csv_bytes
+from store.text import Text
 from store.towns import subdistrict_names, town_names
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
@@ -63,7 +64,7 @@ class SiteData:
     published: list[int]  # years with pages
     cards: dict[tuple[int, str], Scorecard]
     trend: pd.DataFrame
-    names: dict[str, tuple[str, str]]
+    names: dict[str, Text]
     stamp: AsOf
     plans: dict[int, tuple[int, pd.DataFrame]]  # year -> (fiscal year BE, activities with progress)
     evidence: dict[int, tuple[int, pd.DataFrame]]  # year -> (fiscal year BE, readiness by level)

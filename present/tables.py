@@ -9,59 +9,60 @@ import pandas as pd
 from metrics.catalogue import Indicator
 from metrics.registry import param
 from present.words import establishment_name, reason, text, value_label
+from store.text import Text
 
 RAI_M2 = 1600
 
 # (column in the family's rows, header (Thai, English)); "name" and "subdistrict" are made below.
-_ID = ("entity_id", ("รหัส/เลขทะเบียน", "ID / registration no."))
-_NAME = ("name", ("ชื่อ", "Name"))
-_SUB = ("subdistrict", ("ตำบล", "Subdistrict"))
-_KIND = ("kind", ("ประเภท", "Kind"))
-_COUNTED = ("counted", ("นับเป็นผลงาน", "Counted"))
-_REASON = ("reason", ("เหตุผล", "Why"))
-_DETAIL = ("detail", ("รายละเอียด", "Detail"))
+_ID = ("entity_id", Text("รหัส/เลขทะเบียน", "ID / registration no."))
+_NAME = ("name", Text("ชื่อ", "Name"))
+_SUB = ("subdistrict", Text("ตำบล", "Subdistrict"))
+_KIND = ("kind", Text("ประเภท", "Kind"))
+_COUNTED = ("counted", Text("นับเป็นผลงาน", "Counted"))
+_REASON = ("reason", Text("เหตุผล", "Why"))
+_DETAIL = ("detail", Text("รายละเอียด", "Detail"))
 
 COLUMNS: dict[str, list[tuple[str, tuple[str, str]]]] = {
-    "factory_share": [_ID, _NAME, _SUB, _COUNTED, _REASON, ("detail", ("มาตรการ/การรับรองที่นับ", "Practice / certificate counted"))],
-    "survey_share": [("entity_id", ("แบบสำรวจ / ผู้ตอบ", "Survey / respondent")), _SUB, ("score", ("คะแนน", "Score")), _COUNTED],
+    "factory_share": [_ID, _NAME, _SUB, _COUNTED, _REASON, ("detail", Text("มาตรการ/การรับรองที่นับ", "Practice / certificate counted"))],
+    "survey_share": [("entity_id", Text("แบบสำรวจ / ผู้ตอบ", "Survey / respondent")), _SUB, ("score", Text("คะแนน", "Score")), _COUNTED],
     "infrastructure_eco": [
-        _ID, ("name", ("โครงการ", "Project")), _SUB, ("kind", ("ระบบ", "System")), ("detail", ("สถานะ", "Status")),
-        _COUNTED, _REASON, ("budget_thb", ("งบประมาณ (บาท)", "Budget (THB)")),
+        _ID, ("name", Text("โครงการ", "Project")), _SUB, ("kind", Text("ระบบ", "System")), ("detail", Text("สถานะ", "Status")),
+        _COUNTED, _REASON, ("budget_thb", Text("งบประมาณ (บาท)", "Budget (THB)")),
     ],
     "green_area_share": [
-        ("name", ("พื้นที่", "Area")), _SUB, ("kind", ("ประเภท", "Category")), ("area_m2", ("พื้นที่ (ตร.ม.)", "Area (m²)")),
-        ("rai", ("พื้นที่ (ไร่)", "Area (rai)")), ("role", ("ใช้ในการคำนวณเป็น", "Used as")),
+        ("name", Text("พื้นที่", "Area")), _SUB, ("kind", Text("ประเภท", "Category")), ("area_m2", Text("พื้นที่ (ตร.ม.)", "Area (m²)")),
+        ("rai", Text("พื้นที่ (ไร่)", "Area (rai)")), ("role", Text("ใช้ในการคำนวณเป็น", "Used as")),
     ],
     "investment_growth": [
-        _ID, _NAME, _SUB, ("current_thb", ("เงินลงทุนปีนี้ (บาท)", "Investment this year (THB)")),
-        ("previous_thb", ("เงินลงทุนปีก่อน (บาท)", "Investment last year (THB)")), ("num", ("เพิ่มขึ้น (บาท)", "Rise (THB)")), _REASON,
+        _ID, _NAME, _SUB, ("current_thb", Text("เงินลงทุนปีนี้ (บาท)", "Investment this year (THB)")),
+        ("previous_thb", Text("เงินลงทุนปีก่อน (บาท)", "Investment last year (THB)")), ("num", Text("เพิ่มขึ้น (บาท)", "Rise (THB)")), _REASON,
     ],
     "effluent_compliance": [
-        _ID, _NAME, _SUB, _KIND, ("samples", ("จำนวนตัวอย่าง", "Samples")), ("exceedances", ("เกินมาตรฐาน", "Exceedances")),
-        ("detail", ("ค่าที่เกินมาตรฐาน", "Values over the limit")), _COUNTED,
+        _ID, _NAME, _SUB, _KIND, ("samples", Text("จำนวนตัวอย่าง", "Samples")), ("exceedances", Text("เกินมาตรฐาน", "Exceedances")),
+        ("detail", Text("ค่าที่เกินมาตรฐาน", "Values over the limit")), _COUNTED,
     ],
     "intensity_change": [
-        _ID, _NAME, _SUB, ("amount", ("ปริมาณ (ลบ.ม.)", "Amount (m³)")), ("production_qty", ("ปริมาณการผลิต", "Production")),
-        ("intensity", ("ต่อหน่วยผลิตภัณฑ์ ปีนี้", "Per unit, this year")), ("previous", ("ต่อหน่วยผลิตภัณฑ์ ปีก่อน", "Per unit, last year")),
-        ("target", ("เป้าหมายต่อหน่วย", "Target per unit")), ("change_pct", ("เปลี่ยนแปลง (%)", "Change (%)")), _COUNTED, _REASON,
+        _ID, _NAME, _SUB, ("amount", Text("ปริมาณ (ลบ.ม.)", "Amount (m³)")), ("production_qty", Text("ปริมาณการผลิต", "Production")),
+        ("intensity", Text("ต่อหน่วยผลิตภัณฑ์ ปีนี้", "Per unit, this year")), ("previous", Text("ต่อหน่วยผลิตภัณฑ์ ปีก่อน", "Per unit, last year")),
+        ("target", Text("เป้าหมายต่อหน่วย", "Target per unit")), ("change_pct", Text("เปลี่ยนแปลง (%)", "Change (%)")), _COUNTED, _REASON,
     ],
-    "report_share": [_ID, _NAME, _SUB, ("part", ("", "")), ("whole", ("", "")), ("share_pct", ("สัดส่วน (%)", "Share (%)")), _REASON],
+    "report_share": [_ID, _NAME, _SUB, ("part", ("", "")), ("whole", ("", "")), ("share_pct", Text("สัดส่วน (%)", "Share (%)")), _REASON],
     "evidence_ready": [
-        ("entity_id", ("ข้อ", "Item")), ("name", ("รายการเอกสาร", "Evidence item")), ("responsible", ("ผู้รับผิดชอบ", "Responsible")),
-        ("reason", ("สถานะ", "Status")), ("detail", ("ที่อยู่เอกสาร", "Reference")), ("fiscal_year", ("ปีงบประมาณ", "Fiscal year")),
+        ("entity_id", Text("ข้อ", "Item")), ("name", Text("รายการเอกสาร", "Evidence item")), ("responsible", Text("ผู้รับผิดชอบ", "Responsible")),
+        ("reason", Text("สถานะ", "Status")), ("detail", Text("ที่อยู่เอกสาร", "Reference")), ("fiscal_year", Text("ปีงบประมาณ", "Fiscal year")),
     ],
-    "participatory_monitoring": [_ID, _NAME, _SUB, _KIND, _COUNTED, _REASON, ("detail", ("หลักฐาน", "Evidence"))],
+    "participatory_monitoring": [_ID, _NAME, _SUB, _KIND, _COUNTED, _REASON, ("detail", Text("หลักฐาน", "Evidence"))],
 }  # fmt: skip
 
 # The parts of a sum ratio, named by the measure its criteria row sets (report_share serves 9.1.1 and 10.1.1).
 PARTS = {
-    "waste": (("ของเสียที่นำกลับมาใช้ 3Rs (ตัน)", "Reused / recycled (t)"), ("ของเสียที่เกิดขึ้น (ตัน)", "Waste generated (t)")),
-    "energy": (("พลังงานทดแทน (GJ)", "Renewable energy (GJ)"), ("พลังงานทั้งหมด (GJ)", "Total energy (GJ)")),
+    "waste": (Text("ของเสียที่นำกลับมาใช้ 3Rs (ตัน)", "Reused / recycled (t)"), Text("ของเสียที่เกิดขึ้น (ตัน)", "Waste generated (t)")),
+    "energy": (Text("พลังงานทดแทน (GJ)", "Renewable energy (GJ)"), Text("พลังงานทั้งหมด (GJ)", "Total energy (GJ)")),
 }
-AMOUNTS = {"water": ("น้ำใช้ (ลบ.ม.)", "Water used (m³)"), "wastewater": ("น้ำทิ้ง (ลบ.ม.)", "Wastewater (m³)")}
+AMOUNTS = {"water": Text("น้ำใช้ (ลบ.ม.)", "Water used (m³)"), "wastewater": Text("น้ำทิ้ง (ลบ.ม.)", "Wastewater (m³)")}
 
 
-def behind_table(rows: pd.DataFrame, ind: Indicator, lang: str, subdistricts: dict[str, tuple[str, str]]) -> pd.DataFrame:
+def behind_table(rows: pd.DataFrame, ind: Indicator, lang: str, subdistricts: dict[str, Text]) -> pd.DataFrame:
     """The rows behind one indicator's number, ready to show or download (headers in the language asked)."""
     family = ind.family
     measure = (param(ind, "measure") or ("",))[0]

@@ -26,6 +26,7 @@ import duckdb
 
 from store import snapshot
 from store.db import ROOT, SCHEMA_DIR
+from store.text import Text
 
 DEFAULT_FOLDER = ROOT / "data" / "backups"
 REQUIRED_TABLES = ("schema_migrations", "batches")
@@ -33,26 +34,24 @@ WORKER_TIMEOUT_S = 900
 # The admin page offers a backup for download up to this size; a larger one stays in the folder.
 DOWNLOAD_LIMIT = 200 * 1024 * 1024
 
-WORDS: dict[str, tuple[str, str]] = {
-    "backup_title": ("สำรองฐานข้อมูล", "Database backup"),
-    "backup_help": (
+WORDS: dict[str, Text] = {
+    "backup_title": Text("สำรองฐานข้อมูล", "Database backup"),
+    "backup_help": Text(
         "สำเนาฐานข้อมูลทั้งไฟล์ ณ ขณะนี้ (ข้อมูลทุกชุดที่นำเข้าครบทั้งชุด) เก็บไว้ที่ {folder} บนเซิร์ฟเวอร์ "
         "ไฟล์นี้มีรหัสผ่านที่เข้ารหัสแล้วของทุกบัญชี เก็บไว้ในที่ที่เฉพาะผู้ดูแลเข้าถึงได้",
         "A copy of the whole database as it is now (every batch whole), kept in {folder} on the server. "
         "It holds every account's password hash: keep it where only administrators can reach it.",
     ),
-    "backup_do": ("สำรองฐานข้อมูลตอนนี้", "Back up now"),
-    "backup_done": (
-        "สำรองแล้ว: {name} ({size}) · {batches} ชุดข้อมูล · ชุดล่าสุด {last}",
-        "Backed up: {name} ({size}) · {batches} batches · last batch {last}",
+    "backup_do": Text("สำรองฐานข้อมูลตอนนี้", "Back up now"),
+    "backup_done": Text(
+        "สำรองแล้ว: {name} ({size}) · {batches} ชุดข้อมูล · ชุดล่าสุด {last}", "Backed up: {name} ({size}) · {batches} batches · last batch {last}"
     ),
-    "backup_failed": ("สำรองไม่สำเร็จ: {detail}", "The backup failed: {detail}"),
-    "backup_download": ("ดาวน์โหลดไฟล์สำรอง", "Download the backup"),
-    "backup_too_large": (
-        "ไฟล์ใหญ่เกินกว่าจะดาวน์โหลดผ่านหน้าเว็บ คัดลอกจาก {path} บนเซิร์ฟเวอร์",
-        "Too large to download here: copy it from {path} on the server",
+    "backup_failed": Text("สำรองไม่สำเร็จ: {detail}", "The backup failed: {detail}"),
+    "backup_download": Text("ดาวน์โหลดไฟล์สำรอง", "Download the backup"),
+    "backup_too_large": Text(
+        "ไฟล์ใหญ่เกินกว่าจะดาวน์โหลดผ่านหน้าเว็บ คัดลอกจาก {path} บนเซิร์ฟเวอร์", "Too large to download here: copy it from {path} on the server"
     ),
-    "backup_none": ("ไม่มี", "none"),
+    "backup_none": Text("ไม่มี", "none"),
 }
 
 

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.text import Text
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -55,13 +57,13 @@ def shipped_codes(name: str) -> tuple[str, ...]:
 
 # Labels by code, as the process last read them: the shipped file's, then the database's whenever `read` runs
 # (every load and `store init`, so an admin's row in `codes` is shown after the app's next start or upload).
-_labels: dict[str, tuple[str, str]] = {}
+_labels: dict[str, Text] = {}
 
 
-def label(code: str) -> tuple[str, str] | None:
-    """(Thai, English) label of a code of any list; None when no list has it."""
+def label(code: str) -> Text | None:
+    """The Thai and English label of a code of any list; None when no list has it."""
     if not _labels:
-        _labels.update({c.code: (c.name_th, c.name_en) for c in reversed(shipped())})
+        _labels.update({c.code: Text(c.name_th, c.name_en) for c in reversed(shipped())})
     return _labels.get(code)
 
 
@@ -69,10 +71,10 @@ def read(cur: duckdb.DuckDBPyConnection) -> CodeLists:
     """Every list as the database has it, in sort order; the labels are remembered for `label`."""
     rows = cur.execute("select list, code, name_th, name_en from codes order by list, sort_order, code").fetchall()
     lists: dict[str, list[str]] = {}  # a list with no row in the database is left out: its column keeps the shipped codes
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, Text] = {}
     for name, code, th, en in rows:
         lists.setdefault(name, []).append(code)
-        found.setdefault(code, (th, en))
+        found.setdefault(code, Text(th, en))
     label("")  # the shipped labels first, then the database's over them
     _labels.update(found)
     return {name: tuple(codes) for name, codes in lists.items()}

@@ -13,6 +13,7 @@ import geothai
 
 from store.db import ROOT, WRITE_LOCK, scalar
 from store.messages import Refusal
+from store.text import Text
 
 TOWNS_DIR = ROOT / "data" / "towns"
 DEFAULT_TOWN = TOWNS_DIR / "saraburi.toml"
@@ -141,9 +142,9 @@ def town_names(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(zip(keys, row, strict=True)) if row else {}
 
 
-def subdistrict_names(cur: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
-    """Each subdistrict code's (Thai, English) name."""
-    return {r[0]: (r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
+def subdistrict_names(cur: duckdb.DuckDBPyConnection) -> dict[str, Text]:
+    """Each subdistrict code's name in Thai and English."""
+    return {r[0]: Text(r[1], r[2]) for r in cur.execute("select subdistrict_code, name_th, name_en from subdistricts").fetchall()}
 
 
 def ensure_town(con: duckdb.DuckDBPyConnection, path: Path | None, by: str = "store init") -> tuple[Town | None, int]:

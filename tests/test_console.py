@@ -684,12 +684,12 @@ def test_schema_describes_data_tables_in_both_languages(app_con: duckdb.DuckDBPy
 
 def test_every_console_message_exists_in_both_languages() -> None:
     source = "".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "console").glob("*.py"), ROOT / "metrics" / "__main__.py"])
-    rules = set(re.findall(r"QueryRefused\(\s*\"(\w+)\"", source)) | set(re.findall(r"message\(\s*\"(\w+)\"", source))
+    rules = set(re.findall(r"QueryRefused\(\s*\"(\w+)\"", source)) | set(re.findall(r"(?:message|wording)\(\s*\"(\w+)\"", source))
     rules |= set(re.findall(r"\(\"refused\", \(\"(\w+)\"", source)) | {rule for _, rule in guard.SELF_TEST if rule}
     assert {"query_not_select", "query_time_limit", "query_internal_table", "query_truncated", "console_closed"} <= rules
     assert {"query_quadratic", "query_data_modifying", "query_worker_failed", "query_cannot_open", "query_busy"} <= rules
     for rule in rules:
-        en, th = pair(rule)
+        th, en = pair(rule)
         assert en and th and en != th, rule
         assert re.search("[\u0e00-\u0e7f]", th), rule
         assert set(re.findall(r"\{(\w+)\}", en)) == set(re.findall(r"\{(\w+)\}", th)), rule

@@ -192,7 +192,7 @@ def test_every_message_and_word_has_thai_and_english_with_the_same_fields():
     def fields(template: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
-    pairs = [(k, en, th) for k, (en, th) in RULES.items()] + [(k, en, th) for k, (th, en) in {**TEXT, **COLUMNS}.items()]
+    pairs = [(k, v.en, v.th) for k, v in {**RULES, **TEXT, **COLUMNS}.items()]
     for key, en, th in pairs:
         assert en.strip() and th.strip(), key
         assert fields(en) == fields(th), key

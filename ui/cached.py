@@ -14,6 +14,7 @@ from present import words
 from store import accounts, export, geo, towns
 from store.db import data_version as store_data_version
 from store.db import db_path, init
+from store.text import Text
 from store.towns import town_names
 from ui.auth import announce_first_admin
 from ui.i18n import t
@@ -259,7 +260,7 @@ def status(version: str) -> dict[str, object]:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def subdistrict_names(version: str) -> dict[str, tuple[str, str]]:
+def subdistrict_names(version: str) -> dict[str, Text]:
     with con().cursor() as cur:
         return towns.subdistrict_names(cur)
 

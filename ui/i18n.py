@@ -9,6 +9,7 @@ import streamlit as st
 
 from present import words
 from present.words import COLUMNS, MONTHS_EN, MONTHS_TH, REASONS, TEXT
+from store.text import Text
 
 __all__ = ["COLUMNS", "MONTHS_EN", "MONTHS_TH", "REASONS", "TEXT"]
 
@@ -93,12 +94,12 @@ def table_label(name: str) -> str:
     return words.table_label(name, lang())
 
 
-def subdistrict_name(code: object, names: dict[str, tuple[str, str]]) -> str:
+def subdistrict_name(code: object, names: dict[str, Text]) -> str:
     """A subdistrict's name in the page's language (เขาวง), its code only when it is not one of ours."""
     if not isinstance(code, str) or not code:
         return ""
-    return names[code][0 if lang() == "th" else 1] if code in names else code
+    return names[code].say(lang()) if code in names else code
 
 
-def area_label(code: str, names: dict[str, tuple[str, str]]) -> str:
+def area_label(code: str, names: dict[str, Text]) -> str:
     return words.area_label(code, names, lang())

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from present.words import value_label
+from store.text import Text
 from ui.i18n import establishment_names, lang, subdistrict_name, t, year_short
 
 
@@ -15,7 +16,7 @@ def value_names(codes: list[str]) -> dict[str, str]:
     return {c: value_label(c, lang()) for c in codes}
 
 
-def hits_table(hits: pd.DataFrame, year: int, area: str, subdistricts: dict[str, tuple[str, str]]) -> pd.DataFrame:
+def hits_table(hits: pd.DataFrame, year: int, area: str, subdistricts: dict[str, Text]) -> pd.DataFrame:
     view = {"lang": lang(), "year": str(year + 543 if lang() == "th" else year), "area": area}
     state = hits["open_in_year"].map({True: t("operating"), False: t("closed_state")})
     return pd.DataFrame(
