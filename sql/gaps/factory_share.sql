@@ -1,0 +1,149 @@
+-- Who could close a factory-share indicator's gap ($code of $defs, as the family query reads it) in $year and
+-- $area ('all' or a subdistrict): factories of P($year) it does not count yet that have one of its practices
+-- planned that year (planned), a certificate of one of its schemes that expired the year before (expired:
+-- renewing it would count them again), or a valid GI certificate below its level (closest); and, keeping the
+-- gap from growing rather than closing it, counted factories whose every qualifying certificate expires in
+-- $year with no practice behind them (expiring). One row per factory, the likeliest reason first.
+with
+
+definition as (
+    select * from (select unnest($defs, recursive := true)) where code = $code
+),
+
+wanted_practices as (
+    select unnest(practices) as practice from definition
+),
+
+wanted_schemes as (
+    select
+        unnest(schemes) as scheme,
+        gi_min_level
+    from definition
+),
+
+population as (
+    select * from factory_populations([$year]::integer[])
+    where $area = 'all' or subdistrict_code = $area
+),
+
+implemented as (
+    select distinct factory_id
+    from practices
+    where year = $year
+      and status = 'implemented'
+      and practice in (select practice from wanted_practices)
+),
+
+certified as (
+    select
+        c.factory_id,
+        c.scheme,
+        c.expires_on
+    from valid_certificates_in([$year]::integer[]) as c
+    inner join wanted_schemes as w using (scheme)
+    where c.scheme <> 'GI' or c.level >= w.gi_min_level
+),
+
+not_counted as (
+    select * from population
+    where factory_id not in (select factory_id from implemented)
+      and factory_id not in (select factory_id from certified)
+),
+
+planned as (
+    select
+        'planned' as why,
+        1 as priority,
+        n.factory_id,
+        string_agg(p.practice, ', ' order by p.practice) as detail,
+        null::date as on_date,
+        1.0::double as weight,
+        0.0::double as distance
+    from not_counted as n
+    inner join practices as p using (factory_id)
+    where p.year = $year
+      and p.status = 'planned'
+      and p.practice in (select practice from wanted_practices)
+    group by n.factory_id
+),
+
+expired as (
+    select
+        'expired' as why,
+        3 as priority,
+        n.factory_id,
+        string_agg(distinct c.scheme, ', ') as detail,
+        max(c.expires_on) as on_date,
+        1.0::double as weight,
+        0.0::double as distance
+    from not_counted as n
+    inner join certifications as c using (factory_id)
+    inner join wanted_schemes as w using (scheme)
+    where year(c.expires_on) = $year - 1
+      and (c.scheme <> 'GI' or c.level >= w.gi_min_level)
+    group by n.factory_id
+),
+
+below_level as (
+    select
+        'closest' as why,
+        4 as priority,
+        n.factory_id,
+        'GI ' || max(c.level) || ' < ' || max(w.gi_min_level) as detail,
+        null::date as on_date,
+        1.0::double as weight,
+        (max(w.gi_min_level) - max(c.level))::double as distance
+    from not_counted as n
+    inner join valid_certificates_in([$year]::integer[]) as c using (factory_id)
+    inner join wanted_schemes as w using (scheme)
+    where c.scheme = 'GI'
+      and c.level < w.gi_min_level
+    group by n.factory_id
+),
+
+expiring as (
+    select
+        'expiring' as why,
+        5 as priority,
+        c.factory_id,
+        string_agg(distinct c.scheme, ', ') as detail,
+        max(c.expires_on) as on_date,
+        0.0::double as weight,
+        0.0::double as distance
+    from certified as c
+    inner join population as p using (factory_id)
+    where c.factory_id not in (select factory_id from implemented)
+    group by c.factory_id
+    having count(c.expires_on) = count(*)
+       and max(year(c.expires_on)) = $year
+),
+
+reasons as (
+    select * from planned
+    union all
+    select * from expired
+    union all
+    select * from below_level
+    union all
+    select * from expiring
+),
+
+final as (
+    select
+        r.why,
+        r.priority,
+        r.factory_id as entity_id,
+        p.name_th,
+        p.name_en,
+        r.detail,
+        r.on_date,
+        r.weight,
+        r.distance
+    from reasons as r
+    inner join population as p using (factory_id)
+    qualify row_number() over (partition by r.factory_id order by r.priority) = 1
+)
+
+select * from final
+order by weight desc, priority, distance, entity_id
+limit $limit

@@ -1,0 +1,25 @@
+-- Who could close 1.1.1's gap in $year and $area: infrastructure projects of $year with eco-design that are
+-- planned or in progress (completing one counts it).
+with
+
+final as (
+    select
+        status as why,
+        case when status = 'in_progress' then 1 else 2 end as priority,
+        project_id as entity_id,
+        name as name_th,
+        name as name_en,
+        system as detail,
+        null::date as on_date,
+        1.0::double as weight,
+        0.0::double as distance
+    from infrastructure
+    where year = $year
+      and coalesce(eco_design, false)
+      and status in ('planned', 'in_progress')
+      and ($area = 'all' or subdistrict_code = $area)
+)
+
+select * from final
+order by weight desc, priority, entity_id
+limit $limit

@@ -1,0 +1,37 @@
+-- Who could close 3.1.1's gap in $year and $area: factories of P($year) reporting investment in both years whose
+-- investment did not rise, the largest fall first: weight is what holding last year's figure would add to the
+-- numerator (THB). detail: this year's investment against last year's.
+with
+
+population as (
+    select * from factory_populations([$year]::integer[])
+    where $area = 'all' or subdistrict_code = $area
+),
+
+reports as (
+    select factory_id, year, investment_thb
+    from annual_reports
+    where year in ($year, $year - 1)
+      and investment_thb is not null
+),
+
+final as (
+    select
+        'closest' as why,
+        4 as priority,
+        p.factory_id as entity_id,
+        p.name_th,
+        p.name_en,
+        format('{:,.0f} ≤ {:,.0f} THB', c.investment_thb, pr.investment_thb) as detail,
+        null::date as on_date,
+        pr.investment_thb - c.investment_thb as weight,
+        0.0::double as distance
+    from population as p
+    inner join reports as c on c.factory_id = p.factory_id and c.year = $year
+    inner join reports as pr on pr.factory_id = p.factory_id and pr.year = $year - 1
+    where c.investment_thb <= pr.investment_thb
+)
+
+select * from final
+order by weight desc, distance, entity_id
+limit $limit

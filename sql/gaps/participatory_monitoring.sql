@@ -1,0 +1,26 @@
+-- Who could close 15.1.1's gap in $year and $area: establishments with participatory monitoring planned in
+-- $year and not yet implemented.
+with
+
+final as (
+    select
+        'planned' as why,
+        1 as priority,
+        e.factory_id as entity_id,
+        e.name_th,
+        e.name_en,
+        p.practice as detail,
+        null::date as on_date,
+        1.0::double as weight,
+        0.0::double as distance
+    from practices as p
+    inner join establishments as e using (factory_id)
+    where p.year = $year
+      and p.practice = 'participatory_monitoring'
+      and p.status = 'planned'
+      and ($area = 'all' or e.subdistrict_code = $area)
+)
+
+select * from final
+order by weight desc, priority, entity_id
+limit $limit
