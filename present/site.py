@@ -291,15 +291,17 @@ def levels_of(card: Scorecard, lang: str) -> list[dict[str, Any]]:
     for lv in card.levels:
         level = int(lv["level"])  # type: ignore[call-overload]
         of_level = [r for r in card.results if r.indicator.level == level]
-        out.append({
-            "level": level,
-            "title": level_title(level, lang),
-            "status": str(lv["status"]),
-            "mark": MARKS[str(lv["status"])],
-            "status_text": say(str(lv["status"]), lang),
-            "passing": sum(r.status == "pass" for r in of_level),
-            "total": len(of_level),
-        })  # fmt: skip
+        out.append(
+            {
+                "level": level,
+                "title": level_title(level, lang),
+                "status": str(lv["status"]),
+                "mark": MARKS[str(lv["status"])],
+                "status_text": say(str(lv["status"]), lang),
+                "passing": sum(r.status == "pass" for r in of_level),
+                "total": len(of_level),
+            }
+        )
     return out
 
 
@@ -315,13 +317,15 @@ def plan_of(data: SiteData, year: int, lang: str) -> dict[str, Any] | None:
         title = (row.title_th if lang == "th" else row.title_en) or row.title_th or row.title_en
         start, end = row.planned_start, row.planned_end
         period = f"{date_label(start, lang)} – {date_label(end, lang)}" if pd.notna(start) or pd.notna(end) else ""
-        activities.append({
-            "title": str(title or ""),
-            "responsible": "" if pd.isna(row.responsible) else str(row.responsible),
-            "period": period,
-            "progress": str(row.progress),
-            "progress_text": say(f"progress_{row.progress}", lang),
-        })  # fmt: skip
+        activities.append(
+            {
+                "title": str(title or ""),
+                "responsible": "" if pd.isna(row.responsible) else str(row.responsible),
+                "period": period,
+                "progress": str(row.progress),
+                "progress_text": say(f"progress_{row.progress}", lang),
+            }
+        )
     return {
         "title": say("plan_of", lang, fy=fiscal_year),
         "summary": say("activities_summary", lang, done=int(counts.get("done", 0)), total=len(frame)),
@@ -383,19 +387,21 @@ def map_of(data: SiteData, year: int, area: str, lang: str, root: str) -> dict[s
         level = card.town_level if card else 0
         x, y = point(label.x, label.y).split(",")
         x = f"{min(max(float(x), MAP_LABEL_ROOM), MAP_WIDTH - MAP_LABEL_ROOM):.1f}"  # a label near the edge stays whole
-        out.append({
-            "code": code,
-            "d": d,
-            "x": x,
-            "y": y,
-            "name": name,
-            "level": level,
-            "label": say("map_label", lang, name=name, level=level_reached(level, lang), passing=passing, total=total),
-            "short": level_reached(level, lang),
-            "passing": say("map_passing", lang, passing=passing, total=total),
-            "href": root + year_path(lang, year, code) if card else "",
-            "current": code == area,
-        })  # fmt: skip
+        out.append(
+            {
+                "code": code,
+                "d": d,
+                "x": x,
+                "y": y,
+                "name": name,
+                "level": level,
+                "label": say("map_label", lang, name=name, level=level_reached(level, lang), passing=passing, total=total),
+                "short": level_reached(level, lang),
+                "passing": say("map_passing", lang, passing=passing, total=total),
+                "href": root + year_path(lang, year, code) if card else "",
+                "current": code == area,
+            }
+        )
     legend = [{"level": n, "text": level_reached(n, lang)} for n in (0, *sorted(LEVEL_WORDS))]
     return {"viewbox": f"0 0 {MAP_WIDTH:.0f} {height:.0f}", "shapes": out, "legend": legend, "attribution": say("attribution", lang)}
 
@@ -404,13 +410,15 @@ def subdistrict_rows(data: SiteData, year: int, lang: str, root: str) -> list[di
     rows = []
     for code in data.subdistricts:
         card = data.cards[(year, code)]
-        rows.append({
-            "name": area_label(code, data.names, lang),
-            "level": level_reached(card.town_level, lang),
-            "passing": sum(r.status == "pass" for r in card.results),
-            "total": len(card.results),
-            "href": root + year_path(lang, year, code),
-        })  # fmt: skip
+        rows.append(
+            {
+                "name": area_label(code, data.names, lang),
+                "level": level_reached(card.town_level, lang),
+                "passing": sum(r.status == "pass" for r in card.results),
+                "total": len(card.results),
+                "href": root + year_path(lang, year, code),
+            }
+        )
     return rows
 
 
@@ -476,11 +484,13 @@ class Pages:
         other = None if not self.other else home_path(self.other) if path == home_path(lang) else year_path(self.other, year, area)
         sections = []
         for level in sorted({r.indicator.level for r in card.results}):
-            sections.append({
-                "level": level,
-                "title": self.t("indicators_of", level=level_title(level, lang)),
-                "indicators": [indicator_item(r, js[r.code], lang, root, area) for r in card.results if r.indicator.level == level],
-            })  # fmt: skip
+            sections.append(
+                {
+                    "level": level,
+                    "title": self.t("indicators_of", level=level_title(level, lang)),
+                    "indicators": [indicator_item(r, js[r.code], lang, root, area) for r in card.results if r.indicator.level == level],
+                }
+            )
         context = {
             **self.common(path, f"{area_text} · {year_label(year, lang)} · {self.t('app_title')}", other),
             "year": year,
@@ -519,18 +529,21 @@ class Pages:
             if r is None:
                 continue
             value = result_data(data.cards[(year, area)])[code]["value"]
-            rows.append({
-                "id": f"y{year}",
-                "year": year_short(year, lang),
-                "value": "" if value is None else value,
-                "value_text": value_shown(r, lang, value),
-                "parts": "" if ind.unit == "count" or r.denominator is None or r.status == "no_data"
-                else f"{number(r.numerator, lang)} / {number(r.denominator, lang)} {unit_word(r, lang)}",
-                "status": r.status,
-                "mark": MARKS[r.status],
-                "status_text": self.t(r.status),
-                "href": root + year_path(lang, year, area) + f"#i-{slug(code)}" if year in data.published else "",
-            })  # fmt: skip
+            rows.append(
+                {
+                    "id": f"y{year}",
+                    "year": year_short(year, lang),
+                    "value": "" if value is None else value,
+                    "value_text": value_shown(r, lang, value),
+                    "parts": ""
+                    if ind.unit == "count" or r.denominator is None or r.status == "no_data"
+                    else f"{number(r.numerator, lang)} / {number(r.denominator, lang)} {unit_word(r, lang)}",
+                    "status": r.status,
+                    "mark": MARKS[r.status],
+                    "status_text": self.t(r.status),
+                    "href": root + year_path(lang, year, area) + f"#i-{slug(code)}" if year in data.published else "",
+                }
+            )
         series = data.trend[data.trend["code"] == code]
         own = series[series["area"] == area].assign(area="all")  # trend_words describes the series labelled "all"
         words = charts.trend_words(own, ind.threshold, ind.unit, lang, ind.comparator)
@@ -622,20 +635,41 @@ def open_data(data: SiteData) -> dict[str, pd.DataFrame]:
     for (year, area), card in sorted(data.cards.items()):
         name_th = area_label(area, data.names, "th")
         name_en = area_label(area, data.names, "en")
-        level_rows.append({
-            "year": year, "year_be": year + 543, "area": area, "town_level": card.town_level,
-            **{f"level_{lv['level']}": lv["status"] for lv in card.levels},
-        })  # fmt: skip
+        level_rows.append(
+            {
+                "year": year,
+                "year_be": year + 543,
+                "area": area,
+                "town_level": card.town_level,
+                **{f"level_{lv['level']}": lv["status"] for lv in card.levels},
+            }
+        )
         by_code = result_data(card)
         for r in card.results:
             js = by_code[r.code]
-            scorecard_rows.append({
-                "year": year, "year_be": year + 543, "area": area, "area_name_th": name_th, "area_name_en": name_en,
-                "code": r.code, "level": r.indicator.level, "name_th": r.indicator.name_th, "name_en": r.indicator.name_en,
-                "unit": r.indicator.unit, "value": js["value"], "numerator": js["numerator"], "denominator": js["denominator"],
-                "comparator": r.indicator.comparator, "threshold": js["threshold"], "provisional": js["provisional"],
-                "status": js["status"], "gap": js["gap"], "town_level": card.town_level,
-            })  # fmt: skip
+            scorecard_rows.append(
+                {
+                    "year": year,
+                    "year_be": year + 543,
+                    "area": area,
+                    "area_name_th": name_th,
+                    "area_name_en": name_en,
+                    "code": r.code,
+                    "level": r.indicator.level,
+                    "name_th": r.indicator.name_th,
+                    "name_en": r.indicator.name_en,
+                    "unit": r.indicator.unit,
+                    "value": js["value"],
+                    "numerator": js["numerator"],
+                    "denominator": js["denominator"],
+                    "comparator": r.indicator.comparator,
+                    "threshold": js["threshold"],
+                    "provisional": js["provisional"],
+                    "status": js["status"],
+                    "gap": js["gap"],
+                    "town_level": card.town_level,
+                }
+            )
             trend_rows.append(
                 {"code": r.code, "area": area, "year": year, "year_be": year + 543, "value": js["value"], "status": js["status"]}
             )
@@ -731,8 +765,9 @@ def write_charts(data: SiteData, folder: Path, langs: tuple[str, ...]) -> None:
         for code, ind in catalogue_of(data).items():
             series = data.trend[data.trend["code"] == code]
             for kind, size in (("wide", charts.WIDE), ("narrow", charts.NARROW)):
-                svg = charts.trend_svg(series, ind.threshold, ind.unit, lang, names=names, size=size, salt=f"{code}-{kind}",
-                                       comparator=ind.comparator)  # fmt: skip
+                svg = charts.trend_svg(
+                    series, ind.threshold, ind.unit, lang, names=names, size=size, salt=f"{code}-{kind}", comparator=ind.comparator
+                )
                 (folder / chart_path(lang, code, kind)).write_text(svg, encoding="utf-8")
 
 

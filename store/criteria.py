@@ -145,9 +145,21 @@ def _check_row(n: int, cells: dict[str, str], lists: CodeLists) -> tuple[Row | N
         return None, problems
     assert level is not None and sort_order is not None and threshold is not None
     row = Row(
-        code, level, sort_order, cells["name_th"], cells["name_en"], cells["formula_th"], cells["formula_en"], family,
-        cells["params"], unit, comparator, threshold, provisional in TRUE_WORDS, entity,
-    )  # fmt: skip
+        code,
+        level,
+        sort_order,
+        cells["name_th"],
+        cells["name_en"],
+        cells["formula_th"],
+        cells["formula_en"],
+        family,
+        cells["params"],
+        unit,
+        comparator,
+        threshold,
+        provisional in TRUE_WORDS,
+        entity,
+    )
     return row, []
 
 
@@ -355,10 +367,14 @@ def ensure_shipped(con: duckdb.DuckDBPyConnection) -> int:
             cur.execute(
                 "insert into criteria_versions (version, title_th, title_en, source_file, sha256, imported_by)"
                 " values ($v, $th, $en, $f, $s, 'system')",
-                {"v": SHIPPED_VERSION, "th": "เกณฑ์ตัวชี้วัด กรมโรงงานอุตสาหกรรม พ.ศ. 2562 (ค่าเกณฑ์ชั่วคราว)",
-                 "en": "DIW 2019 indicator criteria (provisional thresholds)", "f": SHIPPED_FILE.name,
-                 "s": hashlib.sha256(SHIPPED_FILE.read_bytes()).hexdigest()},
-            )  # fmt: skip
+                {
+                    "v": SHIPPED_VERSION,
+                    "th": "เกณฑ์ตัวชี้วัด กรมโรงงานอุตสาหกรรม พ.ศ. 2562 (ค่าเกณฑ์ชั่วคราว)",
+                    "en": "DIW 2019 indicator criteria (provisional thresholds)",
+                    "f": SHIPPED_FILE.name,
+                    "s": hashlib.sha256(SHIPPED_FILE.read_bytes()).hexdigest(),
+                },
+            )
             _insert_rows(cur, SHIPPED_VERSION, rows)
             cur.execute("commit")
         except Exception:
