@@ -287,12 +287,20 @@ def upsert_sql(table: Table) -> str:
     )
 
 
-def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = None, any_owner: bool = True) -> dict[str, int]:
+def rollback(
+    con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = None, any_owner: bool = True, later_edits: str | None = None
+) -> dict[str, int]:
     """Undo a batch: delete the rows it inserted, restore the rows it replaced. Returns counts.
 
-    Refused (nothing changed) when a later batch replaced its rows, when browser edits of the
-    checklist made after it would be lost, or, with any_owner=False, when someone else loaded it.
+    Refused (nothing changed) when a later batch replaced its rows, or, with any_owner=False, when someone else
+    loaded it. Checklist cells edited in the browser after the batch (net: a cell edited back to the batch's
+    value does not count) refuse it too unless later_edits says what to do with them: "keep" re-applies each
+    edited cell to the restored row (a row the batch added goes, with its edits), "revert" lets the batch's
+    rollback undo them. Either way every such cell is recorded in the edit log ('rollback_keep' /
+    'rollback_revert'), and the counts say how many were kept or reverted.
     """
+    if later_edits not in (None, "keep", "revert"):
+        raise ValueError(later_edits)
     with WRITE_LOCK, con.cursor() as cur:
         found_rows = cur.execute("select table_name, status, loaded_by from batches where batch_id = $b", {"b": batch_id}).fetchall()
         if not found_rows:
@@ -306,41 +314,121 @@ def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str | None = Non
         later = cur.execute(later_batches_sql(table), {"b": batch_id}).fetchall()
         if later:
             raise RollbackRefused("later_batches", value=batch_id, detail=", ".join(str(r[0]) for r in later))
-        if table_name in EDITED_TABLES:
-            edits = cur.execute(edits_after_batch_sql(table), {"t": table_name, "b": batch_id}).fetchall()
-            if edits:
-                shown = ", ".join(f"{key} {column} ({who})" for key, column, who in edits[:8])
-                raise RollbackRefused(
-                    "edited_after_batch", value=batch_id, limit=len(edits), detail=shown + (" …" if len(edits) > 8 else "")
-                )
+        edits = _edits_after(cur, table, batch_id) if table_name in EDITED_TABLES else []
+        if edits and later_edits is None:
+            shown = ", ".join(f"{e.row_key} {e.column} ({e.edited_by})" for e in edits[:8])
+            raise RollbackRefused("edited_after_batch", value=batch_id, limit=len(edits), detail=shown + (" …" if len(edits) > 8 else ""))
+        who = by or current_user()
         cur.execute("begin transaction")
         try:
             deleted = len(cur.execute(delete_inserted_sql(table), {"b": batch_id}).fetchall())
             restored = scalar(cur, history_count_sql(table), {"batch": batch_id})
             cur.execute(restore_sql(table), {"b": batch_id})
+            if table_name in EDITED_TABLES:  # a page that read a row before the rollback must not save over it unawares
+                cur.execute(bump_restored_sql(table), {"b": batch_id})
+            kept = _settle_edits(cur, table, edits, later_edits, who)
             cur.execute("delete from " + table.name + "_history where replaced_by_batch = $b", {"b": batch_id})
             cur.execute(
                 "update batches set status = 'rolled_back', rolled_back_by = $who, rolled_back_at = current_timestamp where batch_id = $b",
-                {"b": batch_id, "who": by or current_user()},
+                {"b": batch_id, "who": who},
             )
             cur.execute("commit")
         except duckdb.ConstraintException as exc:
             cur.execute("rollback")
             raise RollbackRefused("establishments_in_use", value=batch_id) from exc
-    return {"deleted": int(deleted), "restored": int(restored)}
+    result = {"deleted": int(deleted), "restored": int(restored)}
+    if edits:
+        result |= {"kept": kept, "reverted": len(edits) - kept}
+    return result
 
 
 # Tables whose rows analysts also edit in the browser (store.edits); a rollback must not silently undo those edits.
 EDITED_TABLES = ("evidence", "activities")
 
 
+@dataclass(frozen=True)
+class LaterEdit:
+    """A cell edited in the browser after a batch wrote its row, and still different from what the batch wrote."""
+
+    row_key: str
+    key: tuple[object, ...]
+    column: str
+    batch_value: str | None
+    value: str | None
+    edited_by: str
+
+
+def _edits_after(cur: duckdb.DuckDBPyConnection, table: Table, batch_id: int) -> list[LaterEdit]:
+    """Browser edits made after the batch of rows it wrote, one per cell (the first edit's before value is the
+    batch's; the cell's value now is the last edit's): a cell edited back to the batch's value is no edit."""
+    rows = cur.execute(edits_after_batch_sql(table), {"t": table.name, "b": batch_id}).fetchall()
+    first: dict[tuple[str, str], tuple[str | None, str | None, str]] = {}
+    for key, column, before, after, who in rows:
+        batch_value = first[(key, column)][0] if (key, column) in first else before
+        first[(key, column)] = (batch_value, after, who)
+    kinds = {c.name: c for c in table.columns}
+    out = []
+    for (key, column), (batch_value, value, who) in first.items():
+        if batch_value == value:
+            continue
+        parts = key.split("/", len(table.key) - 1)  # only the last part (an activity's id) may hold a '/'
+        typed = tuple(int(p) if kinds[k].kind in ("integer", "fiscal_year") else p for k, p in zip(table.key, parts, strict=True))
+        out.append(LaterEdit(key, typed, column, batch_value, value, who))
+    return out
+
+
+def _settle_edits(cur: duckdb.DuckDBPyConnection, table: Table, edits: list[LaterEdit], mode: str | None, by: str) -> int:
+    """Keep (re-apply) or record as reverted each later edit, inside the rollback's transaction. Returns how many were kept."""
+    if not edits:
+        return 0
+    from store.edits import EDITABLE
+
+    where = " and ".join(k + " = $k" + str(i) for i, k in enumerate(table.key))
+    kept = 0
+    for edit in edits:
+        assert edit.column in EDITABLE[table.name]  # allowlisted identifier
+        params: dict[str, object] = {f"k{i}": v for i, v in enumerate(edit.key)}
+        now = cur.execute("select " + edit.column + "::varchar, row_version from " + table.name + " where " + where, params).fetchall()
+        restored = now[0][0] if now else None
+        keep = mode == "keep" and bool(now)
+        if keep:
+            cur.execute("update " + table.name + " set " + edit.column + " = $v where " + where, {**params, "v": edit.value})
+            kept += 1
+        cur.execute(
+            "insert into checklist_edits (table_name, row_key, column_name, before_value, after_value, edited_by, fiscal_year, kind,"
+            " row_version) values ($t, $key, $c, $b, $a, $by, $fy, $kind, $rv)",
+            {"t": table.name, "key": edit.row_key, "c": edit.column, "b": restored if keep else edit.value,
+             "a": edit.value if keep else restored, "by": by, "fy": edit.key[0],
+             "kind": "rollback_keep" if keep else "rollback_revert", "rv": now[0][1] if now else None},
+        )  # fmt: skip
+    return kept
+
+
+def later_edits(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[LaterEdit]:
+    """The checklist cells edited after a batch that rolling it back would undo (none for other tables)."""
+    with con.cursor() as cur:
+        found = cur.execute("select table_name from batches where batch_id = $b", {"b": batch_id}).fetchall()
+        if not found or found[0][0] not in EDITED_TABLES:
+            return []
+        return _edits_after(cur, TABLES[found[0][0]], batch_id)
+
+
 def edits_after_batch_sql(table: Table) -> str:
-    """Browser edits, made after the batch was loaded, of rows the batch wrote."""
+    """Browser edits of cells, made after the batch was loaded, of rows the batch wrote, oldest first."""
     key = "concat_ws('/', " + ", ".join(table.key) + ")"
     return (
-        "select e.row_key, e.column_name, e.edited_by from checklist_edits e"
-        " where e.table_name = $t and e.edited_at >= (select loaded_at from batches where batch_id = $b)"
+        "select e.row_key, e.column_name, e.before_value, e.after_value, e.edited_by from checklist_edits e"
+        " where e.table_name = $t and e.kind in ('edit', 'keep_mine')"
+        " and e.edited_at >= (select loaded_at from batches where batch_id = $b)"
         " and e.row_key in (select " + key + " from " + table.name + " where batch_id = $b) order by e.edit_id"
+    )
+
+
+def bump_restored_sql(table: Table) -> str:
+    """Raise the version of every row the rollback restored (its key is in the batch's history)."""
+    return (
+        "update " + table.name + " t set row_version = row_version + 1 where exists (select 1 from " + table.name + "_history h"
+        " where h.replaced_by_batch = $b and " + _key_join(table, "h", "t") + ")"
     )
 
 

@@ -106,6 +106,12 @@ RULES: dict[str, Text] = {
     "lat_lon_pair": Text("ต้องระบุทั้ง lat และ lon หรือไม่ระบุทั้งคู่", "Give both lat and lon, or neither"),
     "unknown_indicator": Text("'{value}' ไม่ใช่รหัสตัวชี้วัดในบัญชีตัวชี้วัด", "'{value}' is not an indicator code of the catalogue"),
     "duplicate_key": Text("คีย์ ({value}) ซ้ำกันในแถว {detail} ของไฟล์นี้", "The same key ({value}) is in rows {detail} of this file"),
+    "example_into_real_data": Text(
+        "ไฟล์นี้คือไฟล์ตัวอย่าง (ข้อมูลสาธิต) แต่ฐานข้อมูลนี้มีข้อมูลจริงแล้ว จึงไม่นำเข้า เพื่อไม่ให้ข้อมูลสาธิตปนกับข้อมูลจริง:"
+        " ใช้ไฟล์ตัวอย่างเป็นแบบในการกรอกข้อมูลของท่านเอง หรือทดลองกับฐานข้อมูลใหม่",
+        "This file is the example (demo data) and this database already holds real data, so it is not loaded: demo rows"
+        " must not mix with real ones. Use the example as a pattern for your own data, or try it on a new database.",
+    ),
     "database_rule": Text(
         "ฐานข้อมูลไม่ยอมรับข้อมูลตามกฎที่การตรวจไฟล์ไม่พบ ไม่มีการบันทึกใด ๆ (กรุณาแจ้งผู้ดูแลระบบพร้อมไฟล์นี้)",
         "The database refused the data on a rule the file check missed; nothing was written (please report this file)",
@@ -135,9 +141,10 @@ RULES.update(
             "Batch {value} added establishments that other tables now use; roll back or remove those rows first.",
         ),
         "edited_after_batch": Text(
-            "การยกเลิกชุดที่ {value} จะลบการแก้ไขรายการที่ทำภายหลัง {limit} รายการ ({detail}) ให้แก้ไขรายการเหล่านั้นกลับเอง หรือนำเข้าไฟล์ที่แก้ไขแล้วแทน",
+            "การยกเลิกชุดที่ {value} จะลบการแก้ไขรายการที่ทำภายหลัง {limit} รายการ ({detail}) "
+            "เลือกว่าจะยกเลิกชุดนี้โดยเก็บการแก้ไขเหล่านั้นไว้ หรือย้อนการแก้ไขเหล่านั้นไปพร้อมกัน",
             "Rolling back batch {value} would undo {limit} checklist edit(s) made after it ({detail}); "
-            "edit those items back, or load a corrected file instead.",
+            "choose to roll back keeping those edits, or to revert them with it.",
         ),
         "not_your_batch": Text(
             "ชุดที่ {value} นำเข้าโดย {detail} นักวิเคราะห์ยกเลิกได้เฉพาะชุดที่ตนนำเข้า",
@@ -212,6 +219,18 @@ RULES.update(
             "ปีงบประมาณ {value} มีข้อมูลอยู่แล้ว ให้แก้ไขข้อมูลนั้นแทนการคัดลอก", "Fiscal year {value} already has rows; edit them instead of copying."
         ),
         "fiscal_year_empty": Text("ปีงบประมาณ {value} ไม่มีข้อมูลให้คัดลอก", "Fiscal year {value} has nothing to copy."),
+        "fiscal_year_not_removable": Text(
+            "ปีงบประมาณ {value} มีการแก้ไข {limit} ช่องหลังการคัดลอก ผู้ดูแลระบบเท่านั้นที่ลบได้",
+            "Fiscal year {value} has {limit} edited cell(s) since it was copied; only an admin may remove it.",
+        ),
+        "fiscal_year_not_a_copy": Text(
+            "ปีงบประมาณ {value} ไม่ได้เริ่มจากการคัดลอก (นำเข้าจากไฟล์) ผู้ดูแลระบบเท่านั้นที่ลบได้ หรือยกเลิกชุดข้อมูลที่นำเข้า",
+            "Fiscal year {value} was not started from a copy (it was uploaded); only an admin may remove it, or roll its batch back.",
+        ),
+        "edit_bad_date": Text(
+            "'{value}' ในคอลัมน์ '{column}' ไม่ใช่วันที่ ให้เขียนเป็น วัน/เดือน/ปี พ.ศ. เช่น 15/1/2567 ไม่มีการบันทึก",
+            "'{value}' in '{column}' is not a date: write day/month/year, such as 15/1/2024; nothing was saved.",
+        ),
         "reason_required": Text("ต้องระบุเหตุผลทุกครั้งที่เปลี่ยนเกณฑ์", "A reason is required for every change of a criterion."),
         "threshold_negative": Text("เกณฑ์ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป", "A threshold is a number of at least 0."),
         "threshold_over_100": Text("เกณฑ์ที่เป็นร้อยละต้องไม่เกิน 100", "A percentage threshold is at most 100."),

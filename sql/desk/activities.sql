@@ -1,4 +1,5 @@
--- The action plan's activities as the checklist editor shows them.
+-- The action plan's activities as the checklist editor shows them, with each row's version (what the page
+-- read); one fiscal year, or every year when $fiscal_year is null.
 select
     fiscal_year,
     activity_id,
@@ -9,6 +10,8 @@ select
     status,
     done_on,
     participants,
-    target_participants
+    target_participants,
+    row_version
 from activities
-order by fiscal_year desc, activity_id
+where $fiscal_year is null or fiscal_year = $fiscal_year
+order by fiscal_year desc, try_cast(string_split(activity_id, '.') as integer[]) nulls last, activity_id

@@ -1,4 +1,5 @@
--- The evidence checklist as the checklist editor shows it.
+-- The evidence checklist as the checklist editor shows it, with each row's version (what the page read);
+-- one fiscal year, or every year when $fiscal_year is null.
 select
     fiscal_year,
     indicator_code,
@@ -7,6 +8,8 @@ select
     description_en,
     responsible,
     status,
-    reference
+    reference,
+    row_version
 from evidence
+where $fiscal_year is null or fiscal_year = $fiscal_year
 order by fiscal_year desc, string_split(indicator_code, '.')::integer[], item_no
