@@ -6,6 +6,7 @@ import streamlit as st
 
 from console.catalogue import EXAMPLES, schema
 from console.guard import QueryRefused, ensure_open
+from console.messages import wording
 from console.worker import run_query
 from store.db import db_path
 from ui.auth import require
@@ -24,6 +25,7 @@ except QueryRefused as closed:
     st.error(md(closed.text(lang())), icon=":material/block:")
     st.stop()
 st.caption(t("console_intro"))
+st.info(wording("console_years", lang()), icon=":material/calendar_month:")
 version = data_version()
 
 examples = {e.key: e for e in EXAMPLES}
@@ -62,5 +64,7 @@ with editor:  # the answer (or the refusal) right under the Run button, not belo
         st.caption(t("console_done", rows=len(frame), seconds=f"{result.elapsed_s:.2f}"))
         if result.truncated:
             st.warning(t("console_truncated", n=len(frame)), icon=":material/content_cut:")
+        for note in result.note_texts(lang()):  # a BE year compared with CE years found nothing: say so
+            st.info(note, icon=":material/calendar_month:")
         st.dataframe(frame, hide_index=True, width="stretch", placeholder="NULL")
         table_downloads(frame, "query", as_of_stamp(version), key="console")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from console.guard import READABLE_ORDER
+from console.guard import BE_VIEWS, READABLE_LISTED
 from store.tables import TABLES
 from store.text import Text
 
@@ -43,6 +43,7 @@ class Example:
 # The tables the console reads, in the order the schema lists them, with wording for those that are not
 # upload tables (store.tables describes those): (label, {column: description}).
 BATCH_ID = Text("ชุดข้อมูล (batch) ที่นำเข้าแถวนี้ ว่างสำหรับข้อมูลตั้งต้น", "The load (batch) that wrote the row; empty for seed rows")
+ROW_VERSION = Text("รุ่นของแถว: เพิ่มขึ้นทุกครั้งที่มีการบันทึกแก้ไขแถวนี้", "The row's version: raised by every saved edit of the row")
 REFERENCE_TABLES: dict[str, tuple[Text, dict[str, Text]]] = {
     "subdistricts": (
         Text("ตำบลในเมืองอุตสาหกรรมเชิงนิเวศ", "The eco-town's subdistricts"),
@@ -117,17 +118,42 @@ REFERENCE_TABLES: dict[str, tuple[Text, dict[str, Text]]] = {
 }
 
 
+# What the stored years are, whatever an upload file held (the upload guide's "CE or BE" is about files): CE in
+# every table, BE in fiscal_year and in the _be views' columns (sql/schema/017_console_be.sql).
+YEARS: dict[str, Text] = {
+    "year": Text(
+        "ปี ค.ศ. (เก็บเป็น ค.ศ. เสมอ ไฟล์ที่เป็น พ.ศ. แปลงแล้วตอนนำเข้า) · พ.ศ. = ค.ศ. + 543",
+        "Year, CE (always stored in CE; BE files are converted on upload) · BE = CE + 543",
+    ),
+    "registered_year": Text("ปีที่จดทะเบียน ค.ศ.", "Year registered, CE"),
+    "closed_year": Text("ปีที่เลิกกิจการ ค.ศ.", "Year closed, CE"),
+    "fiscal_year": Text(
+        "ปีงบประมาณ พ.ศ. (2565 = ต.ค. 2564 – ก.ย. 2565) เก็บเป็น พ.ศ.", "Fiscal year, BE (2565 = Oct 2021 – Sep 2022), stored in BE"
+    ),
+    "year_be": Text("ปี พ.ศ. (= year + 543)", "Year, BE (= year + 543)"),
+    "registered_year_be": Text("ปีที่จดทะเบียน พ.ศ.", "Year registered, BE"),
+    "closed_year_be": Text("ปีที่เลิกกิจการ พ.ศ.", "Year closed, BE"),
+    "issued_year_be": Text("ปี พ.ศ. ที่ได้รับ", "Year issued, BE"),
+    "expires_year_be": Text("ปี พ.ศ. ที่หมดอายุ", "Year of expiry, BE"),
+}
+BE_VIEW = Text("{label} · ปีเป็น พ.ศ. (คอลัมน์ลงท้าย _be)", "{label} · years in BE too (columns ending _be)")
+SAMPLE_YEAR_BE = Text("ปี พ.ศ. ของวันที่เก็บตัวอย่าง", "Year of sampling, BE")
+
+
 def schema(cur: duckdb.DuckDBPyConnection, lang: str = "en") -> list[TableInfo]:
-    """The tables the console reads, with their columns' names, types and descriptions (internal tables hidden)."""
-    rows = cur.execute(COLUMNS_SQL.read_text(encoding="utf-8"), {"tables": list(READABLE_ORDER)}).fetchall()
+    """The tables the console reads, with their columns' names, types and descriptions (internal tables hidden);
+    each table's BE view right after it, described as the table plus its BE year columns."""
+    rows = cur.execute(COLUMNS_SQL.read_text(encoding="utf-8"), {"tables": list(READABLE_LISTED)}).fetchall()
     columns: dict[str, list[tuple[str, str]]] = {}
     for table, column, kind in rows:
         columns.setdefault(str(table), []).append((str(column), str(kind)))
     th = lang == "th"
+    views = {view: table for table, view in BE_VIEWS.items()}
     out = []
-    for table in READABLE_ORDER:
-        if table not in columns:
+    for name in READABLE_LISTED:
+        if name not in columns:
             continue
+        table = views.get(name, name)
         if table in TABLES:
             upload = TABLES[table]
             label = upload.label_th if th else upload.label_en
@@ -135,9 +161,13 @@ def schema(cur: duckdb.DuckDBPyConnection, lang: str = "en") -> list[TableInfo]:
         else:
             table_text, wording = REFERENCE_TABLES[table]
             label = table_text.say(lang)
-        wording = {**wording, "batch_id": BATCH_ID}
-        described = [ColumnInfo(name, kind, wording.get(name, Text("", "")).say(lang)) for name, kind in columns[table]]
-        out.append(TableInfo(table, label, described))
+        wording = {**wording, "batch_id": BATCH_ID, "row_version": ROW_VERSION, **YEARS}
+        if table == "effluent_samples":
+            wording["year_be"] = SAMPLE_YEAR_BE
+        if name != table:
+            label = BE_VIEW.say(lang).format(label=label)
+        described = [ColumnInfo(column, kind, wording.get(column, Text("", "")).say(lang)) for column, kind in columns[name]]
+        out.append(TableInfo(name, label, described))
     return out
 
 

@@ -55,7 +55,15 @@ READABLE_ORDER = (
     "effluent_standards", "green_areas", "surveys", "infrastructure", "activities", "evidence", "indicators",
     "batches", "boundaries",
 )  # fmt: skip
-READABLE = frozenset(READABLE_ORDER)
+# Views of data tables with their years in the Buddhist era beside the CE ones (sql/schema/017_console_be.sql):
+# the same rows as the table, so readable whenever the table is. Table -> view.
+BE_VIEWS = {
+    "establishments": "establishments_be", "annual_reports": "annual_reports_be", "certifications": "certifications_be",
+    "practices": "practices_be", "effluent_samples": "effluent_samples_be", "green_areas": "green_areas_be",
+    "surveys": "surveys_be", "infrastructure": "infrastructure_be",
+}  # fmt: skip
+READABLE = frozenset(READABLE_ORDER) | frozenset(BE_VIEWS.values())
+READABLE_LISTED = tuple(name for table in READABLE_ORDER for name in (table, BE_VIEWS.get(table)) if name)  # each view after its table
 
 # Table functions a data query may use: generators and the catalogue's own listings (names and types of
 # tables, never their rows). Everything else is refused: file readers, query()/query_table() (which read a
@@ -485,7 +493,7 @@ def check(cur: duckdb.DuckDBPyConnection, sql: str, serialize: Serializer | None
             continue
         if _looks_like_path(name):
             raise QueryRefused("query_no_external_access", value=table)
-        raise QueryRefused("query_unknown_table", value=table, allowed=", ".join(READABLE_ORDER))
+        raise QueryRefused("query_unknown_table", value=table, allowed=", ".join(READABLE_LISTED))
     settings = sorted(found.functions & SETTINGS_FUNCTIONS)
     if settings:
         raise QueryRefused("query_settings", value=settings[0] + "()")
@@ -505,6 +513,76 @@ def check(cur: duckdb.DuckDBPyConnection, sql: str, serialize: Serializer | None
     if unknown:
         raise QueryRefused("query_table_function", value=unknown[0], allowed=", ".join(sorted(TABLE_FUNCTIONS)))
     return statement.query
+
+
+# A year written in the Buddhist era: BE = CE + 543, and SPEC §1 takes any year >= 2400 as BE. Above 3000 a number
+# is no year anyone meant.
+BE_FIRST, BE_LAST = 2400, 3000
+BE_OFFSET = 543
+YEAR_PARTS = frozenset({"year", "years", "y", "yr", "yrs", "yyyy"})  # date_part / extract's names for the year
+
+
+def _year_like(node: Any) -> bool:
+    """An expression holding a CE year: a column named year or *_year (fiscal_year is BE, year_be is BE), or the
+    year of a date (year(d), date_part('year', d), extract(year from d)), through casts."""
+    while isinstance(node, dict) and node.get("class") == "CAST":
+        node = node.get("child")
+    if not isinstance(node, dict):
+        return False
+    if node.get("class") == "COLUMN_REF":
+        names = node.get("column_names") or [""]
+        name = str(names[-1]).lower()
+        return (name == "year" or name.endswith("_year")) and name != "fiscal_year"
+    if node.get("class") == "FUNCTION":
+        name = str(node.get("function_name", "")).lower()
+        arguments = _arguments(node)
+        if name == "year" and len(arguments) == 1:
+            return True
+        if name in ("date_part", "datepart", "extract") and len(arguments) == 2:
+            part = _constant(arguments[0])
+            return part is not None and str(part.get("text", "")).lower() in YEAR_PARTS
+    return False
+
+
+def _be_value(node: Any) -> int | None:
+    """A whole number written as a literal that reads as a BE year (2400–3000), else None."""
+    literal = _constant(node)
+    if literal is None or literal.get("kind") in (None, "BLOB"):
+        return None
+    try:
+        value = float(str(literal.get("text")).strip())  # '2566' too: DuckDB casts it to the column's number
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() and BE_FIRST <= value <= BE_LAST else None
+
+
+def be_year_filters(tree: dict[str, Any]) -> list[int]:
+    """The BE-looking years (>= 2400) a statement compares a CE year with, read from its parse tree, in the order
+    written: `year = 2566`, `r.year in (2565, 2566)`, `year(sampled_on) between 2560 and 2566`, `2566 <= year`.
+    The console says "years are stored in CE" when such a query finds nothing."""
+    found: list[int] = []
+    stack: list[Any] = [tree.get("statements")]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        kind = node.get("class")
+        pairs: list[tuple[Any, list[Any]]] = []
+        if kind == "COMPARISON":
+            pairs = [(node.get("left"), [node.get("right")]), (node.get("right"), [node.get("left")])]
+        elif kind == "BETWEEN":
+            pairs = [(node.get("input"), [node.get("lower"), node.get("upper")])]
+        elif kind == "OPERATOR" and node.get("type") in ("COMPARE_IN", "COMPARE_NOT_IN"):
+            children = node.get("children") or []
+            pairs = [(children[0], children[1:])] if children else []
+        for column, values in pairs:
+            if _year_like(column):
+                found += [v for v in (_be_value(value) for value in values) if v is not None]
+        stack.extend(reversed(list(_children(node))))
+    return list(dict.fromkeys(found))
 
 
 def first_line(exc: BaseException) -> str:

@@ -30,15 +30,19 @@ from typing import IO, Any
 import duckdb
 
 from console.guard import (
+    BE_OFFSET,
     MAX_SQL_CHARS,
     QueryRefused,
+    be_year_filters,
     check,
     connect_read_only,
+    duckdb_serializer,
     ensure_open,
     first_line,
     guard_settings,
     side_effect_functions,
 )
+from console.messages import wording
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT_S = 10.0
@@ -64,6 +68,12 @@ class QueryResult:
     rows: list[tuple[Any, ...]]  # at most max_rows
     truncated: bool  # the query had more rows than max_rows
     elapsed_s: float
+    # Notes on the answer, each a console rule and its fields (console.messages words them): query_years_be when
+    # a query that compares a CE year with a BE-looking one (2566) found nothing.
+    notes: tuple[tuple[str, dict[str, Any]], ...] = ()
+
+    def note_texts(self, lang: str) -> list[str]:
+        return [wording(rule, lang, **fields) for rule, fields in self.notes]
 
 
 # ---- the caller's side -------------------------------------------------------------------------------------
@@ -330,13 +340,24 @@ def execute(con: duckdb.DuckDBPyConnection, sql: str, max_rows: int, memory_byte
             raise _refusal_for(exc, memory_bytes) from None
         except MemoryError:
             raise QueryRefused("query_memory_limit", limit=f"{memory_bytes / (1 << 30):g}") from None
+        notes = years_note(cur, query) if not rows else ()
     return {
         "columns": [str(d[0]) for d in description],
         "types": [str(d[1]) for d in description],
         "rows": [tuple(r) for r in rows[:max_rows]],
         "truncated": len(rows) > max_rows,
         "elapsed_s": elapsed,
+        "notes": notes,
     }
+
+
+def years_note(cur: duckdb.DuckDBPyConnection, query: str) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """query_years_be for a query that found nothing while comparing a CE year with a BE-looking one, read from
+    DuckDB's parse tree of the query (as the guard reads it); empty otherwise."""
+    years = be_year_filters(duckdb_serializer(cur)(query))
+    if not years:
+        return ()
+    return (("query_years_be", {"value": years[0], "limit": years[0] - BE_OFFSET}),)
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:

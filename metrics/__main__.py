@@ -138,6 +138,8 @@ def query(args: argparse.Namespace) -> int:
     print_result(result, args.format)
     if result.truncated:
         print(wording("query_truncated", args.lang, limit=args.max_rows), file=sys.stderr)
+    for note in result.note_texts(args.lang):  # "years are stored in CE: 2566 BE = 2023" when nothing was found
+        print(note, file=sys.stderr)
     return 0
 
 

@@ -6,8 +6,9 @@ intensity as (
     select
         r.factory_id,
         r.year,
+        r.year_be,
         r.water_use_m3 / r.production_qty as water_per_unit
-    from annual_reports as r
+    from annual_reports_be as r
     inner join establishments as e using (factory_id)
     where e.industry = 'โม่บดและย่อยหิน'
       and r.water_use_m3 is not null
@@ -18,6 +19,7 @@ changes as (
     select
         factory_id,
         year,
+        year_be,
         water_per_unit,
         lag(water_per_unit) over (partition by factory_id order by year) as year_before,
         lag(water_per_unit, 2) over (partition by factory_id order by year) as two_years_before,
@@ -29,7 +31,7 @@ final as (
     select
         c.factory_id,
         e.name_th,
-        c.year,
+        c.year_be,
         round(c.two_years_before, 3) as water_per_unit_y2,
         round(c.year_before, 3) as water_per_unit_y1,
         round(c.water_per_unit, 3) as water_per_unit_y0
@@ -41,4 +43,4 @@ final as (
 )
 
 select * from final
-order by year desc, factory_id
+order by year_be desc, factory_id

@@ -6,8 +6,9 @@ sampled as (
     select
         factory_id,
         year(sampled_on) as year,
+        year_be,
         count(*) as samples
-    from effluent_samples
+    from effluent_samples_be
     group by all
 ),
 
@@ -17,10 +18,10 @@ final as (
         e.name_th,
         e.kind,
         e.subdistrict_code,
-        s.year,
+        s.year_be,
         s.samples,
-        (select max(r.year) from annual_reports as r where r.factory_id = s.factory_id and r.energy_total_gj is not null)
-            as last_energy_year
+        (select max(r.year_be) from annual_reports_be as r where r.factory_id = s.factory_id and r.energy_total_gj is not null)
+            as last_energy_year_be
     from sampled as s
     inner join establishments as e using (factory_id)
     where not exists (
@@ -33,4 +34,4 @@ final as (
 )
 
 select * from final
-order by year desc, factory_id
+order by year_be desc, factory_id

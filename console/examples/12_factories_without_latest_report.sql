@@ -3,8 +3,10 @@
 with
 
 latest as (
-    select max(year) as year
-    from annual_reports
+    select
+        max(year) as year,
+        max(year_be) as year_be
+    from annual_reports_be
 ),
 
 final as (
@@ -13,8 +15,8 @@ final as (
         e.name_th,
         e.industry,
         e.subdistrict_code,
-        l.year as missing_year,
-        (select max(r.year) from annual_reports as r where r.factory_id = e.factory_id) as last_report_year
+        l.year_be as missing_year_be,
+        (select max(r.year_be) from annual_reports_be as r where r.factory_id = e.factory_id) as last_report_year_be
     from establishments as e
     cross join latest as l
     where e.kind = 'factory'
