@@ -12,7 +12,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from webserver import streamlit_internals as internals
-from webserver.web import MediaGate, SecurityHeaders, UploadGate, WebSocketOrigin, admin_session, routes
+from webserver.web import MediaGate, SecurityHeaders, UploadGate, WebSocketOrigin, admin_session, deferred_made, routes
 
 LOG = logging.getLogger("eit")
 
@@ -53,7 +53,7 @@ def warm_and_freeze() -> None:
 warm_and_freeze()
 # Check every Streamlit internal the app relies on, then install its replacements (closed tabs' sessions freed,
 # uploads only with issued file ids within a byte budget, cache-clearing messages from admins only).
-internals.install(may_send_admin_messages=admin_session)
+internals.install(may_send_admin_messages=admin_session, deferred_made=deferred_made)
 # WebSocketOrigin: only the app's own origin may open the WebSocket that runs a session (Streamlit lets any localhost origin in).
 # MediaGate: a /media file held only by signed-in sessions answers only their cookie.
 middleware = [Middleware(SecurityHeaders), Middleware(WebSocketOrigin), Middleware(UploadGate), Middleware(MediaGate)]

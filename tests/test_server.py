@@ -316,6 +316,40 @@ def test_media_gate_fails_closed_without_the_media_managers_maps(monkeypatch):
     web.register_sign_in("tab-m", None)
 
 
+def test_a_deferred_download_runs_only_for_its_own_session_and_is_gated_to_its_sign_in(monkeypatch):
+    """On Streamlit's own classes: a session cannot run another session's deferred download (the pack, an export),
+    and the file the owner's download makes answers only the owner's sign-in (an anonymous maker's, anyone)."""
+    from streamlit.proto.BackMsg_pb2 import BackendOperationRequest
+    from streamlit.runtime.backend_operation_handler import DeferredFileHandler
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr("streamlit.runtime.media_file_manager._get_session_id", lambda: "owner")
+    placeholder = manager.add_deferred(lambda: b"the pack of the owner", "application/pdf", "coordinates", "pack.pdf")
+    made: list[tuple[str, str]] = []
+    handler = DeferredFileHandler(lambda: manager)
+    handle = internals.bind_deferred_downloads(DeferredFileHandler.handle, lambda session, file: made.append((session, file)))
+
+    def ask(session: str):  # type: ignore[no-untyped-def]
+        request = BackendOperationRequest(request_id="r1")
+        request.deferred_file.file_id = placeholder
+        return asyncio.run(handle(handler, request, session))
+
+    refused = ask("intruder")
+    assert refused.error_msg and not refused.HasField("deferred_file") and made == []
+    answered = ask("owner")
+    assert answered.HasField("deferred_file") and made == [("owner", answered.deferred_file.url.rsplit("/", 1)[-1].split(".")[0])]
+
+    monkeypatch.setattr(internals, "media_owners", lambda file_id: set())  # a deferred file: held by no session
+    web.register_sign_in("owner", "the-owners-sign-in")
+    web.deferred_made("owner", "file-a")
+    assert web.may_read_media("file-a", "the-owners-sign-in")
+    assert not web.may_read_media("file-a", None) and not web.may_read_media("file-a", "someone-else")
+    web.deferred_made("anonymous-session", "file-b")  # a reader without a sign-in made it: a page's own file
+    assert web.may_read_media("file-b", None)
+
+
 def test_server_py_refuses_to_start_when_an_internal_changed():
     """server.py runs the check before building the app: with the upload route renamed it exits with a message."""
     code = (

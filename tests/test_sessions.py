@@ -623,3 +623,33 @@ def test_media_files_answer_only_the_sign_in_that_holds_them(desk, browser):
     ) as answer:
         assert answer.status == 200 and answer.read().startswith(b"\xef\xbb\xbf")  # the template, with its BOM
     context.close()
+
+
+@pytest.mark.browser
+def test_a_deferred_download_answers_only_the_sign_in_that_asked_for_it(desk, browser):
+    """Issue 26's leftover: a file a download button makes when pressed (an export, the pack, a backup) is held by no
+    Streamlit session, and answered anyone holding its URL. Now: the analyst who pressed the button gets it, the URL
+    alone gets 403, the analyst's cookie 200."""
+    import re
+    import urllib.request
+
+    from tests.browser import wait_ready
+
+    url, _ = desk
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    open_upload_as_analyst(page, url)
+    page.goto(url + "/search?lang=en")
+    wait_ready(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=re.compile("Download CSV")).first.click()
+    assert download.value.failure() is None
+    media = download.value.url
+    assert "/media/" in media
+    assert _raw(url, media.split(url, 1)[1]) == 403  # the URL alone
+    (cookie,) = [c for c in context.cookies() if c["name"].startswith("eit_sid_")]
+    with urllib.request.urlopen(
+        urllib.request.Request(media, headers={"Cookie": f"{cookie['name']}={cookie['value']}"}), timeout=30
+    ) as answer:
+        assert answer.status == 200 and answer.read().startswith(b"\xef\xbb\xbf")  # the search export, with its BOM
+    context.close()

@@ -22,6 +22,11 @@ switched off with a logged warning. What to run and read when upgrading: docs/up
 7. scriptrunner.get_script_run_ctx().session_id: the Streamlit session of a script run. Changed: does not start.
 8. The route `/_stcore/metrics` (sessions and caches), closed by SecurityHeaders. Changed: does not start.
 9. runtime.exists() / get_instance(), and AppTest's runtime being a mock rather than a Runtime.
+11. backend_operation_handler.DeferredFileHandler.handle and MediaFileManager._deferred_callables (each entry's
+    session_id): a deferred download (the pack, exports, a backup) runs only for the session that drew its button,
+    and the /media file it makes is gated to that session's sign-in (MediaGate). Streamlit runs any session's
+    deferred callable for whoever names its id, and maps the file it makes to no session. Changed: deferred files
+    answer anyone holding their link, as before, and a warning.
 10. Not an internal but checked with them: server.enableAgentApi stays off (its HTTP sessions pass neither the
     WebSocket-origin check nor the cookie binding). On: the server does not start.
 """
@@ -308,6 +313,31 @@ def filter_back_messages(
     return handle_backmsg
 
 
+# -- 11: deferred downloads ------------------------------------------------------------------------------------------
+
+
+def bind_deferred_downloads(original: Callable[..., Any], made: Callable[[str, str], None]) -> Callable[..., Any]:
+    """DeferredFileHandler.handle that runs a deferred download only for the session that registered it, then
+    tells made(session id, file id) which /media file the download made."""
+    from streamlit.runtime.backend_operation_handler import BackendOperationResponse
+
+    @functools.wraps(original)
+    async def handle(self: Any, request: Any, session_id: str) -> Any:
+        manager = self._get_media_file_mgr()
+        with manager._lock:
+            entry = manager._deferred_callables.get(request.deferred_file.file_id)
+        if entry is None or entry.get("session_id") != session_id:
+            LOG.warning("refused a deferred download a session asked for that is not its own")
+            return BackendOperationResponse(request_id=request.request_id, error_msg="Failed to generate file for download")
+        response = await original(self, request, session_id)
+        if response.HasField("deferred_file") and response.deferred_file.url:
+            made(session_id, response.deferred_file.url.rsplit("/", 1)[-1].split(".", 1)[0])
+        return response
+
+    handle.eit_bound = True  # type: ignore[attr-defined]
+    return handle
+
+
 # -- the checks -------------------------------------------------------------------------------------------------------
 
 
@@ -372,6 +402,18 @@ def problems() -> list[Problem]:
         and routes.get("BASE_ROUTE_MEDIA") == MEDIA_ROUTE
     ):
         found.append(Problem("4 media owners", "MediaFileManager's private maps or the media route changed", False))
+    # 11
+    from streamlit.runtime import backend_operation_handler
+
+    deferred_class = getattr(backend_operation_handler, "DeferredFileHandler", None)
+    handle_source = _source(getattr(getattr(deferred_class, "handle", None), "__wrapped__", getattr(deferred_class, "handle", None)))
+    if not (
+        isinstance(getattr(media, "_deferred_callables", None), dict)
+        and "execute_deferred" in handle_source
+        and "_get_media_file_mgr" in handle_source
+        and "session_id" in _source(MediaFileManager.add_deferred)
+    ):
+        found.append(Problem("11 deferred downloads", "DeferredFileHandler.handle or MediaFileManager's deferred callables changed", False))
     # 5
     kinds = {f.name for f in BackMsg.DESCRIPTOR.oneofs_by_name["type"].fields} if "type" in BackMsg.DESCRIPTOR.oneofs_by_name else set()
     dispatch = _source(getattr(AppSession.handle_backmsg, "__wrapped__", AppSession.handle_backmsg))
@@ -401,7 +443,11 @@ class InternalsChanged(SystemExit):
 _installed: dict[str, bool] = {}
 
 
-def install(may_send_admin_messages: Callable[[str], bool], found: list[Problem] | None = None) -> list[Problem]:
+def install(
+    may_send_admin_messages: Callable[[str], bool],
+    found: list[Problem] | None = None,
+    deferred_made: Callable[[str, str], None] | None = None,
+) -> list[Problem]:
     """Check every touch point, then put the app's replacements in place. Raises InternalsChanged when a fatal one
     changed; logs a warning and leaves Streamlit's own behaviour for the others. Returns what changed."""
     found = problems() if found is None else found
@@ -418,6 +464,13 @@ def install(may_send_admin_messages: Callable[[str], bool], found: list[Problem]
     if not getattr(AppSession.handle_backmsg, "eit_filtered", False):
         AppSession.handle_backmsg = filter_back_messages(AppSession.handle_backmsg, may_send_admin_messages)  # type: ignore[method-assign,assignment]
     _installed["upload store"] = _installed["client messages"] = True
+    if deferred_made is not None and not any(p.touch_point.startswith("11 ") for p in found):
+        from streamlit.runtime import backend_operation_handler
+
+        handler: Any = backend_operation_handler.DeferredFileHandler
+        if not getattr(handler.handle, "eit_bound", False):
+            handler.handle = bind_deferred_downloads(handler.handle, deferred_made)
+        _installed["deferred downloads"] = True
     return found
 
 

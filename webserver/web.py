@@ -199,14 +199,27 @@ def _cookie_pending(digest: str) -> bool:
 
 _gated: OrderedDict[str, frozenset[str]] = OrderedDict()  # file id -> the sign-ins it was served to only
 GATED_KEPT = 10_000
+OPEN = ""  # in a file's sign-ins: a session without a sign-in made it too (a file's id is a digest of its content)
+
+
+def deferred_made(session_id: str, file_id: str) -> None:
+    """A deferred download (the pack, an export, a backup) made /media file `file_id` for this Streamlit session:
+    it answers that session's sign-in only; made by a session without a sign-in, anyone (as a page's own file)."""
+    with _lock:
+        found = _signed_in.get(session_id)
+        who = found[1] if found is not None else OPEN
+        _gated[file_id] = _gated.get(file_id, frozenset()) | {who}
+        _gated.move_to_end(file_id)
+        while len(_gated) > GATED_KEPT:
+            _gated.popitem(last=False)
 
 
 def may_read_media(file_id: str, token: str | None) -> bool:
     """A file held only by signed-in sessions answers the cookie of one of those sign-ins (or, for the first
     seconds after a sign-in, a sign-in whose cookie is still on its way), and keeps answering only them once
     the sessions let go of it; a file any session without a sign-in holds answers anyone. A file no session
-    holds and never gated answers anyone: Streamlit maps the files a deferred download makes (the pack, table
-    exports) to no session, and their ids are SHA-224 digests of their content."""
+    holds and never gated answers anyone. A deferred download's file (the pack, table exports, a backup) is held by
+    no session: deferred_made gates it to the sign-in that asked for it."""
     owners = internals.media_owners(file_id)
     digest = _digest(token) if token else None
     with _lock:
@@ -214,7 +227,7 @@ def may_read_media(file_id: str, token: str | None) -> bool:
             return digest is not None and any(d == digest for _, d, _ in _signed_in.values())
         if not owners:
             kept = _gated.get(file_id)
-            return kept is None or (digest is not None and digest in kept)
+            return kept is None or OPEN in kept or (digest is not None and digest in kept)
         held = {sid: _signed_in.get(sid) for sid in owners}
         if any(found is None for found in held.values()):
             return True
