@@ -600,7 +600,6 @@ def test_media_files_answer_only_the_sign_in_that_holds_them(desk, browser):
     A template downloaded on the analyst's Upload page: the analyst's browser gets it, the same URL without the
     cookie gets 403, with the cookie 200."""
     import re
-    import urllib.request
 
     from tests.browser import wait_ready
 
@@ -614,15 +613,21 @@ def test_media_files_answer_only_the_sign_in_that_holds_them(desk, browser):
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name=re.compile("template", re.I)).first.click()
     assert download.value.failure() is None  # the analyst's browser, with its cookie, got the file
-    media = download.value.url
+    assert _only_with_the_cookie(url, context, download.value.url).startswith(b"\xef\xbb\xbf")  # the template, with its BOM
+    context.close()
+
+
+def _only_with_the_cookie(url: str, context, media: str) -> bytes:  # type: ignore[no-untyped-def]
+    """A /media URL: 403 alone, 200 with the context's sign-in cookie; returns the file."""
+    import urllib.request
+
     assert "/media/" in media
     assert _raw(url, media.split(url, 1)[1]) == 403  # the URL alone
     (cookie,) = [c for c in context.cookies() if c["name"].startswith("eit_sid_")]
-    with urllib.request.urlopen(
-        urllib.request.Request(media, headers={"Cookie": f"{cookie['name']}={cookie['value']}"}), timeout=30
-    ) as answer:
-        assert answer.status == 200 and answer.read().startswith(b"\xef\xbb\xbf")  # the template, with its BOM
-    context.close()
+    request = urllib.request.Request(media, headers={"Cookie": f"{cookie['name']}={cookie['value']}"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.status == 200
+        return bytes(answer.read())
 
 
 @pytest.mark.browser
@@ -631,7 +636,6 @@ def test_a_deferred_download_answers_only_the_sign_in_that_asked_for_it(desk, br
     Streamlit session, and answered anyone holding its URL. Now: the analyst who pressed the button gets it, the URL
     alone gets 403, the analyst's cookie 200."""
     import re
-    import urllib.request
 
     from tests.browser import wait_ready
 
@@ -644,12 +648,5 @@ def test_a_deferred_download_answers_only_the_sign_in_that_asked_for_it(desk, br
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name=re.compile("Download CSV")).first.click()
     assert download.value.failure() is None
-    media = download.value.url
-    assert "/media/" in media
-    assert _raw(url, media.split(url, 1)[1]) == 403  # the URL alone
-    (cookie,) = [c for c in context.cookies() if c["name"].startswith("eit_sid_")]
-    with urllib.request.urlopen(
-        urllib.request.Request(media, headers={"Cookie": f"{cookie['name']}={cookie['value']}"}), timeout=30
-    ) as answer:
-        assert answer.status == 200 and answer.read().startswith(b"\xef\xbb\xbf")  # the search export, with its BOM
+    assert _only_with_the_cookie(url, context, download.value.url).startswith(b"\xef\xbb\xbf")  # the search export, with its BOM
     context.close()
