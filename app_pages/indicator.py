@@ -9,7 +9,8 @@ from present.tables import behind_table
 from ui.cached import areas, as_of_stamp, behind, catalogue, checklist_year, evidence_items, samples, scorecard, subdistrict_names, trend
 from ui.charts import intensity_change_chart, show, trend_chart
 from ui.downloads import table_downloads
-from ui.i18n import NO_VALUE, area_label, establishment_names, lang, number, t, thousands, year_label
+from ui.gaps import behind_view, survey_view, who_closes_view
+from ui.i18n import area_label, establishment_names, lang, number, t, year_label
 from ui.safe import md
 from ui.sidebar import read_page
 from ui.view import page_param, set_page_param
@@ -31,6 +32,7 @@ st.caption(
     f"{md(area_label(area, sub))} · {year_label(year)} ({t('calendar_year')}) · {t('criteria_caption', version=r.indicator.version)}"
 )
 st.html(result_cards(r, lang(), year_label(year)))
+who_closes_view(version, year, area, r)
 st.markdown(f"**{t('formula')}:** {md(r.indicator.formula(lang()))}")
 glossary([names[code], r.indicator.formula_th, r.indicator.formula_en])
 
@@ -54,10 +56,13 @@ for col, code_ in zip(st.columns(len(subdistricts)), subdistricts, strict=True):
         else None,  # a count has no denominator
     )
 
-st.markdown(f"#### {t('behind')}")
 rows = behind(version, code, year, area)
-shown = behind_table(rows, r.indicator, lang(), sub)
-st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=thousands(shown))
+if r.indicator.family == "survey_share":  # the answers by group, not respondent ids (the rows stay in the downloads)
+    survey_view(version, r, year, area, sub)
+    shown = behind_table(rows, r.indicator, lang(), sub)
+else:
+    st.markdown(f"#### {t('behind')}")
+    shown = behind_view(rows, r, sub)
 table_downloads(shown, f"indicator_{code}_{year}_{area}", as_of_stamp(version), key="behind")
 establishments = r.indicator.entity in ("factory", "establishment")  # not green areas, projects, people or items
 people = rows[rows["kind"].isin(["factory", "mine"])] if establishments else rows.iloc[0:0]

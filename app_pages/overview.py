@@ -1,9 +1,11 @@
-"""Scorecard: the town level, what it takes to reach the next one, and every indicator against its criterion."""
+"""Scorecard: the town level, what it takes to reach each level ahead (and who could close each gap), and every
+indicator against its criterion, with its coverage and its change since last year."""
 
 import streamlit as st
 
-from present.fragments import View, headline, level_plan, scorecard_table
+from present.fragments import View, headline, scorecard_table
 from ui.cached import level_history, next_level_plan, readiness_by_level, scorecard, subdistrict_names
+from ui.gaps import plans_view, previous_scorecard
 from ui.i18n import area_label, lang, t, year_label
 from ui.report import meeting_pack_buttons
 from ui.sidebar import read_page
@@ -19,12 +21,11 @@ if not any(r.has_data for r in card.results):
 
 plan = next_level_plan(version, year, area)
 st.html(headline(card, readiness_by_level(version, plan.fiscal_year), plan.fiscal_year, view.lang))
-st.html(level_plan(plan, view))
+plans_view(version, year, area, view)
 glossary()
 meeting_pack_buttons(version, year, area)
 
-previous = scorecard(version, year - 1, area)
-st.html(scorecard_table(card, previous, view))
+st.html(scorecard_table(card, previous_scorecard(version, year, area), view))
 
 st.markdown(f"#### {t('level_history')}")
 level_history_view(level_history(version, area))

@@ -1,5 +1,5 @@
 """Assessment readiness: the action plan and the evidence checklist of a fiscal year, and what stands
-between the town and its next level (SPEC §4: a level passes when every indicator of it passes)."""
+between the town and each level still ahead (SPEC §4: a level passes when every indicator of it passes)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from metrics.engine import Result, Scorecard
+from metrics.engine import LEVELS, Result, Scorecard
 from metrics.registry import sql
 
 FISCAL_OFFSET = 543
@@ -118,12 +118,23 @@ class LevelPlan:
     fiscal_year: int | None = None
 
 
-def next_level(card: Scorecard, items: pd.DataFrame, fiscal_year: int | None) -> LevelPlan:
-    if card.town_level >= 3:
-        return LevelPlan(None, fiscal_year=fiscal_year)
-    target = card.town_level + 1
-    blockers = [
-        Blocker(r, r.indicator.sources) for r in card.results if r.indicator.level <= target and r.status != "pass"
-    ]  # fmt: skip
+def plan_for(card: Scorecard, items: pd.DataFrame, fiscal_year: int | None, target: int) -> LevelPlan:
+    """What it takes to reach `target`: every indicator of levels 1..target that does not pass, every evidence item
+    of those levels not ready."""
+    blockers = [Blocker(r, r.indicator.sources) for r in card.results if r.indicator.level <= target and r.status != "pass"]
     missing = items[(items["level"] <= target) & (items["status"] != "ready")] if not items.empty else items
     return LevelPlan(target, blockers, missing.reset_index(drop=True), fiscal_year)
+
+
+def next_level(card: Scorecard, items: pd.DataFrame, fiscal_year: int | None) -> LevelPlan:
+    if card.town_level >= LEVELS[-1]:
+        return LevelPlan(None, fiscal_year=fiscal_year)
+    return plan_for(card, items, fiscal_year, card.town_level + 1)
+
+
+def level_plans(card: Scorecard, items: pd.DataFrame, fiscal_year: int | None) -> list[LevelPlan]:
+    """What it takes to reach every level still ahead, up to 3, the next first (each plan whole: levels 1..its
+    level); one plan of level None when all are reached."""
+    if card.town_level >= LEVELS[-1]:
+        return [LevelPlan(None, fiscal_year=fiscal_year)]
+    return [plan_for(card, items, fiscal_year, target) for target in LEVELS if target > card.town_level]

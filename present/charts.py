@@ -285,3 +285,32 @@ def intensity_change_svg(rows: pd.DataFrame, lang: str, width: float = 9.0, salt
         ax.margins(x=0.15)
         ax.grid(axis="x", color=GRID)
         return _svg(fig)
+
+
+SCORE_COLOURS = ("#c53030", "#ed8936", "#a0aec0", "#68d391", "#1b7f5a")  # 1 (red) to 5 (green); 4 and 5 count
+
+
+def survey_svg(counts: pd.DataFrame, groups: list[str], lang: str, width: float = 9.0, salt: str = "survey") -> str:
+    """A survey question's answers: one bar per group (respondent type · subdistrict), split by score 1-5 as a
+    share of the group's respondents, each part labelled with its count; groups in the order given."""
+    scores = [1, 2, 3, 4, 5]
+    with _drawing(salt, outlines=False, size=9):
+        fig = Figure(figsize=(width, max(1.8, 0.9 + 0.42 * len(groups))))
+        ax = fig.add_subplot()
+        left = [0.0] * len(counts)
+        totals = [max(1, int(t)) for t in counts["total"]]
+        for score, tint in zip(scores, SCORE_COLOURS, strict=True):
+            shares = [int(n) / t * 100 for n, t in zip(counts[score], totals, strict=True)]
+            ax.barh(range(len(counts)), shares, left=left, color=tint, height=0.65, label=text("score_n", lang, n=score))
+            for y, (share, n, start) in enumerate(zip(shares, counts[score], left, strict=True)):
+                if share >= 6:
+                    ax.annotate(f"{int(n):,}", (start + share / 2, y), ha="center", va="center", fontsize=7.5,
+                                color="#ffffff" if score in (1, 5) else "#1a202c")  # fmt: skip
+            left = [a + b for a, b in zip(left, shares, strict=True)]
+        ax.set_yticks(range(len(counts)), groups, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f} %")
+        ax.grid(axis="x", color=GRID)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(groups) > 3 else -0.3), ncol=5, fontsize=8)
+        return _svg(fig)

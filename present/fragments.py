@@ -1,23 +1,29 @@
 """HTML fragments of results, shared by the pages and the meeting pack: the headline, the scorecard by
-level (a table that becomes one card per indicator on a phone), and what it takes to reach the next level.
+level (a table that becomes one card per indicator on a phone), what it takes to reach each level still ahead,
+who could close a gap, the action plan, the evidence checklist and the level history.
 
-Every text that comes from data is escaped here; the pages put the fragments on screen as they are.
+The markup is in Jinja2 templates (present/templates/fragments/, autoescape on): this module passes them plain
+values, never markup, so a name from the data can never become HTML. The pages put the fragments on screen as
+they are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
 
 from metrics.engine import LEVELS, Result, Scorecard
+from metrics.gaps import Candidate, closing, gap_size
 from metrics.readiness import LevelPlan
-from present.words import TEXT, column_labels, date_label, number, reason, table_label, text, year_label
+from present.jinja import environment
+from present.words import TEXT, column_labels, date_label, establishment_name, number, reason, table_label, text, value_label, year_label
 
 MARKS = {"pass": "✓", "fail": "✗", "no_data": "–"}
 RAI_M2 = 1600  # 1 ไร่ = 1,600 m²
+SINGULAR = {"factories": "factory", "establishments": "establishment", "respondents": "respondent", "items": "item", "projects": "project"}
 
 
 @dataclass(frozen=True)
@@ -36,40 +42,67 @@ class View:
         return f"{page}?" + urlencode({**self.params(), **extra})
 
 
+def render(template: str, **values: Any) -> str:
+    """One fragment template filled with plain values (escaped as they go in)."""
+    return environment("fragments").get_template(template).render(**values)
+
+
+def macro(name: str) -> Any:
+    """One macro of _macros.html, for callers that place a small piece of markup in their own templates."""
+    return getattr(environment("fragments").get_template("_macros.html").module, name)
+
+
+def badge_of(status: str, lang: str) -> dict[str, str]:
+    return {"status": status, "mark": MARKS[status], "label": text(status, lang)}
+
+
 def badge(status: str, lang: str) -> str:
-    return f'<span class="eit-badge eit-{status}">{MARKS[status]} {escape(text(status, lang))}</span>'
+    """A verdict as a coloured badge (markup from the template, escaped there)."""
+    return str(macro("badge")(badge_of(status, lang)))
 
 
-def unit_word(r: Result, lang: str) -> str:
-    """What the numerator counts or measures, as a reader says it (แห่ง, คน, ตัน, ตร.ม. …)."""
+def unit_word(r: Result, lang: str, n: float | None = None) -> str:
+    """What the numerator counts or measures, as a reader says it (แห่ง, คน, ตัน, ตร.ม. …); in English one thing
+    is singular ("1 project")."""
     amount = r.indicator.amount_unit
-    if amount:
-        return text(f"amount_{amount}", lang)
-    return text(f"unit_{r.indicator.entity}", lang)
+    word = text(f"amount_{amount}", lang) if amount else text(f"unit_{r.indicator.entity}", lang)
+    return SINGULAR.get(word, word) if lang == "en" and n is not None and abs(n) == 1 else word
 
 
-def value_text(r: Result, lang: str) -> str:
+def coverage_text(r: Result, lang: str) -> str:
+    """How many of the things the value rests on reported ("38 of 40 reported"); empty when nothing was expected."""
+    if r.coverage is None or not r.coverage[1]:
+        return ""
+    return text("coverage_note", lang, reported=f"{r.coverage[0]:,}", expected=f"{r.coverage[1]:,}")
+
+
+def value_of(r: Result, lang: str, with_coverage: bool = True) -> dict[str, str]:
     """The value, and for a ratio the numerator and denominator in their unit (a count has none)."""
     ind = r.indicator
+    cover = coverage_text(r, lang) if with_coverage else ""
     if ind.unit == "count":
-        shown = "–" if r.value is None else f"{int(r.value):,} {unit_word(r, lang)}"
-        return f"<b>{escape(shown)}</b>"
-    main = f"<b>{escape(number(r.value, lang, ind.unit))}</b>"
+        shown = "–" if r.value is None else f"{int(r.value):,} {unit_word(r, lang, r.value)}"
+        return {"main": shown, "parts": "", "coverage": cover}
+    parts = ""
     if r.denominator:
-        unit = unit_word(r, lang)
-        parts = f"{number(r.numerator, lang)} / {number(r.denominator, lang)} {unit}"
+        parts = f"{number(r.numerator, lang)} / {number(r.denominator, lang)} {unit_word(r, lang)}"
         if r.indicator.amount_unit == "m2":
             parts += f" ({number(r.numerator / RAI_M2, lang)} / {number(r.denominator / RAI_M2, lang)} {text('rai', lang)})"
-        main += f'<br><span class="eit-small">{escape(parts)}</span>'
-    return main
+    return {"main": number(r.value, lang, ind.unit), "parts": parts, "coverage": cover}
 
 
-def criterion_text(r: Result, lang: str) -> str:
+def criterion_of(r: Result, lang: str) -> dict[str, str]:
     ind = r.indicator
-    sign = "&gt;" if ind.comparator == "gt" else "≥"
-    shown = number(ind.threshold, lang, ind.unit, digits=0) if ind.unit == "percent" else f"{ind.threshold:g} {unit_word(r, lang)}"
-    mark = f'<br><span class="eit-provisional">{escape(text("provisional", lang))}</span>' if ind.provisional else ""
-    return f"{sign} {escape(shown)}{mark}"
+    sign = ">" if ind.comparator == "gt" else "≥"
+    shown = (
+        number(ind.threshold, lang, ind.unit, digits=0)
+        if ind.unit == "percent"
+        else f"{ind.threshold:g} {unit_word(r, lang, ind.threshold)}"
+    )
+    return {"sign": sign, "shown": shown, "provisional": text("provisional", lang) if ind.provisional else ""}
+
+
+GAP_KEYS = {"factory": "gap_factory", "establishment": "gap_establishment", "respondent": "gap_respondent", "item": "gap_item"}
 
 
 def gap_text(r: Result, lang: str) -> str:
@@ -78,9 +111,10 @@ def gap_text(r: Result, lang: str) -> str:
         sources = ", ".join(table_label(s, lang) for s in r.indicator.sources)
         return text("gap_no_data", lang, sources=sources)
     if r.gap is not None:
-        key = {"factory": "gap_factory", "establishment": "gap_establishment", "respondent": "gap_respondent",
-               "item": "gap_item", "project": "gap_project"}.get(r.indicator.entity)  # fmt: skip
-        return text(key, lang, n=f"{r.gap:,}") if key else ""
+        key = {**GAP_KEYS, "project": "gap_project"}.get(r.indicator.entity)
+        if not key:
+            return ""
+        return text(key + ("_one" if r.gap == 1 else ""), lang, n=f"{r.gap:,}")
     if r.gap_amount is not None:
         unit = r.indicator.amount_unit
         return text(f"gap_{unit}", lang, amount=number(r.gap_amount, lang), rai=number(r.gap_amount / RAI_M2, lang))
@@ -95,82 +129,82 @@ def split_text(r: Result, lang: str) -> str:
     return ""
 
 
-def change_text(r: Result, before: Result | None, lang: str) -> str:
-    """Change since last year, only where both years have data (never a gain from an empty year)."""
+def change_of(r: Result, before: Result | None, lang: str) -> dict[str, str]:
+    """Change since last year, only where both years have data (never a gain from an empty year: the pages pass
+    no previous scorecard for a year before the first year of data)."""
     if r.fiscal_year is not None and before is not None and before.fiscal_year == r.fiscal_year:
-        return f'<span class="eit-muted">{escape(text("same_checklist", lang))}</span>'
+        return {"kind": "same", "text": text("same_checklist", lang)}
     if before is None or r.value is None or before.value is None or not r.has_data or not before.has_data:
-        return f'<span class="eit-muted" title="{escape(text("no_comparison", lang))}">—</span>'
+        return {"kind": "none", "title": text("no_comparison", lang)}
     delta = r.value - before.value
     if r.indicator.unit == "percent":
-        return escape(f"{delta:+,.2f} {text('pp', lang)}")
-    return escape(f"{delta:+,.0f} {text(f'unit_{r.indicator.entity}', lang)}")  # +1 โครงการ, +3 แห่ง
+        return {"kind": "delta", "number": f"{delta:+,.2f}", "unit": text("pp", lang)}
+    return {"kind": "delta", "number": f"{delta:+,.0f}", "unit": unit_word(r, lang, delta)}  # +1 โครงการ, +3 แห่ง
 
 
-def indicator_cell(r: Result, lang: str) -> str:
+def change_text(r: Result, before: Result | None, lang: str) -> str:
+    """The change since last year as markup (the template's), for the meeting pack's own tables."""
+    return str(macro("change")(change_of(r, before, lang)))
+
+
+def notes_of(r: Result, lang: str) -> list[str]:
     notes = [split_text(r, lang)]
-    if r.code in ("18.1.1",):
+    if r.indicator.family == "evidence_ready":
         notes.append(text("checklist_of", lang, fy=r.fiscal_year) if r.fiscal_year else text("no_checklist", lang))
-    extra = "".join(f'<br><span class="eit-small">{escape(n)}</span>' for n in notes if n)
-    return escape(r.indicator.name(lang)) + extra
+    return [n for n in notes if n]
 
 
 def result_cards(r: Result, lang: str, year_text: str) -> str:
-    """One indicator's value, criterion, verdict and what it takes to pass, as cards."""
-    gap = gap_text(r, lang)
-    split = split_text(r, lang)
+    """One indicator's value (with its coverage), criterion, verdict and what it takes to pass, as cards."""
     fiscal = text("checklist_of", lang, fy=r.fiscal_year) if r.fiscal_year else ""
-    return (
-        '<div class="eit-cards">'
-        f'<div class="eit-card"><div class="eit-card-label">{escape(text("value", lang))} · {escape(year_text)}</div>'
-        f'<div class="eit-card-value">{value_text(r, lang)}</div><div class="eit-card-note">{escape(split or fiscal)}</div></div>'
-        f'<div class="eit-card"><div class="eit-card-label">{escape(text("threshold", lang))}</div>'
-        f'<div class="eit-card-value">{criterion_text(r, lang)}</div></div>'
-        f'<div class="eit-card"><div class="eit-card-label">{escape(text("status", lang))}</div>'
-        f'<div class="eit-card-value">{badge(r.status, lang)}</div><div class="eit-card-note eit-gap">{escape(gap)}</div></div>'
-        "</div>"
+    return render(
+        "result_cards.html",
+        labels={k: text(k, lang) for k in ("value", "threshold", "status")},
+        year_text=year_text,
+        value=value_of(r, lang),
+        note=split_text(r, lang) or fiscal,
+        criterion=criterion_of(r, lang),
+        badge=badge_of(r.status, lang),
+        gap=gap_text(r, lang),
     )
 
 
+HEADS = ["code", "indicator", "value", "threshold", "status", "change", "gap"]
+
+
 def scorecard_table(card: Scorecard, previous: Scorecard | None, view: View, links: bool = True) -> str:
-    """The scorecard by level: one row per indicator; below 640 px each row becomes a card."""
+    """The scorecard by level: one row per indicator, its coverage under its value; below 640 px each row a card."""
     lang = view.lang
-    heads = ["code", "indicator", "value", "threshold", "status", "change", "gap"]
-    labels = {h: escape(text(h, lang)) for h in heads}
     before = {r.code: r for r in previous.results} if previous else {}
-    rows = []
+    levels = []
     for level in LEVELS:
         verdict = next(str(lv["status"]) for lv in card.levels if lv["level"] == level)
-        rows.append(f'<tr class="eit-level"><th colspan="7">{escape(text(f"level_{level}", lang))} {badge(verdict, lang)}</th></tr>')
-        for r in (r for r in card.results if r.indicator.level == level):
-            code = escape(r.code)
-            link = f'<a class="eit-code" href="{escape(view.link("indicator", code=r.code))}" target="_self">{code}</a>'
-            cells = {
-                "code": link if links else f'<span class="eit-code">{code}</span>',
-                "indicator": indicator_cell(r, lang),
-                "value": value_text(r, lang),
-                "threshold": criterion_text(r, lang),
-                "status": badge(r.status, lang),
-                "change": change_text(r, before.get(r.code), lang),
-                "gap": escape(gap_text(r, lang)),
+        rows = [
+            {
+                "status": r.status,
+                "code": r.code,
+                "href": view.link("indicator", code=r.code),
+                "name": r.indicator.name(lang),
+                "notes": notes_of(r, lang),
+                "value": value_of(r, lang),
+                "criterion": criterion_of(r, lang),
+                "badge": badge_of(r.status, lang),
+                "change": change_of(r, before.get(r.code), lang),
+                "gap": gap_text(r, lang),
             }
-            tds = "".join(
-                f'<td class="eit-{h}{"" if cells[h] else " eit-empty"}" data-label="{labels[h]}"><div>{cells[h]}</div></td>' for h in heads
-            )
-            rows.append(f'<tr class="eit-row eit-row-{r.status}">{tds}</tr>')
-    head = "".join(f'<th class="eit-{h}">{labels[h]}</th>' for h in heads)
-    return f'<table class="eit-scorecard"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            for r in card.results
+            if r.indicator.level == level
+        ]
+        levels.append({"name": text(f"level_{level}", lang), "badge": badge_of(verdict, lang), "rows": rows})
+    return render("scorecard_table.html", heads=HEADS, labels={h: text(h, lang) for h in HEADS}, levels=levels, links=links)
 
 
 def headline(card: Scorecard, readiness: pd.DataFrame, fiscal_year: int | None, lang: str) -> str:
     """Town level, each level's verdict and its evidence readiness, in cards that wrap and never cut words."""
     level = card.town_level
     reached = text("level_none", lang) if level == 0 else text("level_reached", lang, n=level)
-    cards = [
-        f'<div class="eit-card eit-card-main"><div class="eit-card-label">{escape(text("town_level", lang))}</div>'
-        f'<div class="eit-card-value">{escape(reached)}</div></div>'
-    ]
     by_level = readiness.set_index("level") if not readiness.empty else pd.DataFrame()
+    cards = []
     for lv in card.levels:
         n, verdict = int(str(lv["level"])), str(lv["status"])
         evidence = ""
@@ -180,137 +214,201 @@ def headline(card: Scorecard, readiness: pd.DataFrame, fiscal_year: int | None, 
             evidence = f"{text('evidence_ready', lang)}: {evidence} · {text('checklist_of', lang, fy=fiscal_year)}"
         elif fiscal_year is None:
             evidence = text("no_checklist", lang)
-        cards.append(
-            f'<div class="eit-card"><div class="eit-card-label">{escape(text(f"level_{n}", lang))}</div>'
-            f'<div class="eit-card-value">{badge(verdict, lang)}</div>'
-            f'<div class="eit-card-note">{escape(evidence)}</div></div>'
+        cards.append({"name": text(f"level_{n}", lang), "badge": badge_of(verdict, lang), "evidence": evidence})
+    return render("headline.html", town_label=text("town_level", lang), reached=reached, cards=cards)
+
+
+def closes_text(c: Candidate, r: Result, lang: str) -> str:
+    """How much of the gap one candidate closes, in the gap's unit."""
+    if c.closes <= 0:
+        return text("closes_keep", lang)
+    if r.gap is None:
+        return text("closes_pp", lang, n=number(c.closes, lang))
+    return text("closes_n", lang, n=number(c.closes, lang), unit=unit_word(r, lang, c.closes))
+
+
+def detail_text(c: Candidate, lang: str) -> str:
+    """A practice or scheme code in the reader's words ('ghg_reduction, symbiosis'); a value against its limit as it is."""
+    if c.why in ("planned", "expired", "expiring"):
+        return ", ".join(value_label(part.strip(), lang) for part in c.detail.split(","))
+    return c.detail
+
+
+def candidates_of(found: list[Candidate], r: Result, lang: str, with_empty: bool = True) -> dict[str, Any]:
+    """The named candidates of one failing indicator as the candidate list shows them."""
+    rows = []
+    for c in found:
+        on = ""
+        if c.on is not None:
+            on = text("expired_on" if c.why == "expired" else "expires_on", lang, date=date_label(c.on, lang))
+        name = establishment_name(c.name_th, c.name_en, c.entity_id, lang)
+        rows.append(
+            {
+                "name": name,
+                "id": "" if name.startswith(c.entity_id) else c.entity_id,
+                "why": c.why,
+                "why_text": text(f"why_{c.why}", lang),
+                "detail": detail_text(c, lang),
+                "on": on,
+                "closes": closes_text(c, r, lang),
+            }
         )
-    return f'<div class="eit-cards">{"".join(cards)}</div>'
+    size = gap_size(r)
+    total = ""
+    if rows and size is not None:
+        together = closing(found, r)
+        shown = number(together, lang) if r.gap is None else f"{together:,.0f}"
+        gap = number(size, lang) if r.gap is None else f"{size:,.0f}"
+        total = text("candidates_total", lang, n=shown, gap=gap, unit=text("pp", lang) if r.gap is None else unit_word(r, lang, size))
+    empty = text("no_candidates", lang) if with_empty and size is not None else ""
+    return {"head": text("who_closes", lang), "rows": rows, "total": total, "empty": empty}
 
 
-def level_plan(plan: LevelPlan, view: View, links: bool = True, collapsible: bool = True) -> str:
-    """What stands between the town and its next level: failing and no-data indicators with what would
-    change them, then the evidence still missing for those levels, by agency."""
+def candidates_list(found: list[Candidate], r: Result, lang: str) -> str:
+    """Who could close one failing indicator's gap, named, with why and how much each would close."""
+    if gap_size(r) is None:
+        return ""
+    return render("candidates.html", list=candidates_of(found, r, lang))
+
+
+def level_plan(
+    plan: LevelPlan | list[LevelPlan],
+    view: View,
+    links: bool = True,
+    collapsible: bool = True,
+    candidates: dict[str, list[Candidate]] | None = None,
+) -> str:
+    """What stands between the town and each level still ahead: the next level's failing and no-data indicators
+    with what would change them (and who could close each gap, when given), then each further level's own; the
+    evidence still missing for each, by agency."""
     lang = view.lang
-    if plan.level is None:
-        return f'<div class="eit-plan"><p>{escape(text("all_levels_reached", lang))}</p></div>'
-    parts = [f'<div class="eit-plan"><h4>{escape(text("to_reach", lang, n=plan.level))}</h4>']
-    if plan.blockers:
-        parts.append(f"<p>{escape(text('to_reach_intro', lang, levels=_levels(plan.level, lang)))}</p><ul>")
-        for b in plan.blockers:
-            r = b.result
-            code = escape(r.code)
-            link = f'<a class="eit-code" href="{escape(view.link("indicator", code=r.code))}" target="_self">{code}</a>' if links else code
-            parts.append(
-                f"<li>{link} {escape(r.indicator.name(lang))} — {badge(r.status, lang)} "
-                f"{escape(number(r.value, lang, r.indicator.unit)) if r.value is not None else ''}"
-                f'<br><span class="eit-gap">{escape(gap_text(r, lang))}</span></li>'
-            )
-        parts.append("</ul>")
-    else:
-        parts.append(f"<p>{escape(text('to_reach_nothing', lang, levels=_levels(plan.level, lang)))}</p>")
-    missing = plan.missing_evidence
-    if not missing.empty:
-        fy = text("checklist_of", lang, fy=plan.fiscal_year)
-        parts.append(f"<p>{escape(text('missing_evidence', lang, levels=_levels(plan.level, lang), count=len(missing), fy=fy))}</p>")
-        parts.append(
-            f"<details><summary>{escape(text('missing_by_agency', lang))}</summary>"
-            if collapsible
-            else f"<p><b>{escape(text('missing_by_agency', lang))}</b></p>"
+    plans = plan if isinstance(plan, list) else [plan]
+    if not plans or plans[0].level is None:
+        return render("level_plan.html", done=text("all_levels_reached", lang), plans=[], links=links, collapsible=collapsible)
+    shown = []
+    below = 0  # the levels an earlier plan already covered
+    for p in plans:
+        assert p.level is not None
+        first = below == 0
+        blockers = [b for b in p.blockers if b.result.indicator.level > below]
+        missing = p.missing_evidence
+        if not first and not missing.empty:
+            missing = missing[missing["level"] > below]
+        levels = _levels(p.level, lang) if first else text("level_n", lang, n=p.level)
+        shown.append(
+            {
+                "level": p.level,
+                "title": text("to_reach", lang, n=p.level),
+                "intro": text("to_reach_intro" if first else "to_reach_also", lang, levels=levels),
+                "nothing": text("to_reach_nothing", lang, levels=levels),
+                "blockers": [_blocker(b.result, view, candidates) for b in blockers],
+                "missing": ""
+                if missing.empty
+                else text("missing_evidence", lang, levels=levels, count=len(missing), fy=text("checklist_of", lang, fy=p.fiscal_year)),
+                "agencies": _agencies(missing, lang),
+            }
         )
-        description = "description_th" if lang == "th" else "description_en"
-        for agency, items in missing.groupby(missing["responsible"].fillna("—"), sort=True):
-            parts.append(f"<p><b>{escape(str(agency))}</b> ({len(items)})</p><ul>")
-            for _, item in items.iterrows():
-                words = item[description] if isinstance(item[description], str) and item[description] else item["description_th"]
-                status = reason(str(item["status"]), lang)
-                parts.append(
-                    f"<li>{escape(str(item['indicator_code']))}.{int(item['item_no'])} {escape(str(words))} — {escape(status)}</li>"
-                )
-            parts.append("</ul>")
-        if collapsible:
-            parts.append("</details>")
-    parts.append("</div>")
-    return "".join(parts)
+        below = p.level
+    return render("level_plan.html", done="", plans=shown, links=links, collapsible=collapsible, by_agency=text("missing_by_agency", lang))
 
 
-def _date(value: object, lang: str) -> str:
-    return date_label(value, lang)
+def _blocker(r: Result, view: View, candidates: dict[str, list[Candidate]] | None) -> dict[str, Any]:
+    lang = view.lang
+    found = (candidates or {}).get(r.code)
+    return {
+        "code": r.code,
+        "href": view.link("indicator", code=r.code),
+        "name": r.indicator.name(lang),
+        "badge": badge_of(r.status, lang),
+        "value": number(r.value, lang, r.indicator.unit) if r.value is not None else "",
+        "gap": gap_text(r, lang),
+        "candidates": candidates_of(found, r, lang, with_empty=False) if found else None,
+    }
+
+
+def _agencies(missing: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    if missing.empty:
+        return []
+    description = "description_th" if lang == "th" else "description_en"
+    out = []
+    for agency, items in missing.groupby(missing["responsible"].fillna("—"), sort=True):
+        rows = []
+        for _, item in items.iterrows():
+            words = item[description] if isinstance(item[description], str) and item[description] else item["description_th"]
+            rows.append(
+                {
+                    "code": str(item["indicator_code"]),
+                    "no": int(item["item_no"]),
+                    "words": str(words),
+                    "status": reason(str(item["status"]), lang),
+                }
+            )
+        out.append({"name": str(agency), "entries": rows})
+    return out
 
 
 def _count(value: object) -> str:
     return "–" if value is None or pd.isna(value) else f"{int(value):,}"  # type: ignore[call-overload]
 
 
+def _cell(words: object = "", small: str = "", badge: str = "") -> dict[str, str]:
+    return {"text": "" if words is None else str(words), "small": small, "badge": badge}
+
+
 def plan_table(plan: pd.DataFrame, lang: str) -> str:
     """The action plan as a table people read: every title whole, Thai dates, progress in words and
     colour, participants against the target."""
     heads = ["activity_id", "title", "responsible", "planned_period", "progress", "participation"]
-    labels = {h: escape(column_labels([h], lang).get(h, text(h, lang) if h in TEXT else h)) for h in heads}
+    labels = {h: column_labels([h], lang).get(h, text(h, lang) if h in TEXT else h) for h in heads}
     rows = []
     for _, a in plan.iterrows():
         title = a["title_th"] if lang == "th" or not isinstance(a.get("title_en"), str) else a["title_en"]
         indicator = (
-            f'<br><span class="eit-small">{escape(text("indicator", lang))} {escape(str(a["indicator_code"]))}</span>'
-            if isinstance(a["indicator_code"], str) and a["indicator_code"]
-            else ""
+            f"{text('indicator', lang)} {a['indicator_code']}" if isinstance(a["indicator_code"], str) and a["indicator_code"] else ""
         )
-        period = f"{_date(a['planned_start'], lang)} – {_date(a['planned_end'], lang)}"
-        done = (
-            f'<br><span class="eit-small">{escape(text("done_on_marker", lang))} {escape(_date(a["done_on"], lang))}</span>'
-            if pd.notna(a["done_on"])
-            else ""
-        )
+        done = f"{text('done_on_marker', lang)} {date_label(a['done_on'], lang)}" if pd.notna(a["done_on"]) else ""
         state = str(a["progress"])
         came, wanted = a["participants"], a["target_participants"]
-        people = "" if pd.isna(came) and pd.isna(wanted) else f"{_count(came)} / {_count(wanted)}"
         cells = {
-            "activity_id": escape(str(a["activity_id"])),
-            "title": escape(str(title)) + indicator,
-            "responsible": escape(str(a["responsible"] or "")) if isinstance(a["responsible"], str) else "",
-            "planned_period": escape(period),
-            "progress": f'<span class="eit-badge eit-progress-{state}">{escape(text(f"progress_{state}", lang))}</span>{done}',
-            "participation": escape(people),
+            "activity_id": _cell(a["activity_id"]),
+            "title": _cell(title, small=indicator),
+            "responsible": _cell(a["responsible"] if isinstance(a["responsible"], str) else ""),
+            "planned_period": _cell(f"{date_label(a['planned_start'], lang)} – {date_label(a['planned_end'], lang)}"),
+            "progress": _cell(text(f"progress_{state}", lang), small=done, badge=f"eit-progress-{state}"),
+            "participation": _cell("" if pd.isna(came) and pd.isna(wanted) else f"{_count(came)} / {_count(wanted)}"),
         }
-        rows.append("<tr>" + "".join(f'<td class="eit-{h}" data-label="{labels[h]}"><div>{cells[h]}</div></td>' for h in heads) + "</tr>")
-    head = "".join(f'<th class="eit-{h}">{labels[h]}</th>' for h in heads)
-    return f'<table class="eit-list eit-plan-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        rows.append({"cells": cells})
+    return render("list_table.html", kind="eit-plan-table", heads=heads, labels=labels, rows=rows, empty_class=False)
 
 
 def checklist(items: pd.DataFrame, lang: str) -> str:
     """The evidence checklist grouped by level and indicator: every numbered item whole, its status,
     the agency that owes it and where the document is."""
     heads = ["item_no", "item", "responsible", "status", "reference"]
-    labels = {h: escape(column_labels([h], lang).get(h, h)) for h in heads}
+    labels = {h: column_labels([h], lang).get(h, h) for h in heads}
     description = "description_th" if lang == "th" else "description_en"
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (level, code), group in items.groupby(["level", "indicator_code"], sort=False):
         name = group["indicator_th" if lang == "th" else "indicator_en"].iloc[0]
         ready = int((group["status"] == "ready").sum())
         rows.append(
-            f'<tr class="eit-level"><th colspan="5">{escape(text(f"level_{int(level)}", lang))} · {escape(str(code))} '
-            f'{escape(str(name))} <span class="eit-small">({escape(text("evidence_ready_n", lang, ready=ready, total=len(group)))})</span></th></tr>'
+            {
+                "group": f"{text(f'level_{int(level)}', lang)} · {code} {name}",
+                "note": text("evidence_ready_n", lang, ready=ready, total=len(group)),
+            }
         )
         for _, item in group.iterrows():
             words = item[description] if isinstance(item[description], str) and item[description] else item["description_th"]
             status = str(item["status"])
             cells = {
-                "item_no": escape(text("item_number", lang, n=int(item["item_no"]))),
-                "item": escape(str(words)),
-                "responsible": escape(str(item["responsible"])) if isinstance(item["responsible"], str) else "",
-                "status": f'<span class="eit-badge eit-evidence-{status}">{escape(reason(status, lang))}</span>',
-                "reference": escape(str(item["reference"])) if isinstance(item["reference"], str) else "",
+                "item_no": _cell(text("item_number", lang, n=int(item["item_no"]))),
+                "item": _cell(words),
+                "responsible": _cell(item["responsible"] if isinstance(item["responsible"], str) else ""),
+                "status": _cell(reason(status, lang), badge=f"eit-evidence-{status}"),
+                "reference": _cell(item["reference"] if isinstance(item["reference"], str) else ""),
             }
-            rows.append(
-                "<tr>"
-                + "".join(
-                    f'<td class="eit-{h}{"" if cells[h] else " eit-empty"}" data-label="{labels[h]}"><div>{cells[h]}</div></td>'
-                    for h in heads
-                )
-                + "</tr>"
-            )
-    head = "".join(f'<th class="eit-{h}">{labels[h]}</th>' for h in heads)
-    return f'<table class="eit-list eit-checklist"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            rows.append({"cells": cells})
+    return render("list_table.html", kind="eit-checklist", heads=heads, labels=labels, rows=rows, empty_class=True)
 
 
 def level_history_table(history: pd.DataFrame, lang: str) -> str:
@@ -318,20 +416,20 @@ def level_history_table(history: pd.DataFrame, lang: str) -> str:
     the words. Plain HTML, so the overview opens without a chart library (a chart here cost a reader's browser
     about as much as the rest of the page)."""
     heads = ["year", "town_level", "level_1", "level_2", "level_3"]
-    labels = {h: escape(text(h, lang)) for h in heads}
     rows = []
     for item in history.itertuples(index=False):
         level = int(item.town_level)
         reached = text("level_none", lang) if level == 0 else text("level_reached", lang, n=level)
-        pips = "".join(f'<span class="eit-pip{" eit-pip-on" if n <= level else ""}"></span>' for n in (1, 2, 3))
-        cells = {
-            "year": escape(year_label(int(item.year), lang)),
-            "town_level": f'<span class="eit-pips" aria-hidden="true">{pips}</span>{escape(reached)}',
-            **{f"level_{n}": badge(str(getattr(item, f"level_{n}")), lang) for n in (1, 2, 3)},
+        cells: dict[str, dict[str, Any]] = {
+            "year": _cell(year_label(int(item.year), lang)),
+            "town_level": {**_cell(reached), "pips": [n <= level for n in (1, 2, 3)]},
         }
-        rows.append("<tr>" + "".join(f'<td class="eit-{h}" data-label="{labels[h]}"><div>{cells[h]}</div></td>' for h in heads) + "</tr>")
-    head = "".join(f'<th class="eit-{h}">{labels[h]}</th>' for h in heads)
-    return f'<table class="eit-list eit-history"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        for n in (1, 2, 3):
+            status = str(getattr(item, f"level_{n}"))
+            cells[f"level_{n}"] = _cell(f"{MARKS[status]} {text(status, lang)}", badge=f"eit-{status}")
+        rows.append({"cells": cells})
+    labels = {h: text(h, lang) for h in heads}
+    return render("list_table.html", kind="eit-history", heads=heads, labels=labels, rows=rows, empty_class=False)
 
 
 # One stylesheet for the fragments: readable on a projector, a phone (cards below 640 px) and A4 paper.
@@ -340,10 +438,12 @@ CSS = """
 .eit-scorecard th, .eit-scorecard td { border-bottom: 1px solid #e2e8f0; padding: 0.45rem 0.5rem; text-align: left; vertical-align: top; }
 .eit-scorecard thead th { font-weight: 600; color: #4a5568; border-bottom: 2px solid #a0aec0; }
 .eit-scorecard tr.eit-level th { background: #f7fafc; font-size: 1.05rem; padding-top: 0.8rem; }
-.eit-scorecard td.eit-value b, .eit-scorecard td.eit-change { white-space: nowrap; }
-.eit-scorecard th.eit-code { width: 7%; } .eit-scorecard th.eit-indicator { width: 32%; } .eit-scorecard th.eit-value { width: 14%; }
-.eit-scorecard th.eit-threshold { width: 10%; } .eit-scorecard th.eit-status { width: 10%; } .eit-scorecard th.eit-change { width: 9%; }
+.eit-scorecard td.eit-value b, .eit-delta { white-space: nowrap; }
+.eit-scorecard td { overflow-wrap: anywhere; }
+.eit-scorecard th.eit-code { width: 7%; } .eit-scorecard th.eit-indicator { width: 30%; } .eit-scorecard th.eit-value { width: 14%; }
+.eit-scorecard th.eit-threshold { width: 10%; } .eit-scorecard th.eit-status { width: 10%; } .eit-scorecard th.eit-change { width: 11%; }
 .eit-scorecard th.eit-gap { width: 18%; }
+.eit-scorecard td.eit-change > div { padding-right: 0.3rem; }
 .eit-small, .eit-muted { color: #4a5568; font-size: 0.85em; }
 .eit-provisional { color: #9c4221; font-size: 0.8em; }
 a.eit-code { color: #1b5fa8; text-decoration: underline; font-weight: 600; white-space: nowrap; }
@@ -356,11 +456,17 @@ span.eit-code { font-weight: 600; white-space: nowrap; }
 .eit-card { flex: 1 1 12rem; border: 1px solid #e2e8f0; border-radius: 0.6rem; padding: 0.7rem 0.9rem; background: #fff; }
 .eit-card-label { color: #4a5568; font-size: 0.9rem; overflow-wrap: anywhere; }
 .eit-card-value { font-size: 1.35rem; font-weight: 700; margin: 0.2rem 0; overflow-wrap: anywhere; }
+.eit-card-value .eit-small { font-weight: 400; }
 .eit-card-note { color: #4a5568; font-size: 0.85rem; overflow-wrap: anywhere; }
 .eit-card-small { font-size: 1.05rem; }
 .eit-plan { border-left: 4px solid #d69e2e; background: #fffaf0; padding: 0.6rem 1rem; border-radius: 0.3rem; margin: 0.5rem 0 1rem 0; }
-.eit-plan ul { margin: 0.2rem 0 0.6rem 1.2rem; padding: 0; }
+.eit-plan ul, .eit-plan ol { margin: 0.2rem 0 0.6rem 1.2rem; padding: 0; }
 .eit-gap { color: #742a2a; }
+.eit-candidates { margin: 0.2rem 0 0.4rem 0; font-size: 0.92em; }
+.eit-candidates-head { margin: 0.2rem 0; }
+.eit-why { font-weight: 600; }
+.eit-why-planned, .eit-why-in_progress { color: #22543d; } .eit-why-expired, .eit-why-expiring { color: #9c4221; }
+.eit-closes { white-space: nowrap; color: #2d3748; }
 .eit-list { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
 .eit-list th, .eit-list td { border-bottom: 1px solid #e2e8f0; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
 .eit-list thead th { font-weight: 600; color: #4a5568; border-bottom: 2px solid #a0aec0; }
@@ -394,11 +500,11 @@ span.eit-code { font-weight: 600; white-space: nowrap; }
   .eit-scorecard td { border: none; padding: 0.2rem 0; display: flex; gap: 0.5rem; }
   .eit-scorecard td::before { content: attr(data-label); flex: 0 0 6.5rem; color: #4a5568; font-size: 0.85rem; }
   .eit-scorecard td.eit-empty { display: none; }
-  .eit-scorecard td.eit-change { white-space: normal; }
 }
 @media print {
   .eit-scorecard { font-size: 9.5pt; }
   .eit-scorecard tr { break-inside: avoid; }
+  .eit-scorecard th.eit-indicator { width: 28%; } .eit-scorecard th.eit-change { width: 13%; }
   a.eit-code { color: #000; text-decoration: none; }
   .eit-plan details > * { display: block; }
 }

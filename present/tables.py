@@ -22,36 +22,38 @@ _COUNTED = ("counted", Text("นับเป็นผลงาน", "Counted"))
 _REASON = ("reason", Text("เหตุผล", "Why"))
 _DETAIL = ("detail", Text("รายละเอียด", "Detail"))
 
+# Deciding columns first (the name, whether it counts, why, the values that decide), so they are in view at
+# 1440 px with the sidebar open; the registration number and subdistrict after them.
 COLUMNS: dict[str, list[tuple[str, tuple[str, str]]]] = {
-    "factory_share": [_ID, _NAME, _SUB, _COUNTED, _REASON, ("detail", Text("มาตรการ/การรับรองที่นับ", "Practice / certificate counted"))],
+    "factory_share": [_NAME, _COUNTED, _REASON, ("detail", Text("มาตรการ/การรับรองที่นับ", "Practice / certificate counted")), _ID, _SUB],
     "survey_share": [("entity_id", Text("แบบสำรวจ / ผู้ตอบ", "Survey / respondent")), _SUB, ("score", Text("คะแนน", "Score")), _COUNTED],
     "infrastructure_eco": [
-        _ID, ("name", Text("โครงการ", "Project")), _SUB, ("kind", Text("ระบบ", "System")), ("detail", Text("สถานะ", "Status")),
-        _COUNTED, _REASON, ("budget_thb", Text("งบประมาณ (บาท)", "Budget (THB)")),
+        ("name", Text("โครงการ", "Project")), _COUNTED, _REASON, ("detail", Text("สถานะ", "Status")), ("kind", Text("ระบบ", "System")),
+        _ID, _SUB, ("budget_thb", Text("งบประมาณ (บาท)", "Budget (THB)")),
     ],
     "green_area_share": [
         ("name", Text("พื้นที่", "Area")), _SUB, ("kind", Text("ประเภท", "Category")), ("area_m2", Text("พื้นที่ (ตร.ม.)", "Area (m²)")),
         ("rai", Text("พื้นที่ (ไร่)", "Area (rai)")), ("role", Text("ใช้ในการคำนวณเป็น", "Used as")),
     ],
     "investment_growth": [
-        _ID, _NAME, _SUB, ("current_thb", Text("เงินลงทุนปีนี้ (บาท)", "Investment this year (THB)")),
-        ("previous_thb", Text("เงินลงทุนปีก่อน (บาท)", "Investment last year (THB)")), ("num", Text("เพิ่มขึ้น (บาท)", "Rise (THB)")), _REASON,
+        _NAME, _REASON, ("current_thb", Text("เงินลงทุนปีนี้ (บาท)", "Investment this year (THB)")),
+        ("previous_thb", Text("เงินลงทุนปีก่อน (บาท)", "Investment last year (THB)")), ("num", Text("เพิ่มขึ้น (บาท)", "Rise (THB)")), _ID, _SUB,
     ],
     "effluent_compliance": [
-        _ID, _NAME, _SUB, _KIND, ("samples", Text("จำนวนตัวอย่าง", "Samples")), ("exceedances", Text("เกินมาตรฐาน", "Exceedances")),
-        ("detail", Text("ค่าที่เกินมาตรฐาน", "Values over the limit")), _COUNTED,
+        _NAME, _COUNTED, ("detail", Text("ค่าที่เกินมาตรฐาน", "Values over the limit")), ("exceedances", Text("เกินมาตรฐาน", "Exceedances")),
+        ("samples", Text("จำนวนตัวอย่าง", "Samples")), _ID, _SUB, _KIND,
     ],
     "intensity_change": [
-        _ID, _NAME, _SUB, ("amount", Text("ปริมาณ (ลบ.ม.)", "Amount (m³)")), ("production_qty", Text("ปริมาณการผลิต", "Production")),
-        ("intensity", Text("ต่อหน่วยผลิตภัณฑ์ ปีนี้", "Per unit, this year")), ("previous", Text("ต่อหน่วยผลิตภัณฑ์ ปีก่อน", "Per unit, last year")),
-        ("target", Text("เป้าหมายต่อหน่วย", "Target per unit")), ("change_pct", Text("เปลี่ยนแปลง (%)", "Change (%)")), _COUNTED, _REASON,
+        _NAME, _COUNTED, _REASON, ("change_pct", Text("เปลี่ยนแปลง (%)", "Change (%)")), ("intensity", Text("ต่อหน่วยผลิตภัณฑ์ ปีนี้", "Per unit, this year")),
+        ("previous", Text("ต่อหน่วยผลิตภัณฑ์ ปีก่อน", "Per unit, last year")), ("target", Text("เป้าหมายต่อหน่วย", "Target per unit")), _ID, _SUB,
+        ("amount", Text("ปริมาณ (ลบ.ม.)", "Amount (m³)")), ("production_qty", Text("ปริมาณการผลิต", "Production")),
     ],
-    "report_share": [_ID, _NAME, _SUB, ("part", ("", "")), ("whole", ("", "")), ("share_pct", Text("สัดส่วน (%)", "Share (%)")), _REASON],
+    "report_share": [_NAME, ("share_pct", Text("สัดส่วน (%)", "Share (%)")), _REASON, ("part", ("", "")), ("whole", ("", "")), _ID, _SUB],
     "evidence_ready": [
-        ("entity_id", Text("ข้อ", "Item")), ("name", Text("รายการเอกสาร", "Evidence item")), ("responsible", Text("ผู้รับผิดชอบ", "Responsible")),
-        ("reason", Text("สถานะ", "Status")), ("detail", Text("ที่อยู่เอกสาร", "Reference")), ("fiscal_year", Text("ปีงบประมาณ", "Fiscal year")),
+        ("entity_id", Text("ข้อ", "Item")), ("name", Text("รายการเอกสาร", "Evidence item")), ("reason", Text("สถานะ", "Status")),
+        ("responsible", Text("ผู้รับผิดชอบ", "Responsible")), ("detail", Text("ที่อยู่เอกสาร", "Reference")), ("fiscal_year", Text("ปีงบประมาณ", "Fiscal year")),
     ],
-    "participatory_monitoring": [_ID, _NAME, _SUB, _KIND, _COUNTED, _REASON, ("detail", Text("หลักฐาน", "Evidence"))],
+    "participatory_monitoring": [_NAME, _COUNTED, _REASON, ("detail", Text("หลักฐาน", "Evidence")), _ID, _SUB, _KIND],
 }  # fmt: skip
 
 # The parts of a sum ratio, named by the measure its criteria row sets (report_share serves 9.1.1 and 10.1.1).

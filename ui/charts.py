@@ -124,3 +124,12 @@ def plan_timeline(
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), automargin=True)
     fig.update_layout(barmode="overlay", bargap=0.35)
     return _layout(fig, height=max(260, 70 + 42 * len(names)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def survey_chart(counts: pd.DataFrame, groups: list[str], lang: str, label: str) -> str:
+    return charts.responsive(
+        charts.survey_svg(counts, groups, lang, width=charts.WIDE[0], salt="survey-wide"),
+        charts.survey_svg(counts, groups, lang, width=charts.NARROW[0] + 1.0, salt="survey-narrow"),
+        label,
+    )
