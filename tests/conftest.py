@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+# bcrypt at its lowest cost (2^4 rounds) in this process and in every app server and child process the tests
+# start (they inherit the environment); store.accounts reads it at import, so it is set before anything imports
+# it. Production leaves it unset and hashes at 12 (test_accounts.test_production_keeps_bcrypt_cost_12).
+os.environ.setdefault("EIT_PASSWORD_COST", "4")
+
 import duckdb
 import pytest
 
-from store.db import init
+from store.db import connect, init, private_files
 from store.load import LoadReport, load_file
 from store.tables import TABLES
 
@@ -33,9 +40,23 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "eit.duckdb"
 
 
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database as `store init` leaves a new file (every migration, the code lists, criteria, town and seeds),
+    built once per session (per xdist worker): migrating and seeding costs ~1 s, a copy ~10 ms."""
+    path = tmp_path_factory.mktemp("template") / "template.duckdb"
+    connection, _, _ = init(path)
+    connection.close()  # checkpointed: the file alone holds it all, no .wal beside it
+    assert not Path(f"{path}.wal").exists()
+    return path
+
+
 @pytest.fixture
-def con(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection, _, _ = init(db_path)
+def con(db_path: Path, template_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh, initialised database file of this test's own (a copy of the template), opened for writing."""
+    shutil.copyfile(template_db, db_path)
+    private_files(db_path)
+    connection = connect(db_path)
     yield connection
     connection.close()
 
