@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -9,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,43 +22,84 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
+# Screenshots (and the meeting pack's PDF pages) are for people to look at: scripts/run-tests.sh (CI) sets
+# EIT_SCREENSHOTS=1 and keeps them in tests/artifacts/; a plain local `pytest` takes none. No test asserts on the file.
+SCREENSHOTS = os.environ.get("EIT_SCREENSHOTS", "") not in ("", "0")
+
+
+def artifact(name: str) -> Path | None:
+    """tests/artifacts/<name> to write a picture to, or None when screenshots are off."""
+    if not SCREENSHOTS:
+        return None
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS / name
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
+def listens(pid: int, port: int) -> bool:
+    """Whether process `pid` holds the listening socket on loopback `port`. A free port can be taken by another
+    process (another xdist worker's server) between free_port() and the server's bind; a health check alone would
+    then be answered by that other server."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[1].endswith(f":{port:04X}") and fields[3] == "0A":  # 0A: LISTEN
+                    inodes.add(f"socket:[{fields[9]}]")
+    with contextlib.suppress(OSError):
+        return any(os.readlink(f"/proc/{pid}/fd/{fd}") in inodes for fd in os.listdir(f"/proc/{pid}/fd"))
+    return False
+
+
+@contextmanager
+def serving(command: Callable[[int], list[str]], log: Path, health: str = "/", env: dict[str, str] | None = None,
+            attempts: int = 3) -> Iterator[str]:  # fmt: skip
+    """Start `command(port)` on a free loopback port; yield its base URL once it answers `health` and holds the port
+    itself (a lost race for the port means another port, up to `attempts` times); stop it."""
+    for attempt in range(attempts):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        with open(log, "w") as out:
+            proc = subprocess.Popen(command(port), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        try:
+            while proc.poll() is None and time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(url + health, timeout=2) as r:
+                        if r.status == 200 and listens(proc.pid, port):
+                            break
+                except OSError:
+                    pass
+                time.sleep(0.3)
+            else:
+                if proc.poll() is not None and attempt + 1 < attempts and "in use" in log.read_text(errors="replace"):
+                    continue  # the port was taken meanwhile: another one
+                raise RuntimeError(f"{command(port)[:4]} did not start: " + log.read_text(errors="replace")[-3000:])
+            yield url
+            return
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=20)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 @contextmanager
 def running_app(db: Path) -> Iterator[str]:
     """Start `streamlit run server.py` (the app with its cookie route and upload gate) on the database; yield its base URL; stop it."""
-    port = free_port()
-    env = {**os.environ, "EIT_DB": str(db)}
-    log = open(db.with_suffix(".streamlit.log"), "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("streamlit did not start: " + db.with_suffix(".streamlit.log").read_text()) from None
-                time.sleep(0.3)
+    command = lambda port: [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port),  # noqa: E731
+                            "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+    with serving(command, db.with_suffix(".streamlit.log"), "/_stcore/health", {**os.environ, "EIT_DB": str(db)}) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def wait_ready(page, timeout: float = 60_000) -> None:  # type: ignore[no-untyped-def]
@@ -66,11 +108,12 @@ def wait_ready(page, timeout: float = 60_000) -> None:  # type: ignore[no-untype
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
-def screenshot(page, name: str, most: int = 12_000) -> Path:  # type: ignore[no-untyped-def]
-    """The whole page: Streamlit scrolls inside its main pane, so the window is stretched to the pane's
-    height (at most `most` px) for the picture, then put back."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
+def screenshot(page, name: str, most: int = 12_000) -> Path | None:  # type: ignore[no-untyped-def]
+    """The whole page, when screenshots are on (EIT_SCREENSHOTS=1): Streamlit scrolls inside its main pane, so the
+    window is stretched to the pane's height (at most `most` px) for the picture, then put back."""
+    path = artifact(f"{name}.png")
+    if path is None:
+        return None
     size = page.viewport_size
     tall = page.evaluate("() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m ? m.scrollHeight : 0; }")
     if size and tall > size["height"]:

@@ -10,10 +10,7 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
-import time
-import urllib.request
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -25,7 +22,7 @@ import pytest
 from metrics.__main__ import main as metrics_main
 from present.words import number
 from store.geo import load_boundaries
-from tests.browser import ARTIFACTS, CHROMIUM, free_port
+from tests.browser import CHROMIUM, artifact, serving
 from tests.conftest import BOUNDARIES
 
 PAGE_LIMIT = 200_000  # bytes: a page with its stylesheet and every chart it references
@@ -337,26 +334,9 @@ def test_publish_refuses_a_folder_it_did_not_write_and_a_year_without_data(site_
 
 @pytest.fixture(scope="module")
 def served(site: Path):
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("python -m http.server did not start") from None
-            time.sleep(0.2)
-    try:
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    command = lambda port: [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)]  # noqa: E731
+    with serving(command, site.parent / "http.server.log") as url:
+        yield url + "/"
 
 
 SHOTS = {"index.html": "home_th", "en/index.html": "home_en", "th/indicators/all/19.1.1.html": "indicator_th",
@@ -389,9 +369,9 @@ def read_every_page(browser, served: str, pages: list[str], width: int, height: 
         assert overflow <= 1, (path, width, overflow)  # nothing wider than the screen
         broken = page.evaluate("() => [...document.images].filter(i => i.complete && i.naturalWidth === 0).map(i => i.src)")
         assert broken == [], (path, broken)
-        if path in SHOTS:
-            ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / f"publish_{SHOTS[path]}_{suffix}.png"), full_page=True)
+        shot = artifact(f"publish_{SHOTS[path]}_{suffix}.png") if path in SHOTS else None
+        if shot is not None:
+            page.screenshot(path=str(shot), full_page=True)
     context.close()
     return seen
 

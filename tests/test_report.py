@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from present.report import gather, pdf_bytes, thai_font_installed, workbook_bytes
-from tests.browser import ARTIFACTS
+from tests.browser import artifact
 from tests.conftest import SHIPPED_INDICATORS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,11 +57,12 @@ def test_the_pdf_is_a4_thai_with_fonts_embedded_and_every_indicator(demo_pack):
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor  # embedded
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert any("Loma" in f or "Garuda" in f for f in fonts), fonts
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "meeting_pack_th.pdf").write_bytes(pdf)
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "2", str(ARTIFACTS / "meeting_pack_th.pdf"),
-                        str(ARTIFACTS / "meeting_pack_th")], check=True, timeout=120)  # fmt: skip
+    kept = artifact("meeting_pack_th.pdf")  # with EIT_SCREENSHOTS=1, the pack and its first pages as pictures
+    if kept is not None:
+        kept.write_bytes(pdf)
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "2", str(kept), str(kept.with_suffix(""))],
+                           check=True, timeout=120)  # fmt: skip
 
 
 def test_the_workbook_scorecard_equals_the_engine(demo_pack, demo_db):
