@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up and run the whole test suite: system packages for the browser tests (Debian's Chromium and
-# Thai fonts), the venv, then pytest. Extra arguments go to pytest.
+# Thai fonts), the venv, then pytest (in parallel, see pyproject.toml and docs/testing.md). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi garuda; then
@@ -12,6 +12,8 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi gar
   fi
 fi
 scripts/setup.sh requirements-dev.txt
+# CI keeps a screenshot of every page the browser tests visit (tests/artifacts/); a plain local pytest takes none.
+export EIT_SCREENSHOTS="${EIT_SCREENSHOTS:-1}"
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?
