@@ -5,7 +5,7 @@ import streamlit as st
 
 from store.accounts import allowed
 from store.export import table_as_template
-from store.load import RollbackRefused, original_file, rollback
+from store.load import RollbackRefused, later_edits, original_file, rollback
 from store.tables import TABLES
 from ui.auth import require
 from ui.backups import backup_section
@@ -66,17 +66,25 @@ batch = st.selectbox(t("rollback_choose"), list(names), format_func=names.__geti
 @st.dialog(t("rollback"))
 def confirm(batch_id: int) -> None:
     st.write(t("rollback_confirm", batch=batch_id))
-    left, right = st.columns(2)
-    if left.button(t("rollback_do"), type="primary", key="rollback_yes"):
-        st.session_state.pop("rollback_open", None)
-        try:
-            result = rollback(con(), batch_id, by=who.username, any_owner=is_admin)
-        except RollbackRefused as exc:
-            st.session_state["rollback_message"] = ("error", md(exc.text(lang())))
-        else:
-            st.session_state["rollback_message"] = ("success", t("rollback_done", batch=batch_id, **result))
-        st.rerun()
-    if right.button(t("rollback_keep"), key="rollback_no"):
+    edits = later_edits(con(), batch_id)  # checklist cells edited since: keep them, or revert them with the batch
+    if edits:
+        shown = ", ".join(f"{e.row_key} ({e.edited_by})" for e in edits[:8]) + (" …" if len(edits) > 8 else "")
+        st.warning(t("rollback_edits_found", n=len(edits), detail=md(shown)), icon=":material/edit_note:")
+        st.caption(t("rollback_edits_note"))
+    choices = [("keep", "rollback_keep_edits"), ("revert", "rollback_revert_edits")] if edits else [(None, "rollback_do")]
+    buttons = st.columns(len(choices) + 1)
+    for column, (mode, label) in zip(buttons, choices, strict=False):
+        if column.button(t(label), type="primary", key=f"rollback_yes_{mode}"):
+            st.session_state.pop("rollback_open", None)
+            try:
+                result = rollback(con(), batch_id, by=who.username, any_owner=is_admin, later_edits=mode)
+            except RollbackRefused as exc:
+                st.session_state["rollback_message"] = ("error", md(exc.text(lang())))
+            else:
+                done = "rollback_done_edits" if "kept" in result else "rollback_done"
+                st.session_state["rollback_message"] = ("success", t(done, batch=batch_id, **result))
+            st.rerun()
+    if buttons[-1].button(t("rollback_keep"), key="rollback_no"):
         st.session_state.pop("rollback_open", None)
         st.rerun()
 

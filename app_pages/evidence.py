@@ -10,15 +10,20 @@ from ui.auth import role, user
 from ui.cached import as_of_stamp, evidence_items
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, columns, lang, number, reason, t
-from ui.readiness import cards, checklist_table, copy_year_form, editor, pick_fiscal_year
+from ui.readiness import cards, checklist_table, editor, explain_missing, fy_in_name, history, page_year, year_tools
 from ui.safe import md
 from ui.sidebar import read_page
 from ui.widgets import glossary
 
 _, _, version = read_page("page_evidence", needs_data=False)
-fiscal_year = pick_fiscal_year(version, "evidence_items")
-if fiscal_year is None:
+page = page_year(version, "evidence")
+explain_missing("evidence", page)
+analyst = allowed(role(), "analyst")
+if analyst and page.shown != page.fiscal_year:  # the year has no checklist of its own: offer to start one
+    year_tools("evidence", page, user().username, allowed(role(), "admin"))  # type: ignore[union-attr]
+if page.shown is None:
     st.stop()
+fiscal_year = page.shown  # the checklist 18.1.1 uses for the sidebar's year
 items = evidence_items(version, fiscal_year)
 
 by_level = readiness(items, ["level"])
@@ -51,15 +56,17 @@ if agency:
 st.caption(t("items_shown", n=len(shown), total=len(items)))
 glossary([*shown["description_th"].astype(str), *shown["description_en"].fillna("").astype(str), t("fiscal_year")])
 st.html(checklist(shown, lang()))
-table_downloads(lambda: checklist_table(shown), f"evidence_{fiscal_year}", as_of_stamp(version), key="evidence")
+table_downloads(lambda: checklist_table(shown), f"evidence_{fy_in_name(fiscal_year)}", as_of_stamp(version), key="evidence")
 
 with st.expander(t("missing_town"), icon=":material/report:"):
     missing = items[items["status"] == "missing"]
     st.html(checklist(missing, lang()))
-    table_downloads(lambda: checklist_table(missing), f"evidence_missing_{fiscal_year}", as_of_stamp(version), key="missing")
+    table_downloads(lambda: checklist_table(missing), f"evidence_missing_{fy_in_name(fiscal_year)}", as_of_stamp(version), key="missing")
 
-if allowed(role(), "analyst"):
+history("evidence", fiscal_year, as_of_stamp(version))
+
+if analyst:
     st.markdown(f"#### {t('edit_mode')}")
-    editable = items[["fiscal_year", "indicator_code", "item_no", "description_th", "responsible", "status", "reference"]]
-    editor("evidence", editable, user().username, statuses)  # type: ignore[union-attr]
-    copy_year_form("evidence", version, "evidence_items", user().username)  # type: ignore[union-attr]
+    editor("evidence", fiscal_year, user().username)  # type: ignore[union-attr]
+    if page.shown == page.fiscal_year:
+        year_tools("evidence", page, user().username, allowed(role(), "admin"))  # type: ignore[union-attr]

@@ -12,13 +12,18 @@ from ui.cached import as_of_stamp, plan
 from ui.charts import plan_timeline
 from ui.downloads import table_downloads
 from ui.i18n import date_label, lang, month_label, t
-from ui.readiness import cards, copy_year_form, editor, pick_fiscal_year, plan_table, today
+from ui.readiness import cards, editor, explain_missing, fy_in_name, history, page_year, plan_table, today, year_tools
 from ui.sidebar import read_page
 from ui.widgets import glossary
 
 _, _, version = read_page("page_plan", needs_data=False)
-fiscal_year = pick_fiscal_year(version, "activities")
-if fiscal_year is None:
+page = page_year(version, "activities")
+fiscal_year = page.fiscal_year
+explain_missing("activities", page)
+analyst = allowed(role(), "analyst")
+if page.shown is None:
+    if analyst:
+        year_tools("activities", page, user().username, allowed(role(), "admin"))  # type: ignore[union-attr]
     st.stop()
 now = today()
 rows = plan(version, fiscal_year, now.isoformat())
@@ -49,10 +54,10 @@ else:
 
 glossary([*rows["title_th"].astype(str), *rows["title_en"].fillna("").astype(str), t("fiscal_year")])
 st.html(plan_html(rows, lang()))
-table_downloads(lambda: plan_table(rows), f"action_plan_{fiscal_year}", as_of_stamp(version), key="plan")
+table_downloads(lambda: plan_table(rows), f"action_plan_{fy_in_name(fiscal_year)}", as_of_stamp(version), key="plan")
+history("activities", fiscal_year, as_of_stamp(version))
 
-if allowed(role(), "analyst"):
+if analyst:
     st.markdown(f"#### {t('edit_mode')}")
-    editable = rows.drop(columns=["progress", "title_en"])
-    editor("activities", editable, user().username, ["planned", "in_progress", "done", "cancelled"])  # type: ignore[union-attr]
-    copy_year_form("activities", version, "activities", user().username)  # type: ignore[union-attr]
+    editor("activities", fiscal_year, user().username)  # type: ignore[union-attr]
+    year_tools("activities", page, user().username, allowed(role(), "admin"))  # type: ignore[union-attr]

@@ -70,6 +70,29 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
+BE_OFFSET = 543
+
+
+def parse_day(value: object, column: str) -> dt.date | None:
+    """A date typed in an editor: day/month/year (a year of 2400 or more is Buddhist Era: 15/1/2567 is 15 Jan 2024)
+    or year-month-day; empty is none. Anything else is refused, naming the column, and nothing is saved."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+        else:
+            year, month, day = (int(part) for part in text.split("-"))
+        return dt.date(year - BE_OFFSET if year >= 2400 else year, month, day)
+    except ValueError:
+        raise EditRefused("edit_bad_date", value=text[:40], column=column) from None
+
+
 @dataclass(frozen=True)
 class Change:
     key: tuple[object, ...]

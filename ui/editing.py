@@ -1,18 +1,16 @@
-"""Editable tables: warn before unsaved edits are lost."""
+"""Editable tables: unsaved edits are never lost without a question, whichever way the page is left."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from present.fragments import render
 from ui.i18n import t
-
-# Asks the browser to confirm closing or reloading the tab while edits are unsaved.
-GUARD = "<script>window.onbeforeunload = () => true;</script>"
-UNGUARD = "<script>window.onbeforeunload = null;</script>"
 
 
 def warn_unsaved(n: int) -> None:
-    """A visible warning, and the browser's own leave-page prompt, while n edited cells are not saved."""
+    """While n edited cells are not saved: a visible warning, the browser's own prompt on reload or close, and a
+    confirm() before an in-app link (the sidebar's pages) is followed; all lifted once nothing is pending."""
     if n:
         st.warning(t("unsaved", n=n), icon=":material/edit_note:")
-    st.html(GUARD if n else UNGUARD, unsafe_allow_javascript=True)
+    st.html(render("leave_guard.html", n=n, message=t("unsaved_leave", n=n)), unsafe_allow_javascript=True)
