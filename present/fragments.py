@@ -443,7 +443,7 @@ CSS = """
 .eit-scorecard th.eit-code { width: 7%; } .eit-scorecard th.eit-indicator { width: 30%; } .eit-scorecard th.eit-value { width: 14%; }
 .eit-scorecard th.eit-threshold { width: 10%; } .eit-scorecard th.eit-status { width: 10%; } .eit-scorecard th.eit-change { width: 11%; }
 .eit-scorecard th.eit-gap { width: 18%; }
-.eit-scorecard td.eit-change > div { padding-right: 0.3rem; }
+.eit-scorecard td.eit-change { overflow-wrap: normal; } .eit-scorecard td.eit-change > div { padding-right: 0.3rem; }
 .eit-small, .eit-muted { color: #4a5568; font-size: 0.85em; }
 .eit-provisional { color: #9c4221; font-size: 0.8em; }
 a.eit-code { color: #1b5fa8; text-decoration: underline; font-weight: 600; white-space: nowrap; }

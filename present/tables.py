@@ -95,6 +95,24 @@ def behind_table(rows: pd.DataFrame, ind: Indicator, lang: str, subdistricts: di
     return out[chosen].rename(columns={c: headers[c][i] for c in chosen})
 
 
+DECIDING = 4  # at most this many deciding columns lead the table
+
+
+def deciding_columns(ind: Indicator, lang: str) -> list[str]:
+    """The headers of the columns that decide a row (before the registration number), at most DECIDING, in the
+    language asked: the pages keep them in view."""
+    family = COLUMNS[ind.family]
+    keys = [c for c, _ in family]
+    if "entity_id" not in keys or keys.index("entity_id") == 0:
+        return []
+    measure = (param(ind, "measure") or ("",))[0]
+    headers = dict(family)
+    if measure in PARTS:
+        headers["part"], headers["whole"] = PARTS[measure]
+    i = 0 if lang == "th" else 1
+    return [headers[c][i] for c in keys[: min(DECIDING, keys.index("entity_id"))]]
+
+
 def _practices_in_words(detail: object, lang: str) -> str:
     """'eco_product, green_purchasing; GI level 2' in the reader's words."""
     if not isinstance(detail, str) or not detail:

@@ -10,7 +10,7 @@ from metrics import gaps, readiness, surveys
 from metrics.engine import Result, Scorecard
 from metrics.gaps import Candidate
 from present import fragments
-from present.tables import behind_table
+from present.tables import behind_table, deciding_columns
 from present.words import value_label
 from store.text import Text
 from ui.cached import checklist_year, con, evidence_items, scorecard, years
@@ -20,6 +20,7 @@ from ui.i18n import NO_VALUE, lang, t, thousands
 SHOWN = 10  # candidates on an indicator page
 ON_OVERVIEW = 3  # per blocking indicator on the overview
 RESPONDENT_ORDER = ("community", "factory", "agency")
+DECIDING_WIDTHS = (330, 90, 260, 260)  # px: the name, whether it counts, then why and the deciding value
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
@@ -51,9 +52,8 @@ def plans_view(version: str, year: int, area: str, view: fragments.View) -> None
 
 def who_closes_view(version: str, year: int, area: str, r: Result) -> None:
     """On a failing indicator's page: the named candidates, with why and how much each would close."""
-    if gaps.gap_size(r) is None:
+    if gaps.gap_size(r) is None or not gaps.has_query(r.indicator.family):  # nobody named closes a survey's gap
         return
-    st.markdown(f"#### {t('who_closes')}")
     st.html(fragments.candidates_list(candidates(version, year, area, r.code), r, lang()))
 
 
@@ -93,5 +93,18 @@ def behind_view(rows: pd.DataFrame, r: Result, subdistricts: dict[str, Text]) ->
     only = choosable and st.toggle(t("not_counted_only"), key=f"not_counted_{r.code}")
     picked = rows[~rows["counted"].astype(bool)] if only else rows
     shown = behind_table(picked, r.indicator, lang(), subdistricts)
-    st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=thousands(shown))
+    st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=column_widths(shown, r))
     return shown
+
+
+def column_widths(shown: pd.DataFrame, r: Result) -> dict[str, object]:
+    """Amounts with separators; the deciding columns first with fixed widths that fit beside the sidebar at 1440 px
+    (at most 330 + 90 + 260 + 260 px of the main pane's ~980 at 1440 px)."""
+    config: dict[str, object] = thousands(shown)
+    for n, header in enumerate(deciding_columns(r.indicator, lang())):
+        width = DECIDING_WIDTHS[min(n, len(DECIDING_WIDTHS) - 1)]
+        if header in config:  # a number column keeps its format
+            config[header] = st.column_config.NumberColumn(header, format="localized", width=width)
+        else:
+            config[header] = st.column_config.TextColumn(header, width=width)
+    return config
