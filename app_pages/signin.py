@@ -3,7 +3,7 @@
 import streamlit as st
 
 from store import accounts, sessions
-from ui.auth import client, sign_in, sign_out, user
+from ui.auth import JUST_SIGNED_IN, client, sign_in, sign_out, user
 from ui.cached import access, con
 from ui.i18n import lang, t
 from ui.safe import md
@@ -25,7 +25,7 @@ if current is None:
                     st.warning(attempt.wait.text(lang()), icon=":material/hourglass_top:")
             else:
                 sign_in(con(), attempt.user)
-                st.session_state["just_signed_in"] = True
+                st.session_state[JUST_SIGNED_IN] = True  # the next run goes back to where the reader was
                 st.rerun()
     st.stop()
 
@@ -47,6 +47,7 @@ with st.form("password"):
             st.warning(wait.text(lang()), icon=":material/hourglass_top:")
         if changed:
             sign_in(con(), accounts.User(current.username, current.role, False))  # a new session for this browser
+            st.session_state[JUST_SIGNED_IN] = current.must_change_password  # a first sign-in goes on to its page
             st.success(t("password_changed"))
             st.rerun()
 if st.button(t("sign_out"), icon=":material/logout:"):

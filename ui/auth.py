@@ -6,6 +6,8 @@ import logging
 import os
 import sys
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 import streamlit as st
@@ -35,6 +37,7 @@ READ_PAGES = [
 DESK_PAGES = [
     ("app_pages/upload.py", "page_upload", ":material/upload_file:", "upload"),
     ("app_pages/batches.py", "page_batches", ":material/history:", "batches"),
+    ("app_pages/quality.py", "page_quality", ":material/troubleshoot:", "quality"),
     ("app_pages/console.py", "page_console", ":material/terminal:", "sql"),
 ]
 ADMIN_PAGES = [
@@ -207,14 +210,78 @@ def navigation_pages(public_read: bool) -> dict[str, list[st.Page]]:
     return sections
 
 
-def sign_in_link() -> None:
-    """The sidebar's last lines: who is signed in and a link to the account page, or a small sign-in link."""
+RETURN = "next"  # the sign-in link's return page: a page's url path from the lists above, never an address
+JUST_SIGNED_IN = "just_signed_in"
+
+
+def usable_pages(role: str) -> dict[str, str]:
+    """url path -> file of every page a signed-in role may use: the only places a sign-in returns to."""
+    specs = [*READ_PAGES]
+    for needed, more in (("analyst", DESK_PAGES), ("admin", ADMIN_PAGES)):
+        if accounts.allowed(role, needed):
+            specs += more
+    return {url: path for path, _title, _icon, url in specs}
+
+
+def return_target(role: str, wanted: str | None) -> str:
+    """The page a sign-in made away from the role's pages lands on: the page the sign-in link came from
+    (`wanted`, looked up in the allowlist: anything else, an address of another site included, is ignored),
+    else the overview."""
+    usable = usable_pages(role)
+    return usable[wanted] if wanted in usable else usable["overview"]
+
+
+def return_after_sign_in(here: str) -> None:
+    """Right after a sign-in (or a one-time password's change), take the reader back to where they were, with the
+    view (language, year, area, the page's own code or id): the address's own page when the role may use it (a
+    shared link), the page the sign-in link came from, or the overview; never a page the role may not use.
+
+    The target is kept until a run lands on a page of the role: a switch that a concurrent rerun overtakes is
+    made again rather than leaving the reader on the sign-in or "not allowed" page."""
+    pending = st.session_state.get(JUST_SIGNED_IN)
     u = user()
+    if not pending or u is None or u.must_change_password:
+        if u is None:
+            st.session_state.pop(JUST_SIGNED_IN, None)
+        return
+    if here in usable_pages(u.role):
+        st.session_state.pop(JUST_SIGNED_IN, None)
+        if RETURN in st.query_params:
+            del st.query_params[RETURN]
+        return
+    if not isinstance(pending, tuple):
+        view = {k: v for k, v in st.query_params.to_dict().items() if k != RETURN}
+        pending = st.session_state[JUST_SIGNED_IN] = (return_target(u.role, st.query_params.get(RETURN)), view)
+    st.switch_page(pending[0], query_params=pending[1])
+
+
+@contextmanager
+def sign_in_link(here: str) -> Iterator[None]:
+    """The sidebar's last lines: who is signed in and a link to the account page, or a small sign-in link that
+    carries the view and this page (`next`), so the sign-in comes back here.
+
+    Wraps the page's run: a page writes its own code or id into the address as it runs, so the link is drawn
+    before (a page that stops early keeps that one) and drawn again after, with the address as the page left it."""
+    u = user()
+    path, _title, icon, url = SIGNIN_PAGE
     if u is not None:
         st.sidebar.caption(t("signed_in_as", user=u.username, role=t(f"role_{u.role}")))
-        st.sidebar.page_link(SIGNIN_PAGE[0], label=t("page_account"), icon=":material/account_circle:")
-    else:
-        st.sidebar.page_link(SIGNIN_PAGE[0], label=t("sign_in_staff"), icon=":material/login:")
+        st.sidebar.page_link(
+            st.Page(path, title=t("page_account"), url_path=url), label=t("page_account"), icon=":material/account_circle:"
+        )
+        yield
+        return
+    slot = st.sidebar.empty()
+
+    def draw() -> None:
+        view = {k: v for k, v in st.query_params.to_dict().items() if k != RETURN}
+        if here in usable_pages("committee"):
+            view[RETURN] = here
+        slot.page_link(st.Page(path, title=t("page_signin"), url_path=url), label=t("sign_in_staff"), icon=icon, query_params=view)
+
+    draw()
+    yield
+    draw()
 
 
 def require(needed: str) -> accounts.User:
