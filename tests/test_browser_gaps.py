@@ -133,3 +133,22 @@ def test_the_overview_names_candidates_for_every_level_ahead(app: str, page: Any
     assert establishment_name(first.name_th, first.name_en, first.entity_id, lang) in words
     assert "1ที่" not in words and "1 projects" not in words
     screenshot(page, f"gaps_overview_{lang}")
+
+
+def test_the_first_year_of_data_shows_no_change(app: str, page: Any, demo_db: Path) -> None:
+    """2019 is the demo's first year of data: its certificates reach back to 2016, so 2018 scores 10.2.1, 12.1.1 and
+    13.2.1 from certificates alone; 2019 against that would invent a gain. It shows none; 2020 shows the change."""
+    con = duckdb.connect(str(demo_db), read_only=True)
+    first = min(int(y) for (y,) in con.execute("select distinct year from practices").fetchall())
+    con.close()
+    for year, shows_change in ((first, False), (first + 1, True)):
+        page.goto(f"{app}/overview?lang=th&year={year + 543}&area=all")
+        wait_ready(page)
+        page.locator("table.eit-scorecard").wait_for()
+        for code in ("10.2.1", "12.1.1", "13.2.1"):
+            row = page.locator("tr.eit-row").filter(has=page.locator(f'a.eit-code:text-is("{code}")'))
+            change = row.locator("td.eit-change").inner_text().strip()
+            assert (change != "—") is shows_change, (year, code, change)
+            if shows_change:
+                assert text("pp", "th") in change
+    screenshot(page, "gaps_second_year_th")
