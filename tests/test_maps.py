@@ -2,10 +2,12 @@
 
 import json
 import re
+from html.parser import HTMLParser
 
 import geopandas as gpd
 import pandas as pd
 import pytest
+from markupsafe import escape
 from shapely.geometry import box
 
 from ui.maps import FILL, STATUS_COLOURS, MapLabels, build_map, establishment_status, map_bounds
@@ -76,7 +78,87 @@ def test_cluster_bubbles_are_neutral(html):
 def test_subdistricts_are_filled_by_status_and_labelled(html):
     assert html.count("L.geoJson(") == 2
     assert FILL["pass"] in html and FILL["fail"] in html
-    assert "เขาวง: 40.00 % · Pass" in html and "(190906)" not in html and '"pane": "subdistrict_labels"' in html  # labels above the markers
+    assert "เขาวง: 40.00 % · Pass" in html and "(190906)" not in html and '"pane": "subdistrict_labels"' in html
+
+
+def test_subdistrict_labels_lie_under_the_markers_and_cluster_counts(html):
+    """A label above the markers' pane hid the counts of the cluster bubbles under it."""
+    z = re.search(r'subdistrict_labels"\);\s*\w+\.style\.zIndex = (\d+);', html)
+    assert z is not None and 400 < int(z.group(1)) < 600  # above the outlines (400), under the markers (600)
+
+
+HOSTILE = ["<script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>", 'โรงงาน <ปูน> & "หิน"']
+
+
+def hostile_labels(value: str) -> MapLabels:
+    return MapLabels(
+        status=dict.fromkeys(("counts", "does_not_count", "no_data"), value),
+        kind=dict.fromkeys(("factory", "mine"), value),
+        subdistrict_status=dict.fromkeys(("pass", "fail", "no_data"), value),
+        profile=value,
+        value=value,
+        misplaced=value,
+        approximate=value,
+    )
+
+
+def tags(rendered: str) -> list[tuple[str, list[str]]]:
+    """Every tag of an HTML fragment with its attributes' names, as a browser's parser reads them."""
+    found: list[tuple[str, list[str]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, [name for name, _ in attrs]))
+
+    Tags().feed(rendered)
+    return found
+
+
+def not_markup(rendered: str, value: str) -> None:
+    """The value is in the HTML as text only: no tag or attribute of its own survives."""
+    assert escape(value) in rendered and value not in rendered
+    assert all(tag in ("b", "i", "br", "div", "span") and set(attrs) <= {"style"} for tag, attrs in tags(rendered)), tags(rendered)
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_every_popup_template_escapes_hostile_values(value):
+    from ui.maps import legend_html, marker_html, popup_html, render
+
+    row = pd.Series({"display_name": value, "factory_id": value, "kind": "factory", "status": "counts", "location": "outside",
+                     "approximate": True})  # fmt: skip
+    labels = hostile_labels(value)
+    popup = popup_html(row, labels)
+    assert popup.count("<b>") == 2 and popup.count("<i>") == 2  # name, misplaced; approximate, profile
+    not_markup(popup, value)
+    not_markup(render("text.html", text=value), value)
+    not_markup(render("subdistrict_label.html", text=value), value)
+    not_markup(render("marker.html", colour=value, border=value, radius=value, mark=value), value)
+    legend = legend_html(labels, [value])
+    not_markup(legend, value)
+    assert legend.count("border-radius:50%") == 4 and legend.count("border-radius:3px") == 1  # the marks drawn as on the map
+    assert marker_html("mine", "does_not_count") == (
+        '<div style="width:18px;height:18px;background:#D55E00;border:2px solid #fff;border-radius:3px;box-shadow:0 0 2px #000;'
+        'color:#fff;font:700 12px/16px sans-serif;text-align:center">✗</div>'
+    )
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_names_stay_text_on_the_whole_map(value):
+    shown = places().assign(display_name=value, factory_id=["F1", "M1", "F2", value])
+    polygons = POLYGONS.assign(name_th=value)
+    page = build_map(shown, polygons, {"190906": ("pass", value)}, hostile_labels(value)).get_root().render()
+    assert "<img src=x" not in page and "<script>alert" not in page
+    for point in markers(page):
+        not_markup(str(point["popup"]), value)
+        assert tags(str(point["tooltip"])) == []
+    assert markers(page)[-1]["tooltip"] == escape(value)
+
+
+def test_no_hand_placed_escape_is_left_in_the_map_builder():
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "ui" / "maps.py").read_text(encoding="utf-8")
+    assert "escape(" not in source and "import html" not in source
 
 
 def test_bounds_include_a_point_outside_the_outlines():

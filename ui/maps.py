@@ -1,13 +1,13 @@
-"""Folium map builders: subdistrict outlines and verdicts, establishments by status, escaped popups.
+"""Folium map builders: subdistrict outlines and verdicts, establishments by status, popups from templates.
 
 Colours come from the Okabe-Ito palette (safe for colour-blind readers) and never carry meaning alone:
 a status is also a mark (✓ counts, ✗ does not count, – not in the indicator), a kind a shape (circle
-factory, square mine), an approximate point a dashed ring. Cluster bubbles are neutral grey.
+factory, square mine), an approximate point a dashed ring. Cluster bubbles are neutral grey. Every piece of HTML
+(popup, icon, label, tooltip, legend) comes from present/templates/popups/ with autoescape: Python passes values.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import folium
@@ -16,6 +16,7 @@ import pandas as pd
 from folium.plugins import MarkerCluster
 from jinja2 import Template
 
+from present.jinja import environment
 from ui.static_assets import CLUSTER_CSS, CLUSTER_JS, CSS, JS
 
 STATUS_COLOURS = {"counts": "#0072B2", "does_not_count": "#D55E00", "no_data": "#999999", "hit": "#009E73"}
@@ -23,6 +24,9 @@ STATUS_MARKS = {"counts": "✓", "does_not_count": "✗", "no_data": "–", "hit
 FILL = {"pass": "#56B4E9", "fail": "#E69F00", "no_data": "#DDDDDD"}
 CENTRE = (14.70, 100.88)  # only where the map starts: it then fits itself to the town's polygons and points
 LABEL_PANE = "subdistrict_labels"
+# Subdistrict labels sit above the outlines (overlayPane 400) and below the markers and cluster bubbles (markerPane
+# 600): a label above them hid the counts of the bubbles under it.
+LABEL_Z = 450
 # Neutral cluster bubbles: a count, never a status colour.
 CLUSTER_ICON = """
 function(cluster) {
@@ -40,8 +44,8 @@ class EstablishmentMarkers(folium.MacroElement):
 
     A folium Marker with its icon, popup and tooltip compiles four templates when rendered (about 3 ms per
     point), so a map of the demo's 190 points took 0.6 s on the server at each year or indicator change;
-    this is one element whatever the number of points. Icon, popup and tooltip are HTML made (and escaped)
-    in Python; `tojson` escapes <, > and & so no text can close the script.
+    this is one element whatever the number of points. Icon, popup and tooltip are HTML rendered from the
+    popups templates (values escaped); `tojson` escapes <, > and & so no text can close the script.
     """
 
     _template = Template(
@@ -77,24 +81,37 @@ class MapLabels:
     approximate: str = "approximate location"
 
 
-def marker_html(kind: str, status: str, approximate: bool = False) -> str:
+def render(template: str, **values: object) -> str:
+    """One of present/templates/popups/, every value escaped."""
+    return environment("popups").get_template(template).render(**values).strip()
+
+
+def marker_style(kind: str, status: str, approximate: bool = False) -> dict[str, str]:
     """Shape = kind, mark and colour = status, dashed ring = approximate point."""
-    radius = "50%" if kind == "factory" else "3px"
-    border = "2px dashed #000" if approximate else "2px solid #fff"
-    return (
-        f'<div style="width:18px;height:18px;background:{STATUS_COLOURS[status]};border:{border};border-radius:{radius};'
-        f'box-shadow:0 0 2px #000;color:#fff;font:700 12px/16px sans-serif;text-align:center">{STATUS_MARKS[status]}</div>'
-    )
+    return {
+        "colour": STATUS_COLOURS[status],
+        "border": "2px dashed #000" if approximate else "2px solid #fff",
+        "radius": "50%" if kind == "factory" else "3px",
+        "mark": STATUS_MARKS[status],
+    }
+
+
+def marker_html(kind: str, status: str, approximate: bool = False) -> str:
+    return render("marker.html", **marker_style(kind, status, approximate))
 
 
 def popup_html(row: pd.Series, labels: MapLabels) -> str:
-    name = html.escape(str(row["display_name"]))
-    fid = html.escape(str(row["factory_id"]))
-    status = html.escape(labels.status[row["status"]])
-    extra = f"<br><b>{html.escape(labels.misplaced)}</b>" if row.get("location") not in (None, "ok", "no_boundaries") else ""
-    if row.get("approximate") is True:
-        extra += f"<br><i>≈ {html.escape(labels.approximate)}</i>"
-    return f"<b>{name}</b><br>{fid} · {html.escape(labels.kind[row['kind']])}<br>{STATUS_MARKS[row['status']]} {status}{extra}<br><i>{html.escape(labels.profile)}</i>"
+    return render(
+        "establishment.html",
+        name=str(row["display_name"]),
+        factory_id=str(row["factory_id"]),
+        kind=labels.kind[row["kind"]],
+        mark=STATUS_MARKS[row["status"]],
+        status=labels.status[row["status"]],
+        misplaced=labels.misplaced if row.get("location") not in (None, "ok", "no_boundaries") else "",
+        approximate=labels.approximate if row.get("approximate") is True else "",
+        profile=labels.profile,
+    )
 
 
 def build_map(
@@ -115,12 +132,12 @@ def build_map(
     )
     if tiles:
         folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors").add_to(fmap)
-    folium.map.CustomPane(LABEL_PANE, z_index=650, pointer_events=False).add_to(fmap)
+    folium.map.CustomPane(LABEL_PANE, z_index=LABEL_Z, pointer_events=False).add_to(fmap)
     for _, area in polygons.iterrows():
         status, value = area_results.get(area["subdistrict_code"], ("no_data", ""))
         name = str(area[name_col] or area["name_th"])
         # Without results (the search page's map) a subdistrict is only named, not judged.
-        label = html.escape(f"{name}: {value} · {labels.subdistrict_status[status]}" if area_results else name)
+        label = f"{name}: {value} · {labels.subdistrict_status[status]}" if area_results else name
         folium.GeoJson(
             area.geometry.__geo_interface__,
             name=str(area["subdistrict_code"]),
@@ -130,17 +147,13 @@ def build_map(
                 "weight": 2,
                 "fillOpacity": 0.35,
             },
-            tooltip=folium.Tooltip(label),
+            tooltip=folium.Tooltip(render("text.html", text=label)),
         ).add_to(fmap)
         centre = area.geometry.representative_point()
-        # The label sits in its own pane above the markers and cluster bubbles, and lets clicks through.
+        # The label sits in its own pane under the markers and cluster bubbles, and lets clicks through.
         folium.Marker(
             (centre.y, centre.x),
-            icon=folium.DivIcon(
-                html=f'<div style="font-weight:700;font-size:14px;white-space:nowrap;background:rgba(255,255,255,0.85);'
-                f'border:1px solid #2d3748;border-radius:4px;padding:1px 6px;display:inline-block;transform:translate(-50%,-50%)">{label}</div>',
-                icon_size=(0, 0),
-            ),
+            icon=folium.DivIcon(html=render("subdistrict_label.html", text=label), icon_size=(0, 0)),
             pane=LABEL_PANE,
             interactive=False,
         ).add_to(fmap)
@@ -149,7 +162,7 @@ def build_map(
     cluster.add_to(fmap)
     placed = establishments[establishments["lat"].notna() & establishments["lon"].notna()]
     points = [
-        {"lat": float(row["lat"]), "lon": float(row["lon"]), "tooltip": html.escape(str(row["factory_id"])),
+        {"lat": float(row["lat"]), "lon": float(row["lon"]), "tooltip": render("text.html", text=str(row["factory_id"])),
          "icon": marker_html(str(row["kind"]), str(row["status"]), row.get("approximate") is True), "popup": popup_html(row, labels)}
         for _, row in placed.iterrows()
     ]  # fmt: skip
@@ -182,20 +195,8 @@ def establishment_status(establishments: pd.DataFrame, rows: pd.DataFrame) -> pd
 
 def legend_html(labels: MapLabels, extra: list[str]) -> str:
     """The legend in the same marks as the map (not colour alone)."""
-    items = [
-        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px">{marker_html("factory", s)} {html.escape(labels.status[s])}</span>'
-        for s in ("counts", "does_not_count", "no_data")
-    ]
-    items.append(
-        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px">{marker_html("mine", "no_data")} {html.escape(labels.kind["mine"])}</span>'
-    )
-    items.append(
-        f'<span style="display:inline-flex;align-items:center;gap:4px">{marker_html("factory", "no_data", True)} {html.escape(labels.approximate)}</span>'
-    )
-    fills = "".join(
-        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px"><span style="width:16px;height:12px;'
-        f'background:{FILL[s]};border:1px solid #2d3748;display:inline-block"></span>{html.escape(labels.subdistrict_status[s])}</span>'
-        for s in ("pass", "fail", "no_data")
-    )
-    notes = "".join(f"<div>{html.escape(x)}</div>" for x in extra)
-    return f'<div style="font-size:0.9rem;line-height:1.9"><div>{"".join(items)}</div><div>{fills}</div>{notes}</div>'
+    points = [{**marker_style("factory", s), "label": labels.status[s]} for s in ("counts", "does_not_count", "no_data")]
+    points.append({**marker_style("mine", "no_data"), "label": labels.kind["mine"]})
+    points.append({**marker_style("factory", "no_data", True), "label": labels.approximate})
+    fills = [(FILL[s], labels.subdistrict_status[s]) for s in ("pass", "fail", "no_data")]
+    return render("legend.html", points=points, fills=fills, notes=extra)
