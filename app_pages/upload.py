@@ -1,4 +1,5 @@
-"""Upload a CSV: template, example and the table as it is now; the full problem report; confirm as one batch."""
+"""Upload a CSV: what each table holds and the order to load; template, example and column guide; the full problem
+report; confirm as one batch, and what a re-upload changed."""
 
 import hashlib
 
@@ -14,12 +15,14 @@ from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, columns, datetime_label, lang, t
 from ui.safe import md
 from ui.sidebar import banner
-from ui.tables import column_guide_view
+from ui.upload import example_notice, guide_view, loaded_view, preview_view, status_view
 
 who = require("analyst")
 st.title(t("page_upload"))
 banner()
 version = data_version()
+with st.expander(t("tables_status"), expanded=True):
+    status_view(version)
 
 label = {name: f"{name} · {TABLES[name].label_th if lang() == 'th' else TABLES[name].label_en}" for name in TABLES}
 label[""] = t("detect_table")
@@ -31,8 +34,7 @@ if choice:
     )
     cols[1].download_button(t("download_example"), example_csv(choice), f"{choice}_example.csv", "text/csv", icon=":material/download:")
     with st.expander(t("column_guide")):
-        guide = column_guide_view(choice)
-        st.dataframe(guide, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(guide.columns)))
+        guide_view(choice)
     with st.expander(t("table_now", table=label[choice])):
         st.caption(t("table_now_help"))
         table_downloads(lambda: table_as_template(con(), choice, lang()), choice, as_of_stamp(version), key=f"now_{choice}")
@@ -67,8 +69,8 @@ if report.problems:
     st.stop()
 
 st.markdown(f"#### {t('preview')}")
-preview = parsed.frame.head(20).reset_index()  # the index is the Excel row
-st.dataframe(preview, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(preview.columns)))
+preview_view(parsed.frame)
+example_notice(report)
 
 earlier = previous_loads(con(), sha)
 live = earlier[earlier["status"] == "loaded"]
@@ -86,7 +88,7 @@ if st.button(t("confirm_load"), type="primary", icon=":material/upload:", disabl
     result = load_checked(con(), report, parsed, data, loaded_by=who.username, progress=lambda f, _s: bar.progress(f, text=t("loading")))
     bar.empty()
     if result.ok:
-        st.success(t("loaded", batch=result.batch_id, inserted=result.inserted, replaced=result.replaced), icon=":material/check_circle:")
+        loaded_view(result, data_version())
     else:
         st.error(t("problems_found", n=len(result.problems)))
         st.dataframe(result.problems_frame(lang()), hide_index=True, placeholder=NO_VALUE, width="stretch")

@@ -516,6 +516,121 @@ TEXT: dict[str, Text] = {
         "Loaded as batch {batch}: {inserted} rows inserted, {replaced} replaced",
     ),
     "already_loaded": Text("ไฟล์นี้นำเข้าแล้วในชุดที่ {batch}", "This file was already loaded as batch {batch}"),
+    "tables_status": Text("สิ่งที่นำเข้าแล้ว และลำดับการนำเข้า", "What is loaded, and the order to load"),
+    "load_order_help": Text(
+        "นำเข้าตามลำดับในตาราง: สถานประกอบการก่อน เพราะรายงานประจำปี การรับรอง มาตรการ และผลตรวจน้ำทิ้งอ้างถึงเลขทะเบียนโรงงาน"
+        " ตารางอื่นนำเข้าเมื่อใดก็ได้ แผนปฏิบัติการและรายการหลักฐานมีชุดตั้งต้นมาให้แล้ว",
+        "Load in the order shown: establishments first, since annual reports, certifications, practices and effluent"
+        " samples refer to their factory_id. The other tables may come at any time; the action plan and the evidence"
+        " checklist start from the shipped seed.",
+    ),
+    "status_load_order": Text("ลำดับ", "Order"),
+    "status_table_name": Text("ตาราง", "Table"),
+    "status_table_rows": Text("จำนวนแถวตอนนี้", "Rows now"),
+    "status_last_batch": Text("ชุดล่าสุด", "Last batch"),
+    "status_loaded_by": Text("ผู้นำเข้า", "By"),
+    "status_loaded_at": Text("เวลา", "When"),
+    "status_is_demo": Text("ข้อมูลสาธิต", "Demo"),
+    "status_needs": Text("ต้องมีก่อน", "Needs first"),
+    "column_rules": Text("เงื่อนไขของค่า", "Rules"),
+    "rule_between": Text("{low} ถึง {high}", "{low} to {high}"),
+    "rule_at_least": Text("≥ {low}", "≥ {low}"),
+    "rule_more_than": Text("> {low}", "> {low}"),
+    "rule_whole": Text("จำนวนเต็ม", "a whole number"),
+    "rule_year": Text("ปี ค.ศ. หรือ พ.ศ. (ตั้งแต่ 2400 ถือเป็น พ.ศ. แปลงเป็น ค.ศ. ให้)", "a CE or BE year (2400 and above is BE, converted)"),
+    "rule_date": Text("วันที่ YYYY-MM-DD หรือ D/M/YYYY (ปี พ.ศ. แปลงเป็น ค.ศ. ให้)", "a date, YYYY-MM-DD or D/M/YYYY (a BE year is converted)"),
+    "rule_unit": Text("หน่วย {unit}", "unit: {unit}"),
+    "unit_m3": Text("ลูกบาศก์เมตร (ลบ.ม.)", "m³"),
+    "unit_m2": Text("ตารางเมตร (ตร.ม.)", "m²"),
+    "unit_t": Text("ตัน", "tonnes (t)"),
+    "unit_gj": Text("กิกะจูล (GJ)", "GJ"),
+    "unit_thb": Text("บาท", "THB"),
+    "unit_tco2e": Text("ตันคาร์บอนไดออกไซด์เทียบเท่า (tCO2e)", "tCO2e"),
+    "rule_closed_after_registered": Text("ไม่ก่อนปีที่จดทะเบียน", "not before registered_year"),
+    "rule_3r_le_generated": Text("ไม่เกิน waste_generated_t", "at most waste_generated_t"),
+    "rule_renewable_le_total": Text("ไม่เกิน energy_total_gj", "at most energy_total_gj"),
+    "rule_per_unit": Text("ต่อหน่วยผลิตภัณฑ์ (production_unit)", "per unit of product (production_unit)"),
+    "rule_gi_level": Text("ต้องระบุเมื่อ scheme เป็น GI", "required when the scheme is GI"),
+    "rule_expires_after_issued": Text("ไม่ก่อนวันที่ได้รับ (issued_on)", "not before issued_on"),
+    "rule_ph_range": Text("pH ต้องอยู่ระหว่าง 0 ถึง 14", "pH must be 0 to 14"),
+    "rule_unit_standard": Text("ต้องตรงกับหน่วยของมาตรฐานพารามิเตอร์ (mg/L; pH)", "must match the parameter's standard unit (mg/L; pH)"),
+    "preview_calendar": Text(
+        "ปีและวันที่แสดงเป็น พ.ศ. ตามหน้าจออื่น ๆ (ในฐานข้อมูลเก็บเป็น ค.ศ.)",
+        "Years and dates in CE, as stored (the Thai screens show them in BE)",
+    ),
+    "example_as_demo": Text(
+        "ไฟล์นี้คือไฟล์ตัวอย่าง จะนำเข้าเป็นข้อมูลสาธิต (มีป้ายข้อมูลสาธิตทุกหน้า) ไม่ใช่ข้อมูลจริง",
+        "This file is the example: it loads as demo data (labelled as demo on every page), not as real data",
+    ),
+    "loaded_as_demo": Text(
+        "นำเข้าเป็นข้อมูลสาธิต: ทุกหน้าแสดงป้ายข้อมูลสาธิต ยกเลิกได้ที่หน้าประวัติการนำเข้า",
+        "Loaded as demo data: every page shows the demo label; roll it back on the Batch history page",
+    ),
+    "reupload_summary": Text(
+        "เทียบกับข้อมูลเดิม: เพิ่มใหม่ {added} แถว เปลี่ยนแปลง {changed} แถว เหมือนเดิม {same} แถว ไม่อยู่ในไฟล์นี้ {missing} แถว",
+        "Against what was there: {added} added, {changed} changed, {same} unchanged, {missing} not in this file",
+    ),
+    "reupload_missing_help": Text(
+        "แถวที่ไม่อยู่ในไฟล์นี้ยังอยู่ในฐานข้อมูล (การนำเข้าไม่ลบแถวใด) ถ้าต้องการลบ ให้ยกเลิกชุดเดิมที่หน้าประวัติการนำเข้า",
+        "Rows not in this file stay in the database (a load deletes nothing); to remove them, roll back the earlier batch",
+    ),
+    "change_added": Text("เพิ่มใหม่", "added"),
+    "change_changed": Text("เปลี่ยนแปลง", "changed"),
+    "change_not_in_file": Text("ไม่อยู่ในไฟล์นี้ (ยังอยู่ในฐานข้อมูล)", "not in this file (kept)"),
+    "page_quality": Text("คุณภาพข้อมูล", "Data quality"),
+    "quality_intro": Text(
+        "รายการเหล่านี้แสดงไว้ข้างตัวเลข ไม่เปลี่ยนค่าตัวชี้วัดใด: ตรวจและแก้ที่แหล่งข้อมูล แล้วนำเข้าใหม่",
+        "These lists sit beside the numbers and change none of them: check the source, fix it and upload again",
+    ),
+    "quality_coverage": Text("ความครอบคลุมของแต่ละตัวชี้วัด", "Coverage of each indicator"),
+    "quality_missing": Text("รายงานประจำปีที่ขาด ({n})", "Missing annual reports ({n})"),
+    "quality_implausible": Text("ค่าที่ควรตรวจสอบ ({n})", "Implausible values ({n})"),
+    "quality_after_closure": Text("ข้อมูลหลังเลิกกิจการ ({n})", "Rows after a closure ({n})"),
+    "quality_certificates": Text("ใบรับรองที่ใช้ได้", "Valid certificates"),
+    "quality_rows": Text("{n:,} แถว", "{n:,} row(s)"),
+    "quality_none": Text("ไม่พบรายการ", "Nothing found"),
+    "quality_none_missing": Text("ทุกโรงงานส่งรายงานครบทุกปี", "Every factory reported in every year"),
+    "quality_coverage_help": Text(
+        "ค่าของแต่ละตัวชี้วัดในปีและพื้นที่ที่เลือก มาจากสถานประกอบการ (ผู้ตอบ รายการ) ที่รายงานกี่รายจากที่ควรมี",
+        "For the chosen year and area: how many establishments (respondents, items) each value rests on, of those expected",
+    ),
+    "quality_missing_help": Text(
+        "โรงงานที่อยู่ในประชากรของปีนั้น (จดทะเบียนแล้ว ยังไม่เลิกกิจการ) แต่ไม่มีรายงานประจำปี ทุกปีที่มีรายงาน",
+        "Factories in a year's population (registered, not closed) without that year's annual report, for every year with reports",
+    ),
+    "quality_implausible_help": Text(
+        "ค่าต่อหน่วยผลิตภัณฑ์ที่สูงหรือต่ำกว่ามัธยฐานของประเภทอุตสาหกรรมเดียวกัน (หน่วยผลิตภัณฑ์และปีเดียวกัน อย่างน้อย {peers} ราย)"
+        " {far} เท่าขึ้นไป และค่าที่เปลี่ยนจากปีก่อนของโรงงานเอง {jump} เท่าขึ้นไป อาจถูกต้องก็ได้ ควรตรวจกับแหล่งข้อมูล",
+        "A value per unit of product {far} times above or below its industry's median (same unit and year, at least"
+        " {peers} establishments), or a value {jump} times above or below the establishment's own of the year before."
+        " It may be right: check it at the source.",
+    ),
+    "quality_after_closure_help": Text(
+        "รายงาน มาตรการ ผลตรวจน้ำทิ้ง และใบรับรองที่ลงปีตั้งแต่ปีที่เลิกกิจการ ตัวชี้วัดไม่นับโรงงานตั้งแต่ปีที่เลิก แถวเหล่านี้จึงไม่ถูกนับ: ปีที่เลิกกิจการหรือแถวนั้นอาจผิด",
+        "Reports, practices, samples and certificates dated in or after the year the establishment closed. The"
+        " indicators leave it out from that year, so these rows count toward nothing: the closed_year or the row may be wrong.",
+    ),
+    "check_far_from_median": Text("ห่างจากมัธยฐานของอุตสาหกรรม", "far from the industry median"),
+    "check_jump": Text("เปลี่ยนจากปีก่อนหลายเท่า", "jump from the year before"),
+    "measure_production_qty": Text("ปริมาณการผลิต", "Production"),
+    "measure_water_use_m3": Text("น้ำใช้ (ลบ.ม.)", "Water use (m³)"),
+    "measure_wastewater_m3": Text("น้ำทิ้ง (ลบ.ม.)", "Wastewater (m³)"),
+    "measure_energy_total_gj": Text("พลังงาน (GJ)", "Energy (GJ)"),
+    "measure_ghg_tco2e": Text("ก๊าซเรือนกระจก (tCO2e)", "GHG (tCO2e)"),
+    "measure_water_use_m3_per_unit": Text("น้ำใช้ต่อหน่วยผลิตภัณฑ์", "Water use per unit of product"),
+    "measure_wastewater_m3_per_unit": Text("น้ำทิ้งต่อหน่วยผลิตภัณฑ์", "Wastewater per unit of product"),
+    "measure_energy_total_gj_per_unit": Text("พลังงานต่อหน่วยผลิตภัณฑ์", "Energy per unit of product"),
+    "measure_ghg_tco2e_per_unit": Text("ก๊าซเรือนกระจกต่อหน่วยผลิตภัณฑ์", "GHG per unit of product"),
+    "valid_certificate_rule": Text(
+        "ใบรับรองที่ใช้ได้ในปี: ได้รับในปีนั้นหรือก่อนหน้า และไม่มีวันหมดอายุ หรือหมดอายุในปีนั้นหรือหลังจากนั้น (เทียบเป็นปี ตามข้อกำหนด §3)"
+        " ใช้กฎเดียวกันทั้งตัวชี้วัด การค้นหา และการสำรวจข้อมูล ไม่ขึ้นกับการเลิกกิจการ (ตัวชี้วัดไม่นับโรงงานที่เลิกกิจการแล้วอยู่แล้ว)",
+        "A certificate is valid in a year when issued in or before it and with no expiry date or one in or after it"
+        " (years compared; SPEC §3). The indicators, search and the explorer use this one rule; closure does not enter"
+        " it (the indicators leave closed factories out anyway).",
+    ),
+    "quality_certificate_counts": Text(
+        "สถานประกอบการที่มีใบรับรองใช้ได้ในปี {year} แยกตามประเภท", "Establishments with a valid certificate in {year}, by scheme"
+    ),
     "preview": Text("ตัวอย่างข้อมูลหลังแปลง", "Preview after conversion"),
     "rollback": Text("ยกเลิกการนำเข้า", "Roll back"),
     "rollback_choose": Text("เลือกชุดที่จะยกเลิก", "Batch to roll back"),
@@ -798,6 +913,20 @@ COLUMNS: dict[str, Text] = {
     "lat": Text("ละติจูด", "Latitude"),
     "lon": Text("ลองจิจูด", "Longitude"),
     "found_code": Text("ตำบลตามพิกัด", "Subdistrict of the point"),
+    "change": Text("การเปลี่ยนแปลง", "Change"),
+    "before": Text("ค่าเดิม", "Before"),
+    "after": Text("ค่าใหม่", "After"),
+    "reported": Text("รายงานแล้ว", "Reported"),
+    "expected": Text("ที่ควรมี", "Expected"),
+    "share": Text("ครอบคลุม (%)", "Coverage (%)"),
+    "check_name": Text("ข้อสังเกต", "Check"),
+    "measure": Text("ค่าที่ตรวจ", "Measure"),
+    "compared_with": Text("เทียบกับ", "Compared with"),
+    "ratio": Text("กี่เท่า", "Times"),
+    "closed_year": Text("ปีที่เลิกกิจการ", "Closed"),
+    "closed": Text("เลิกกิจการแล้ว", "Closed by then"),
+    "establishments": Text("จำนวนสถานประกอบการ", "Establishments"),
+    "scheme_name": Text("ชื่อการรับรอง", "Scheme name"),
 }
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from store import codes
-from store.db import WRITE_LOCK, scalar
+from store.db import ROOT, WRITE_LOCK, scalar
 from store.messages import Refusal
 from store.parse import FileRefused, Parsed, UnreadableFile, header_names, parse
 from store.problems import Problem
@@ -38,6 +38,7 @@ class LoadReport:
     batch_id: int | None = None
     inserted: int = 0
     replaced: int = 0
+    example: bool = False  # the file is the Upload page's example (store.examples): loaded as demo data
 
     @property
     def ok(self) -> bool:
@@ -93,7 +94,19 @@ def check_bytes(con: duckdb.DuckDBPyConnection, table_name: str, data: bytes, fi
     with con.cursor() as cur:
         ctx = context(cur)
     report.problems = validate(parsed, table, ctx)
+    _examples_rule(con, report, parsed)
     return report, parsed
+
+
+def _examples_rule(con: duckdb.DuckDBPyConnection, report: LoadReport, parsed: Parsed, known: bool = False) -> None:
+    """The Upload page's example file loads as demo data, and only into a database without real work.
+    `known`: whether the file is the example was found by check_bytes (the database part is checked again)."""
+    from store import examples
+
+    if not known:
+        report.example = examples.is_example(report.table, parsed.frame)
+    if report.example and examples.holds_real_work(con):
+        report.problems.append(Problem(None, None, None, "example_into_real_data"))
 
 
 def load_bytes(
@@ -112,7 +125,7 @@ def load_bytes(
         if report.problems or parsed is None:
             return report
         progress(0.6, "write")
-        return _write(con, report, parsed.frame, data, loaded_by, is_demo, progress)
+        return _write(con, report, parsed.frame, data, loaded_by, is_demo or report.example, progress)
 
 
 def load_checked(
@@ -136,10 +149,11 @@ def load_checked(
         with con.cursor() as cur:
             ctx = context(cur)
         report.problems = validate(parsed, table, ctx)
+        _examples_rule(con, report, parsed, known=True)
         if report.problems:
             return report
         progress(0.6, "write")
-        return _write(con, report, parsed.frame, data, loaded_by, is_demo, progress)
+        return _write(con, report, parsed.frame, data, loaded_by, is_demo or report.example, progress)
 
 
 def _write(
@@ -178,8 +192,7 @@ def _write(
             )
             rows["batch_id"] = batch_id
             cur.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
-            cur.execute(history_sql(table), {"batch": batch_id})
-            replaced = scalar(cur, history_count_sql(table), {"batch": batch_id})
+            replaced = cur.execute(history_sql(table), {"batch": batch_id}).fetchall()[0][0]  # the rows copied
             # A plain insert is twice as fast as an upsert; it is right when no key is there yet.
             cur.execute(upsert_sql(table) if replaced else insert_sql(table))
             cur.unregister("incoming")
@@ -216,6 +229,46 @@ def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             "select batch_id, table_name, file_name, rows_in_file, rows_inserted, rows_replaced, loaded_by, loaded_at,"
             " status, rolled_back_by, rolled_back_at, is_demo, sha256 from batches order by batch_id desc"
         ).df()
+
+
+def batch_changes(con: duckdb.DuckDBPyConnection, batch_id: int) -> pd.DataFrame:
+    """What one batch did, row by row: added, changed (column, before, after) or not in its file (kept)."""
+    with con.cursor() as cur:
+        found = cur.execute("select table_name from batches where batch_id = $b", {"b": batch_id}).fetchall()
+        if not found:
+            return pd.DataFrame(columns=["change", "column_name", "before", "after"])
+        return cur.execute(changes_sql(TABLES[found[0][0]]), {"b": batch_id}).df()
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What one batch did to what was there: rows added, replaced (changed or back as they were), and rows of the
+    earlier file(s) it re-uploaded that it did not carry (kept: a load deletes nothing)."""
+
+    added: int
+    replaced: int
+    changed: int
+    not_in_file: int
+
+    @property
+    def unchanged(self) -> int:
+        return self.replaced - self.changed
+
+
+def batch_diff(con: duckdb.DuckDBPyConnection, batch_id: int) -> Diff | None:
+    """Counted on demand from the batch's rows and their history, so loading pays nothing for it; None: no batch."""
+    with con.cursor() as cur:
+        found = cur.execute("select table_name from batches where batch_id = $b", {"b": batch_id}).fetchall()
+        if not found:
+            return None
+        added, replaced, changed, missing = cur.execute(diff_counts_sql(TABLES[found[0][0]]), {"b": batch_id}).fetchall()[0]
+    return Diff(int(added), int(replaced), int(changed), int(missing))
+
+
+def table_status(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Each upload table in load order: rows now, and its newest loaded batch (id, file, who, when, demo or not)."""
+    with con.cursor() as cur:
+        return cur.execute((ROOT / "sql" / "upload" / "table_status.sql").read_text(encoding="utf-8")).df()
 
 
 def previous_loads(con: duckdb.DuckDBPyConnection, sha256: str) -> pd.DataFrame:
@@ -267,6 +320,61 @@ def history_sql(table: Table) -> str:
         "insert into " + t + "_history select t.*, $batch from " + t + " t"
         " where exists (select 1 from incoming i where " + _key_join(table, "i", "t") + ")"
     )
+
+
+def _differs(table: Table, old: str, new: str) -> str:
+    """A row's values (every template column but the key) differ between two aliases; nulls compare as values."""
+    return " or ".join(old + "." + c + " is distinct from " + new + "." + c for c in table.column_names if c not in table.key)
+
+
+def _written(table: Table) -> str:
+    """The rows batch $b wrote: in the table, or in the history once a later batch replaced them."""
+    t, cols = table.name, ", ".join(table.column_names)
+    return (
+        "(select " + cols + " from " + t + " where batch_id = $b union all select " + cols + " from " + t + "_history where batch_id = $b)"
+    )
+
+
+def _before(table: Table) -> str:
+    """The rows batch $b replaced, as they were."""
+    return "(select " + ", ".join(table.column_names) + " from " + table.name + "_history where replaced_by_batch = $b)"
+
+
+def _not_carried(table: Table) -> str:
+    """Rows of the batches $b re-uploaded that still carry their batch's id: not in $b's file (a load deletes nothing)."""
+    t = table.name
+    return "(select * from " + t + " where batch_id in (select distinct batch_id from " + t + "_history where replaced_by_batch = $b))"
+
+
+def diff_counts_sql(table: Table) -> str:
+    """What batch $b did, counted set-based over the keys it replaced: added, replaced, changed, not in its file."""
+    written, before = _written(table), _before(table)
+    return (
+        "select (select count(*) from " + written + " n where not exists (select 1 from " + before + " o where "
+        + _key_join(table, "o", "n") + ")), (select count(*) from " + before + "),"
+        " (select count(*) from " + written + " n join " + before + " o on " + _key_join(table, "o", "n")
+        + " where " + _differs(table, "o", "n") + "), (select count(*) from " + _not_carried(table) + ")"
+    )  # fmt: skip
+
+
+def changes_sql(table: Table) -> str:
+    """The rows batch $b added, changed (one row per changed column, before and after) or did not carry of the
+    batches it re-uploaded, keyed as the table is."""
+    keys = list(table.key)
+    written, before = _written(table), _before(table)
+    key_n = ", ".join("n." + k for k in keys)
+    parts = [
+        "select " + key_n + ", 'added' as change, null as column_name, null as before, null as after from " + written + " n"
+        " where not exists (select 1 from " + before + " o where " + _key_join(table, "o", "n") + ")"
+    ]
+    for c in table.column_names:
+        if c not in table.key:
+            parts.append(
+                "select " + key_n + ", 'changed', '" + c + "', o." + c + "::varchar, n." + c + "::varchar from " + written + " n"
+                " join " + before + " o on " + _key_join(table, "o", "n") + " where o." + c + " is distinct from n." + c
+            )
+    parts.append("select " + ", ".join("k." + k for k in keys) + ", 'not_in_file', null, null, null from " + _not_carried(table) + " k")
+    return " union all ".join(parts) + " order by all"
 
 
 def history_count_sql(table: Table) -> str:

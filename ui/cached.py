@@ -14,6 +14,7 @@ from present import words
 from store import accounts, export, geo, towns
 from store.db import data_version as store_data_version
 from store.db import db_path, init
+from store.load import Diff
 from store.text import Text
 from store.towns import town_names
 from ui.auth import announce_first_admin
@@ -102,6 +103,40 @@ def batch_log(version: str) -> pd.DataFrame:
             "status_code": log["status"],
         }
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def table_status(version: str) -> pd.DataFrame:
+    """Each upload table in load order: its rows and newest loaded batch (the Upload page's status)."""
+    from store.load import table_status as status_of_tables
+
+    return status_of_tables(con())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def batch_diff(version: str, batch_id: int) -> Diff | None:
+    """What one batch did to what was there: added, replaced, changed, not in its file (counted on demand)."""
+    from store.load import batch_diff as diff_of
+
+    return diff_of(con(), batch_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def batch_changes(version: str, batch_id: int) -> pd.DataFrame:
+    """The rows one batch added, changed (column, before, after) or did not carry of the file it re-uploaded."""
+    from store.load import batch_changes as changes_of
+
+    return changes_of(con(), batch_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def quality(version: str, year: int) -> dict[str, pd.DataFrame]:
+    """The data-quality lists (metrics/quality.py): missing reports, implausible values, rows after a closure,
+    certificates under the one rule; never changing a number."""
+    from metrics import quality as checks
+
+    with con().cursor() as cur:
+        return checks.lists(cur, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -297,10 +332,10 @@ def evidence_by_level(version: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def example_csv(table: str) -> bytes:
-    """A few rows of the demo data set as an example file for one table (UTF-8 with BOM, for Excel)."""
-    from store.demo import demo_tables
+    """A few rows of the demo data set as an example file for one table, one consistent set (store/examples.py)."""
+    from store.examples import example_bytes
 
-    return demo_tables()[table].head(5).to_csv(index=False).encode("utf-8-sig")
+    return example_bytes(table)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
