@@ -69,6 +69,7 @@ with st.form("search"):
     )
     st.form_submit_button(t("search_do"), type="primary", icon=":material/search:")
 glossary(list(value_names(list(SCHEMES)).values()))
+st.caption(t("valid_certificate_rule"))
 
 offset = 543 if lang() == "th" else 0
 filters = Filters(text, subdistricts, kinds, industries, diw_types, (registered[0] - offset, registered[1] - offset), open_state, schemes,

@@ -10,7 +10,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from metrics import engine
+from metrics import engine, quality
 from present import words
 from store.export import BOOLEAN_WORDS
 from store.tables import TABLES
@@ -165,6 +165,8 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
         columns = [r[0] for r in cur.execute("select column_name from information_schema.columns where table_name = $t",
                                              {"t": source.name}).fetchall()]  # fmt: skip
         frame = cur.execute(_table_sql(source.name, columns)).df()
+        if source.name == "certifications":  # valid in the chosen year under the one rule (SPEC §3), as search and the engine
+            frame = frame.merge(quality.certificate_validity(cur, year), on=["factory_id", "scheme", "issued_on"], how="left")
     else:
         frame = engine.rows(cur, source.name, year, area)
         frame = frame.rename(columns={"name_th": "establishment_th", "name_en": "establishment_en"})

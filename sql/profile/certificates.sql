@@ -1,14 +1,14 @@
--- Certificates of one establishment, with whether each is valid in $year (SPEC §3 definition); none is
--- valid once the establishment has closed (closed_year <= $year).
+-- Certificates of one establishment, with whether each is valid in $year under the one rule (SPEC §3, the
+-- macro valid_certificates_in: issued by the year, not expired before it). A closed establishment's certificate
+-- keeps its validity here as in search and the explorer; the profile says the establishment has closed.
 select
     c.scheme,
     c.level,
     c.issued_on,
     c.expires_on,
-    year(c.issued_on) <= $year
-        and (c.expires_on is null or year(c.expires_on) >= $year)
-        and (e.closed_year is null or e.closed_year > $year) as valid_in_year
+    v.factory_id is not null as valid_in_year
 from certifications as c
-inner join establishments as e using (factory_id)
+left join valid_certificates_in([$year]::integer[]) as v
+    on v.factory_id = c.factory_id and v.scheme = c.scheme and v.issued_on = c.issued_on
 where c.factory_id = $factory_id
 order by c.issued_on desc, c.scheme

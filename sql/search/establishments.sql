@@ -1,6 +1,8 @@
 -- Every establishment as the search page filters it, for year $year: open or closed, certificates valid
 -- in the year (schemes and the highest GI level), practices implemented in the year, and whether a
--- report and effluent samples exist for the year.
+-- report and effluent samples exist for the year. A certificate is valid under the one rule of SPEC §3
+-- (valid_certificates_in: issued by the year, not expired before it), whether or not the establishment
+-- has closed; the open/closed filter says that, and the indicators leave closed factories out through P(Y).
 with
 
 valid as (
@@ -43,8 +45,8 @@ final as (
         e.registered_year,
         e.closed_year,
         (e.registered_year is null or e.registered_year <= $year) and (e.closed_year is null or e.closed_year > $year) as open_in_year,
-        case when e.closed_year is null or e.closed_year > $year then coalesce(v.schemes, []) else [] end as schemes,
-        case when e.closed_year is null or e.closed_year > $year then v.gi_level end as gi_level,
+        coalesce(v.schemes, []) as schemes,
+        v.gi_level,
         coalesce(i.practices, []) as practices,
         r.factory_id is not null as has_report,
         coalesce(s.samples, 0) as samples
