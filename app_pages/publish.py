@@ -11,11 +11,13 @@ from store.db import ROOT, db_path
 from ui.auth import require
 from ui.i18n import lang, t
 from ui.safe import md
+from ui.sidebar import as_of_caption
 
 PUBLISH_TIMEOUT_S = 600  # the demo builds in ~15 s; a national database's charts take longer
 
 require("admin")
 st.title(t("page_publish"))
+as_of_caption()
 st.caption(say("publish_intro", lang()))
 folder = os.environ.get("EIT_PUBLISH_DIR", "").strip()
 if not folder:

@@ -7,10 +7,12 @@ from ui.auth import JUST_SIGNED_IN, client, sign_in, sign_out, user
 from ui.cached import access, con
 from ui.i18n import lang, t
 from ui.safe import md
+from ui.sidebar import as_of_caption
 
 current = user()
 if current is None:
     st.title(t("page_signin"))
+    as_of_caption()
     if not access():
         st.info(t("signin_needed"), icon=":material/lock:")
     with st.form("signin"):
@@ -30,6 +32,7 @@ if current is None:
     st.stop()
 
 st.title(t("page_account"))
+as_of_caption()
 st.write(t("signed_in_as", user=current.username, role=t(f"role_{current.role}")))
 if current.must_change_password:
     st.warning(t("must_change"), icon=":material/key:")

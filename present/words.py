@@ -39,6 +39,10 @@ TEXT: dict[str, Text] = {
         "ข้อมูลสาธิต (สังเคราะห์) — ไม่ใช่ข้อมูลจริงของจังหวัด ชื่อสถานประกอบการเป็นชื่อสมมติ",
         "Demo data (synthetic) — not the province's real data; establishment names are fictional",
     ),
+    "as_of_loaded": Text("ข้อมูล ณ {date} · นำเข้าโดย {user}", "Data as of {date} · loaded by {user}"),
+    "as_of_undone": Text("ข้อมูล ณ {date} · ยกเลิกการนำเข้าล่าสุดโดย {user}", "Data as of {date} · latest load undone by {user}"),
+    "as_of_date": Text("ข้อมูล ณ {date}", "Data as of {date}"),
+    "as_of_demo": Text("ข้อมูลสาธิต ณ {date}", "Demo data as of {date}"),
     "provisional": Text("เกณฑ์ชั่วคราว", "provisional"),
     "provisional_note": Text(
         "เกณฑ์ผ่านทุกข้อเป็นค่าชั่วคราว (ยังไม่ได้ยืนยันเกณฑ์ กรอ. ปี 2562) ผู้ดูแลระบบแก้ไขได้",

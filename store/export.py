@@ -23,11 +23,14 @@ BOOLEAN_WORDS = {"th": ("ใช่", "ไม่ใช่"), "en": ("yes", "no")}
 
 @dataclass(frozen=True)
 class AsOf:
-    """What the data is as of: the newest batch and when it landed (None for an empty database)."""
+    """What the data is as of: the newest batch and when it landed (None for an empty database), and who made
+    that newest change (loaded the batch, or undid one: `undone`)."""
 
     batch_id: int | None
     loaded_at: pd.Timestamp | None
     is_demo: bool
+    by: str | None = None
+    undone: bool = False
 
     @property
     def stamp(self) -> str:
@@ -38,9 +41,12 @@ def as_of(con: duckdb.DuckDBPyConnection) -> AsOf:
     with con.cursor() as cur:
         row = cur.execute(
             "select max(batch_id), max(coalesce(rolled_back_at, loaded_at)),"
-            " count(*) filter (where status = 'loaded' and is_demo) > 0 from batches"
+            " count(*) filter (where status = 'loaded' and is_demo) > 0,"
+            " arg_max(coalesce(rolled_back_by, loaded_by), coalesce(rolled_back_at, loaded_at)),"
+            " arg_max(rolled_back_at is not null, coalesce(rolled_back_at, loaded_at)) from batches"
         ).fetchall()[0]
-    return AsOf(None if row[0] is None else int(row[0]), None if row[1] is None else pd.Timestamp(row[1]), bool(row[2]))
+    when = None if row[1] is None else pd.Timestamp(row[1])
+    return AsOf(None if row[0] is None else int(row[0]), when, bool(row[2]), row[3], bool(row[4]))
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.cached import areas, data_version, status, subdistrict_names, years
-from ui.i18n import area_label, t, year_short
+from store import export
+from ui.auth import user
+from ui.cached import areas, con, data_version, status, subdistrict_names, years
+from ui.i18n import area_label, date_label, t, year_short
 from ui.safe import md
 from ui.view import WRITTEN, pop_notices, read_url, write_url
 
@@ -56,11 +58,39 @@ def sidebar() -> tuple[int, str]:
     return int(st.session_state["year"]), str(st.session_state["area"])
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def newest_change(version: str) -> export.AsOf:
+    """The newest load or undo of a batch: when and by whom (store.export.as_of), once per data version."""
+    return export.as_of(con())
+
+
+def as_of_text(version: str) -> str | None:
+    """'ข้อมูล ณ 5 ธ.ค. 2569 · นำเข้าโดย analyst1': a date and who loaded it, never a batch number; the demo says
+    so; readers who are not signed in get the date only (a staff member's username is for staff)."""
+    change = newest_change(version)
+    if change.loaded_at is None:
+        return None
+    when = date_label(change.loaded_at)
+    if change.is_demo:
+        return t("as_of_demo", date=when)
+    if user() is None or not change.by:
+        return t("as_of_date", date=when)
+    return t("as_of_undone" if change.undone else "as_of_loaded", date=when, user=change.by)
+
+
+def as_of_caption() -> None:
+    """The data-as-of line under a page's title (every page shows it, through banner() or this)."""
+    words = as_of_text(data_version())
+    if words:
+        st.caption(md(words))
+
+
 def banner() -> None:
-    """The demo label, shown on every page while demo data is loaded."""
+    """The demo label (shown on every page while demo data is loaded), what the data is as of, the provisional note."""
     info = status(data_version())
     if info["is_demo"]:
         st.warning(t("demo_banner"), icon=":material/science:")
+    as_of_caption()
     st.caption(t("provisional_note"))
 
 
