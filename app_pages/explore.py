@@ -14,18 +14,22 @@ from explore.explorer import (
     column_labels,
     for_readers,
     kinds,
+    mixed_units,
+    note_text,
+    number_formats,
     present,
     reader_kinds,
     reader_text,
     summarise,
     unit_column,
+    value_title,
 )
 from store.accounts import allowed
 from ui.auth import role
 from ui.cached import as_of_stamp, catalogue, subdistrict_names
 from ui.downloads import table_downloads
-from ui.explore import figure, filters, pick_source, source_rows, spec_form, start_over
-from ui.i18n import NO_VALUE, area_label, lang, t, year_label
+from ui.explore import figure, figures_config, filters, pick_source, source_rows, spec_form, start_over
+from ui.i18n import NO_VALUE, area_label, lang, t, thousands, year_label
 from ui.sidebar import read_page
 
 year, area, version = read_page("page_explore")
@@ -56,26 +60,33 @@ if kept.empty:
 
 spec, chart = spec_form(kept, column_kinds, labels, source, chosen_filters, AGGS if rows_allowed else READER_AGGS)
 summary = summarise(kept, spec, column_kinds, units=units, min_group=MIN_GROUP if units is not None else 0)
-long, wide = present(summary, spec, column_kinds, lang())
+title = value_title(spec, labels, lang())  # what the figures are, with their unit
+long, wide = present(summary, spec, column_kinds, lang(), title)
+printf, d3 = number_formats(long["value"], whole=spec.agg in ("count", "count_distinct"))
 if summary.truncated:
     st.info(t("explore_truncated", groups=summary.groups, shown=len(summary.long)), icon=":material/content_cut:")
 if summary.withheld_count:
     st.caption(reader_text("withheld", lang(), k=summary.withheld_count, n=MIN_GROUP))
-value_title = t(f"agg_{spec.agg}") + (f" · {labels[spec.measure]}" if spec.measure else "")
-fig, capped = figure(long, spec, chart, labels, value_title)
+if mixed_units(kept, spec.measure):
+    st.warning(note_text("mixed_units", lang()), icon=":material/straighten:")
+fig, capped = figure(long, spec, chart, labels, title, d3)
 if fig is not None:
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
     if capped:
         st.caption(t("explore_chart_capped", n=60))
 
 st.markdown(f"#### {t('explore_summary')}")
-st.dataframe(wide, hide_index=True, placeholder=NO_VALUE, width="stretch")
+if spec.across:
+    st.caption(title)  # the columns are the groups spread across: say what their figures are
+headers = column_labels([*spec.rows, *([spec.across] if spec.across else [])], lang())  # as present() heads them
+groups = [headers[c] for c in spec.rows]
+st.dataframe(wide, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=figures_config(wide, groups, printf))
 base = f"explore_{source.name}".replace(".", "_")
 table_downloads(wide, base, as_of_stamp(version), key="explore_summary")
 
 if rows_allowed:
     with st.expander(t("explore_rows"), icon=":material/table_rows:"):
         shown = kept.rename(columns=labels)
-        st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch")
+        st.dataframe(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=thousands(shown))
         table_downloads(shown, f"{base}_rows", as_of_stamp(version), key="explore_rows")
 st.button(t("explore_start_over"), on_click=start_over, icon=":material/restart_alt:")

@@ -4,6 +4,7 @@ group and pivot it. Pure Python over a DuckDB cursor and pandas; never imports s
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -29,6 +30,50 @@ CE_YEARS = ("year", "registered_year", "closed_year")
 CODED = ("reason", "status")
 # What an establishment brings to a table that names one: what people group by.
 ESTABLISHMENT_COLUMNS = ("kind", "industry", "subdistrict_code", "in_industrial_zone", "controlled_factory")
+# The same for the rows behind an indicator whose entities are establishments (entity_id = factory_id).
+ESTABLISHMENT_SQL = """
+select
+    factory_id as entity_id,
+    kind,
+    industry,
+    subdistrict_code,
+    in_industrial_zone,
+    controlled_factory
+from establishments
+"""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure made of two of a report's columns, per report row: numerator ÷ denominator × scale (empty where the
+    denominator is missing or 0). Named, labelled with its unit, and offered first where a measure is chosen."""
+
+    name: str
+    numerator: str
+    denominator: str
+    scale: float
+    label: Text
+
+
+# Per unit of product (SPEC §2: water m³, energy GJ, GHG tCO2e; production_qty in the report's own production_unit)
+# and shares (%), on annual reports: "median water use per unit of product by industry" is a median of these.
+MEASURES: dict[str, tuple[Measure, ...]] = {
+    "annual_reports": (
+        Measure("water_per_unit", "water_use_m3", "production_qty", 1.0,
+                Text("น้ำใช้ต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Water use per unit of product (m³/unit)")),
+        Measure("wastewater_per_unit", "wastewater_m3", "production_qty", 1.0,
+                Text("น้ำทิ้งต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Wastewater per unit of product (m³/unit)")),
+        Measure("energy_per_unit", "energy_total_gj", "production_qty", 1.0,
+                Text("พลังงานต่อหน่วยผลิตภัณฑ์ (GJ/หน่วย)", "Energy per unit of product (GJ/unit)")),
+        Measure("ghg_per_unit", "ghg_tco2e", "production_qty", 1.0,
+                Text("ก๊าซเรือนกระจกต่อหน่วยผลิตภัณฑ์ (tCO2e/หน่วย)", "Greenhouse gases per unit of product (tCO2e/unit)")),
+        Measure("waste_3r_pct", "waste_3r_t", "waste_generated_t", 100.0,
+                Text("สัดส่วนกากของเสียที่นำกลับมาใช้ 3Rs (%)", "Waste reused or recycled, 3Rs share (%)")),
+        Measure("renewable_pct", "energy_renewable_gj", "energy_total_gj", 100.0,
+                Text("สัดส่วนพลังงานทดแทน (%)", "Renewable share of energy (%)")),
+    ),
+}  # fmt: skip
+MEASURE_LABELS = {m.name: m.label for measures in MEASURES.values() for m in measures}
 
 # What readers (anonymous and committee) get: summaries only, never rows (docs/decisions.md, SECURITY.md).
 MIN_GROUP = 3  # a figure resting on fewer establishments (or survey respondents) than this is withheld
@@ -52,8 +97,21 @@ READER_TEXT = {
 }
 
 
+NOTE_TEXT = {
+    "mixed_units": Text(
+        "แถวเหล่านี้ใช้หน่วยผลิตภัณฑ์มากกว่าหนึ่งหน่วย (เช่น ตัน และ ลบ.ม.) ค่าต่อหน่วยเทียบกันได้เฉพาะในหน่วยเดียวกัน ให้จัดกลุ่มหรือกรองตามหน่วยผลิตภัณฑ์",
+        "These rows count product in more than one unit (t, m³ …): per-unit figures compare only within one unit, so group or"
+        " filter by unit of product.",
+    ),
+}
+
+
 def reader_text(key: str, lang: str, **fields: object) -> str:
     return READER_TEXT[key].say(lang).format(**fields)
+
+
+def note_text(key: str, lang: str) -> str:
+    return NOTE_TEXT[key].say(lang)
 
 
 @dataclass(frozen=True)
@@ -167,8 +225,9 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
         frame = cur.execute(_table_sql(source.name, columns)).df()
         if source.name == "certifications":  # valid in the chosen year under the one rule (SPEC §3), as search and the engine
             frame = frame.merge(quality.certificate_validity(cur, year), on=["factory_id", "scheme", "issued_on"], how="left")
+        frame = with_measures(frame, source.name)
     else:
-        frame = engine.rows(cur, source.name, year, area)
+        frame = with_establishment(cur, engine.rows(cur, source.name, year, area))
         frame = frame.rename(columns={"name_th": "establishment_th", "name_en": "establishment_en"})
     if {"establishment_th", "establishment_en"} <= set(frame.columns):
         id_column = "factory_id" if "factory_id" in frame.columns else "entity_id"
@@ -184,6 +243,38 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
             frame = frame[frame["subdistrict_code"] == area]
         frame = frame.drop(columns=["subdistrict_code"])  # the name says the same to a person; the code stays in the files
     return frame.drop(columns=[c for c in HIDDEN if c in frame.columns]).reset_index(drop=True)
+
+
+def with_measures(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The table's rows with its MEASURES added, each right after the unit it is per (production_unit) or at the end:
+    numerator ÷ denominator × scale, empty where either is missing or the denominator is 0."""
+    measures = [m for m in MEASURES.get(table, ()) if {m.numerator, m.denominator} <= set(frame.columns)]
+    if not measures:
+        return frame
+    out = frame.copy()
+    at = list(out.columns).index("production_unit") + 1 if "production_unit" in out.columns else len(out.columns)
+    for offset, m in enumerate(measures):
+        numerator = pd.to_numeric(out[m.numerator], errors="coerce").astype("float64")
+        denominator = pd.to_numeric(out[m.denominator], errors="coerce").astype("float64")
+        out.insert(at + offset, m.name, (numerator / denominator.where(denominator > 0)) * m.scale)
+    return out
+
+
+def with_establishment(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows behind an indicator with their establishment's attributes (industry, kind, subdistrict, zone,
+    controlled) where the entity is an establishment; a column the rows already carry is kept as the family wrote it.
+    Rows of other entities (respondents, green areas, projects, evidence items) are returned as they are."""
+    if "entity_id" not in rows.columns or rows.empty:
+        return rows
+    attributes = cur.execute(ESTABLISHMENT_SQL).df()
+    if not rows["entity_id"].isin(attributes["entity_id"]).any():
+        return rows
+    missing = [c for c in ESTABLISHMENT_COLUMNS if c not in rows.columns]
+    merged = rows.merge(attributes[["entity_id", *missing]], on="entity_id", how="left")
+    order = [c for c in rows.columns if c not in ("kind",)]
+    at = list(rows.columns).index("kind") if "kind" in rows.columns else len(order)
+    order[at:at] = ["kind", *missing] if "kind" in rows.columns else missing
+    return merged[order]
 
 
 def unit_column(source: Source, columns: list[str], entity: str | None = None) -> str | None:
@@ -309,13 +400,15 @@ def value_label(value: object, column: str, kind: Kind, grain: str, lang: str) -
 
 def column_label(column: str, lang: str) -> str:
     """A column's name for people: words.COLUMNS, else the upload template's description, else the name itself."""
+    if column in MEASURE_LABELS:
+        return MEASURE_LABELS[column].say(lang)
     if column in words.COLUMNS:
         return words.COLUMNS[column][0 if lang == "th" else 1]
     for table in TABLES.values():
         if column in table.column_names:
             described = table.column(column).description_th if lang == "th" else table.column(column).description_en
-            if described:
-                return described.split(" (")[0]
+            if described:  # an amount keeps its unit, "(ลบ.ม.)"; other notes in brackets ("(CE or BE)") go
+                return described if table.column(column).kind == "number" else described.split(" (")[0]
     return column
 
 
@@ -328,9 +421,36 @@ def column_labels(columns: list[str], lang: str) -> dict[str, str]:
     return {c: labels[c] for c in columns}
 
 
-def present(summary: Summary, spec: Spec, column_kinds: dict[str, Kind], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def value_title(spec: Spec, labels: dict[str, str], lang: str) -> str:
+    """What the summary's figures are, with the measure's unit: "Median · Water use per unit of product (m³/unit)"."""
+    title = words.text(f"agg_{spec.agg}", lang)
+    return f"{title} · {labels.get(spec.measure, spec.measure)}" if spec.measure else title
+
+
+def number_formats(values: pd.Series, whole: bool = False) -> tuple[str, str]:
+    """How a summary's figures are written: (Streamlit's printf format, Plotly's d3 format), always with thousands
+    separators (50,123,456, never 50M), and with decimals enough for three significant digits of a typical figure
+    (the median of those not 0: 0.0562, 3.21, 45.6, 1,234), at most 4; counts and whole figures have none."""
+    figures = pd.to_numeric(values, errors="coerce").abs().dropna()
+    figures = figures[figures > 0]
+    if whole or figures.empty or (figures % 1 == 0).all():
+        return "%,d", ",.0f"
+    decimals = min(4, max(0, 2 - math.floor(math.log10(float(figures.median())))))
+    return f"%,.{decimals}f", f",.{decimals}f"
+
+
+def mixed_units(frame: pd.DataFrame, measure: str | None) -> bool:
+    """Whether a per-unit measure mixes units of product (t and m³ …) in these rows: its median then compares unlike things."""
+    per_unit = any(m.name == measure and m.denominator == "production_qty" for ms in MEASURES.values() for m in ms)
+    return per_unit and "production_unit" in frame.columns and frame["production_unit"].dropna().nunique() > 1
+
+
+def present(
+    summary: Summary, spec: Spec, column_kinds: dict[str, Kind], lang: str, title: str | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The summary as people read it, long (for the chart) and wide (for the table and the download): group values
-    labelled (BE years in Thai, months by name), in the summary's order, headers in `lang`."""
+    labelled (BE years in Thai, months by name), in the summary's order, headers in `lang`; the figures' column
+    headed `title` (what they are, with the unit) when given."""
     long = summary.long.copy()
     by = [*spec.rows, *([spec.across] if spec.across else [])]
     for column in by:
@@ -354,4 +474,4 @@ def present(summary: Summary, spec: Spec, column_kinds: dict[str, Kind], lang: s
     if spec.agg in ("count", "count_distinct"):
         wide[values] = wide[values].astype("Int64")  # counts stay whole numbers; a withheld one is empty
     headers = {c: label for c, label in column_labels(by, lang).items()}
-    return long, wide.rename(columns={**headers, "value": words.text("explore_value", lang)})
+    return long, wide.rename(columns={**headers, "value": title or words.text("explore_value", lang)})

@@ -26,6 +26,9 @@ PALETTE = ["#1b7f5a", "#2b6cb0", "#c05621", "#6b46c1", "#b7791f", "#2c7a7b", "#c
 CHART_MAX_GROUPS = 60  # more bars than this cannot be read; the table keeps them all
 MIRROR = "explore_view"
 PARAMS = ("src", "rows", "across", "measure", "agg", "grain", "chart")
+# What people group by first (the establishment's attributes and the year), then the other categories and dates,
+# amounts last: "by industry" is among the first lines of the list, not below twenty measures.
+GROUP_FIRST = ("industry", "subdistrict", "kind", "year", "fiscal_year")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -115,15 +118,19 @@ def spec_form(
     view = _view() if _view().get("src") == source.key else {}
     start = Spec(rows=tuple(c for c in view.get("rows", "").split(",") if c), across=view.get("across") or None,
                  measure=view.get("measure") or None, agg=view.get("agg", "count"), grain=view.get("grain", "month")).valid_for(kinds, aggs)  # fmt: skip
-    columns, numbers = list(frame.columns), [c for c in frame.columns if kinds[c] == "number"]
+    columns = sorted(frame.columns, key=lambda c: GROUP_FIRST.index(c) if c in GROUP_FIRST else len(GROUP_FIRST) + (kinds[c] == "number"))
+    # The per-unit and share measures first: "median of …" then starts at water use per unit of product.
+    numbers = sorted((c for c in columns if kinds[c] == "number"), key=lambda c: c not in explore.MEASURE_LABELS)
     suffix = f"{source.key}_{lang()}"
     left, middle, right = st.columns(3)
     rows = left.multiselect(t("explore_group"), columns, default=list(start.rows), max_selections=2, format_func=labels.__getitem__,
                             key=f"x_rows_{suffix}", placeholder=t("choose_options"))  # fmt: skip
     across_options = ["", *[c for c in columns if c not in rows]]
     across = middle.selectbox(t("explore_across"), across_options, index=across_options.index(start.across or "") if (start.across or "") in across_options else 0,
-                              format_func=lambda c: labels[c] if c else t("explore_nothing"), key=f"x_across_{suffix}")  # fmt: skip
-    agg = right.selectbox(t("explore_agg"), aggs, index=aggs.index(start.agg), format_func=lambda a: t(f"agg_{a}"), key=f"x_agg_{suffix}")
+                              format_func={"": t("explore_nothing"), **labels}.__getitem__, key=f"x_across_{suffix}")  # fmt: skip
+    agg = right.selectbox(
+        t("explore_agg"), aggs, index=aggs.index(start.agg), format_func={a: t(f"agg_{a}") for a in aggs}.__getitem__, key=f"x_agg_{suffix}"
+    )
     measure_options = [] if agg == "count" else (columns if agg == "count_distinct" else numbers)
     measure = None
     if measure_options:
@@ -132,11 +139,13 @@ def spec_form(
                                   format_func=labels.__getitem__, key=f"x_measure_{suffix}")  # fmt: skip
     grain = start.grain
     if any(kinds[c] == "date" for c in [*rows, across] if c):
-        grain = left.segmented_control(t("explore_grain"), GRAINS, default=start.grain, format_func=lambda g: t(f"grain_{g}"),
+        grain = left.segmented_control(t("explore_grain"), GRAINS, default=start.grain, format_func={g: t(f"grain_{g}") for g in GRAINS}.__getitem__,
                                        key=f"x_grain_{suffix}") or start.grain  # fmt: skip
     chart = view.get("chart", "bar") if view.get("chart") in CHARTS else "bar"
     chart = (
-        middle.segmented_control(t("explore_chart"), CHARTS, default=chart, format_func=lambda c: t(f"chart_{c}"), key=f"x_chart_{suffix}")
+        middle.segmented_control(
+            t("explore_chart"), CHARTS, default=chart, format_func={c: t(f"chart_{c}") for c in CHARTS}.__getitem__, key=f"x_chart_{suffix}"
+        )
         or chart
     )
     spec = Spec(rows=tuple(rows), across=across or None, measure=measure, agg=agg, grain=grain, filters=kept).valid_for(kinds, aggs)
@@ -145,8 +154,11 @@ def spec_form(
     return spec, chart
 
 
-def figure(long: pd.DataFrame, spec: Spec, chart: str, labels: dict[str, str], value_title: str) -> tuple[go.Figure | None, bool]:
-    """Bars, a line or a heat map of the labelled summary (pure: data in, figure out); and whether groups were cut."""
+def figure(
+    long: pd.DataFrame, spec: Spec, chart: str, labels: dict[str, str], value_title: str, d3: str = ",.2f"
+) -> tuple[go.Figure | None, bool]:
+    """Bars, a line or a heat map of the labelled summary (pure: data in, figure out), its figures written with
+    thousands separators in the d3 format `d3` (50,000,000, never 50M); and whether groups were cut."""
     if chart == "none" or not (spec.rows or spec.across):
         return None, False
     x = spec.rows[0] if spec.rows else spec.across
@@ -163,7 +175,8 @@ def figure(long: pd.DataFrame, spec: Spec, chart: str, labels: dict[str, str], v
     if chart == "heatmap" and colour is not None:
         grid = long.pivot_table(index=x, columns=colour, values="value", aggfunc="first", sort=False)
         fig.add_trace(go.Heatmap(z=grid.to_numpy(), x=[str(c) for c in grid.columns], y=[str(i) for i in grid.index],
-                                 colorscale="Greens", colorbar={"title": value_title}))  # fmt: skip
+                                 colorscale="Greens", colorbar={"title": value_title, "tickformat": d3},
+                                 hovertemplate=f"%{{y}} · %{{x}}: %{{z:{d3}}}<extra></extra>"))  # fmt: skip
         fig.update_yaxes(title=labels[x], autorange="reversed")
         fig.update_xaxes(title=labels[colour], type="category")
     else:
@@ -171,13 +184,27 @@ def figure(long: pd.DataFrame, spec: Spec, chart: str, labels: dict[str, str], v
         for name, part in parts:
             kind = go.Bar if chart != "line" else go.Scatter
             extra = {"mode": "lines+markers"} if chart == "line" else {}
-            fig.add_trace(kind(x=part[x], y=part["value"], name=str(name), **extra))
+            fig.add_trace(
+                kind(
+                    x=part[x],
+                    y=part["value"],
+                    name=str(name),
+                    hovertemplate=f"%{{x}}: %{{y:{d3}}}<extra>%{{fullData.name}}</extra>",
+                    **extra,
+                )
+            )
         fig.update_xaxes(title=labels[x], type="category", categoryorder="array", categoryarray=order)
-        fig.update_yaxes(title=value_title, rangemode="tozero")
+        fig.update_yaxes(title=value_title, rangemode="tozero", tickformat=d3, separatethousands=True, exponentformat="none")
         fig.update_layout(barmode="group", showlegend=colour is not None, legend_title_text=labels[colour] if colour else "")
     fig.update_layout(font={"family": FONT, "size": 14}, height=420, margin={"l": 10, "r": 10, "t": 30, "b": 10}, template="plotly_white", colorway=PALETTE,
                       legend={"orientation": "h", "y": -0.25})  # fmt: skip
     return fig, capped
+
+
+def figures_config(wide: pd.DataFrame, groups: list[str], printf: str) -> dict[str, object]:
+    """Column settings for the summary table: every column of figures (not the groups') in `printf`, with
+    thousands separators (1,234,567.5; 0.0562)."""
+    return {c: st.column_config.NumberColumn(format=printf) for c in wide.columns if c not in groups}
 
 
 def start_over() -> None:
