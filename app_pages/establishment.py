@@ -13,9 +13,11 @@ from ui.view import page_param, set_page_param
 from ui.widgets import effluent_samples_view, glossary
 
 year, area, version = read_page("page_establishment")
-listing = establishment_list(version, "all")
-labels = dict(zip(listing["factory_id"], establishment_names(listing), strict=True))
-ids = list(listing["factory_id"])
+everyone = establishment_list(version, "all")
+labels = dict(zip(everyone["factory_id"], establishment_names(everyone), strict=True))
+ids = list(establishment_list(version, area)["factory_id"]) or list(labels)  # the sidebar's area first
+given = st.query_params.get("id")
+ids = [given, *ids] if given in labels and given not in ids else ids  # a link's establishment outside the area too
 wanted, bad = page_param("id", ids, ids[0])
 if bad is not None:
     st.warning(t("not_found", id=md(bad)), icon=":material/link_off:")
@@ -42,7 +44,7 @@ certificates_view(p.certificates)
 glossary(scheme_words(p))
 
 st.markdown(f"#### {t('practices')}")
-practices_view(p.practices)
+practices_view(p.practices, who.get("closed_year"))
 
 st.markdown(f"#### {t('reports')}")
 if p.reports.empty:

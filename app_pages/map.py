@@ -64,6 +64,8 @@ else:
 st.html(legend_html(labels, [t("legend_shapes"), t("attribution") + (" · © OpenStreetMap contributors" if tiles else "")]))
 
 st.markdown(f"#### {t('location_check')}")
+listing = establishment_list(version, "all")  # names for the location checks, whatever the area
+everyone = dict(zip(listing["factory_id"], establishment_names(listing), strict=True))
 flagged = location_check(version)
 flagged = flagged[flagged["status"].isin(["other_subdistrict", "outside"])]
 if polygons.empty:
@@ -73,12 +75,13 @@ elif flagged.empty:
 else:
     area_names = subdistrict_names(version)
     flagged = flagged.assign(
+        name=flagged["factory_id"].map(everyone).fillna("").map(md),
         status=flagged["status"].map(t),
         found_code=flagged["found_code"].map(lambda c: subdistrict_name(c, area_names) or "—"),
         subdistrict_code=flagged["subdistrict_code"].map(lambda c: subdistrict_name(c, area_names)),
         factory_id=flagged["factory_id"].map(md),
     )
-    flagged = flagged[["factory_id", "subdistrict_code", "found_code", "status", "lat", "lon"]]
+    flagged = flagged[["factory_id", "name", "subdistrict_code", "found_code", "status", "lat", "lon"]]
     st.table(flagged.rename(columns=columns(list(flagged.columns))), hide_index=True)  # a few rows, in the page's text
 
 approximate = location_check(version)
@@ -86,6 +89,6 @@ approximate = approximate[approximate["approximate"]]
 if not approximate.empty:
     st.markdown(f"#### {t('approximate_title')}")
     st.caption(t("approximate_help", n=len(approximate)))
-    listed = approximate[["factory_id", "subdistrict_code", "lat", "lon"]]
+    listed = approximate.assign(name=approximate["factory_id"].map(everyone))[["factory_id", "name", "subdistrict_code", "lat", "lon"]]
     listed = listed.assign(subdistrict_code=listed["subdistrict_code"].map(lambda c: subdistrict_name(c, subdistrict_names(version))))
     st.dataframe(listed, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(listed.columns)))

@@ -396,6 +396,10 @@ TEXT: dict[str, Text] = {
     "identity": Text("ข้อมูลทั่วไป", "Identity"),
     "certificates": Text("การรับรอง", "Certificates"),
     "practices": Text("มาตรการรายปี", "Practices by year"),
+    "practices_after_closure": Text(
+        "† ปี {years} บันทึกหลังสถานประกอบการเลิกกิจการ (พ.ศ. {closed}) แสดงตามที่รายงาน",
+        "† {years}: recorded after the establishment closed (in {closed}); shown as reported",
+    ),
     "reports": Text("รายงานประจำปี", "Annual reports"),
     "counts_toward": Text("ตัวชี้วัดที่สถานประกอบการนี้มีส่วน", "Indicators this establishment counts toward"),
     "valid": Text("ใช้ได้ในปีที่เลือก", "Valid in the chosen year"),

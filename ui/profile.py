@@ -11,6 +11,7 @@ import streamlit as st
 from explore.profile import Profile
 from present.words import value_label
 from ui.i18n import NO_VALUE, columns, date_label, lang, product_unit, reason, t, year_short
+from ui.safe import md
 
 
 def identity_cards(who: dict[str, object], year: int) -> str:
@@ -42,18 +43,19 @@ def identity_cards(who: dict[str, object], year: int) -> str:
 
 
 def counts_view(toward: pd.DataFrame) -> None:
+    """Where it counts: a static table, so each indicator's name is whole (a data frame cut it at its column)."""
     if toward.empty:
         st.caption(t("none"))
         return
     table = pd.DataFrame(
         {
             t("code"): toward["code"],
-            t("indicator"): toward["name_th" if lang() == "th" else "name_en"],
+            t("indicator"): toward["name_th" if lang() == "th" else "name_en"].map(md),
             t("counted"): toward["counted"].map({True: "✓ " + t("yes"), False: "–"}),
-            t("reason"): toward["reason"].map(reason),
+            t("reason"): toward["reason"].map(reason).map(md),
         }
     )
-    st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch")
+    st.table(table, hide_index=True)
 
 
 def certificates_view(certs: pd.DataFrame) -> None:
@@ -78,17 +80,23 @@ def scheme_words(p: Profile) -> list[str]:
     return [value_label(c, language) for c in codes for language in ("th", "en")]
 
 
-def practices_view(practices: pd.DataFrame) -> None:
+def practices_view(practices: pd.DataFrame, closed_year: object = None) -> None:
+    """Practices by year; years after the establishment closed are marked † and said so (their figures are shown as
+    reported: nothing is recomputed here)."""
     if practices.empty:
         st.caption(t("none"))
         return
+    closed = None if closed_year is None or pd.isna(closed_year) else int(closed_year)  # type: ignore[call-overload]
+    later = sorted(int(y) for y in practices["year"].unique() if closed is not None and int(y) > closed)
     grid = practices.assign(
         practice=practices["practice"].map(lambda p: value_label(p, lang())),
         status=practices["status"].map(lambda s: value_label(s, lang())),
     ).pivot_table(index="practice", columns="year", values="status", aggfunc="first")
-    grid = grid.rename(columns=lambda y: year_short(int(y))).fillna("")
+    grid = grid.rename(columns=lambda y: year_short(int(y)) + (" †" if int(y) in later else "")).fillna("")
     grid.index.name = t("practices")
     st.dataframe(grid, width="stretch", placeholder=NO_VALUE)
+    if later and closed is not None:
+        st.caption(t("practices_after_closure", closed=year_short(closed), years=", ".join(map(year_short, later))))
 
 
 def reports_view(reports: pd.DataFrame) -> None:
