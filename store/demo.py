@@ -178,6 +178,7 @@ def annual_reports(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
         renew_share = rng.uniform(0.0, 0.06)
         share_3r = rng.uniform(0.3, 0.6)
         invest = base_q * rng.uniform(5, 40)
+        energy_i = None  # GJ per unit of product: the establishment's own, drawn in its first year, then ±5 % a year
         for k, year in enumerate(YEARS):
             if not _active(e, year) or rng.random() < 0.04:
                 continue
@@ -186,7 +187,9 @@ def annual_reports(rng: np.random.Generator, est: pd.DataFrame) -> pd.DataFrame:
             water = q * wi
             waste = q * rng.uniform(0.002, 0.02)
             share_3r_y = min(0.95, share_3r + 0.05 * k + rng.normal(0, 0.03))
-            energy = q * rng.uniform(0.3, 3.5)
+            draw = rng.uniform(0.3, 3.5)  # one draw a year as before, so that every later random value stays as it was
+            energy_i = draw if energy_i is None else energy_i
+            energy = q * energy_i * (1 + (draw - 1.9) / 1.6 * 0.05)
             renew = min(0.6, renew_share + 0.018 * k + abs(rng.normal(0, 0.01)))
             invest_y = invest * (1 + 0.04 * k) * rng.lognormal(0, 0.15)
             row = {
