@@ -13,7 +13,9 @@ import duckdb
 import pytest
 
 from store import accounts
-from tests.browser import CHROMIUM, running_app, screenshot, wait_ready
+from store.geo import load_boundaries
+from tests.browser import CHROMIUM, artifact, main_pane_overflow, running_app, screenshot, wait_ready
+from tests.conftest import BOUNDARIES
 from ui.i18n import TEXT
 
 pytestmark = pytest.mark.browser
@@ -33,6 +35,7 @@ def app(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
     db = tmp_path_factory.mktemp("signin_return") / "demo.duckdb"
     shutil.copy(demo_db, db)
     con = duckdb.connect(str(db))
+    load_boundaries(con, BOUNDARIES)  # the map's outlines and labels, as a deployment that fetched them has
     for role, name in USERS.items():
         accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
     con.close()
@@ -125,4 +128,27 @@ def test_a_crafted_return_address_is_ignored(app, browser, target):
     assert page.url.startswith(app + "/overview?"), page.url  # never another site, never the upload page
     got = params(page.url)
     assert (got["year"], got["area"]) == ("2566", KHAO_WONG) and "next" not in got
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_map_and_sidebar_say_what_the_data_is_as_of(app, browser, lang, width):
+    """Looked at (EIT_SCREENSHOTS=1): the as-of line under the title, the map's labels under the cluster counts,
+    the sidebar's sign-in link; on a phone the sidebar opened as well."""
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
+    page = context.new_page()
+    page.goto(f"{app}/map?code=13.2.1&year=2566&area=all&lang={lang}")
+    text = landed(page, "แผนที่" if lang == "th" else "Map")
+    assert ("ข้อมูลสาธิต ณ " if lang == "th" else "Demo data as of ") in text
+    page.frame_locator("iframe").first.locator(".eit-cluster").first.wait_for(timeout=60_000)  # the map has drawn
+    assert main_pane_overflow(page) <= 1
+    screenshot(page, f"map_as_of_{lang}_{width}")
+    if width < 800:
+        page.get_by_test_id("stExpandSidebarButton").click()
+    link = page.locator('[data-testid="stSidebar"]').get_by_role("link", name="เข้าสู่ระบบ (เจ้าหน้าที่)" if lang == "th" else "Sign in (staff)")
+    link.wait_for(timeout=30_000)
+    path = artifact(f"sidebar_{lang}_{width}.png")
+    if path is not None:  # the window as it is, the sidebar open
+        page.screenshot(path=str(path))
     context.close()

@@ -150,9 +150,10 @@ def build_map(
             tooltip=folium.Tooltip(render("text.html", text=label)),
         ).add_to(fmap)
         centre = area.geometry.representative_point()
-        # The label sits in its own pane under the markers and cluster bubbles, and lets clicks through.
+        # The label hangs below the outline's southern edge, where it does not sit under the bubbles that gather in
+        # the middle; in its own pane under the markers and cluster bubbles, letting clicks through.
         folium.Marker(
-            (centre.y, centre.x),
+            (area.geometry.bounds[1], centre.x),
             icon=folium.DivIcon(html=render("subdistrict_label.html", text=label), icon_size=(0, 0)),
             pane=LABEL_PANE,
             interactive=False,
