@@ -170,3 +170,14 @@ def test_the_console_page_shows_the_guide_and_the_hint(demo_db: Path, tmp_path: 
     next(b for b in at.button if b.label == words.text("console_run", lang)).click().run()
     assert not at.exception and not at.error
     assert any(HINT[lang] in i.value for i in at.info)
+
+
+def test_the_consoles_sql_follows_the_house_style() -> None:
+    """Issue 29 item 6 for the console: its examples, its catalogue query and its BE views pass sqlfluff under the
+    project's .sqlfluff (DuckDB, lowercase, jaffle-shop layout), as the queries in sql/ do."""
+    pytest.importorskip("sqlfluff")
+    if not (ROOT / ".sqlfluff").is_file():
+        pytest.skip("no .sqlfluff in this checkout")
+    files = ["console/examples", "sql/console", "sql/schema/017_console_be.sql"]
+    done = subprocess.run([sys.executable, "-m", "sqlfluff", "lint", *files], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]

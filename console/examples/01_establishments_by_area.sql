@@ -10,4 +10,4 @@ from establishments as e
 inner join subdistricts as s using (subdistrict_code)
 where e.closed_year is null
 group by all
-order by s.subdistrict_code, e.kind, establishments desc
+order by s.subdistrict_code asc, e.kind asc, establishments desc

@@ -11,8 +11,8 @@ intensity as (
     from annual_reports_be as r
     inner join establishments as e using (factory_id)
     where e.industry = 'โม่บดและย่อยหิน'
-      and r.water_use_m3 is not null
-      and r.production_qty > 0
+        and r.water_use_m3 is not null
+        and r.production_qty > 0
 ),
 
 changes as (
@@ -38,9 +38,9 @@ final as (
     from changes as c
     inner join establishments as e using (factory_id)
     where c.first_year = c.year - 2
-      and c.year_before < c.two_years_before
-      and c.water_per_unit < c.year_before
+        and c.year_before < c.two_years_before
+        and c.water_per_unit < c.year_before
 )
 
 select * from final
-order by year_be desc, factory_id
+order by year_be desc, factory_id asc

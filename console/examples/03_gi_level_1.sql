@@ -9,8 +9,8 @@ valid_gi as (
         max(expires_on) as expires_on
     from certifications
     where scheme = 'GI'
-      and issued_on <= current_date
-      and (expires_on is null or expires_on >= current_date)
+        and issued_on <= current_date
+        and (expires_on is null or expires_on >= current_date)
     group by factory_id
 ),
 
@@ -24,8 +24,8 @@ final as (
     from valid_gi as g
     inner join establishments as e using (factory_id)
     where g.best_level = 1
-      and e.kind = 'factory'
-      and e.closed_year is null
+        and e.kind = 'factory'
+        and e.closed_year is null
 )
 
 select * from final

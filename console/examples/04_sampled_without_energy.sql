@@ -12,6 +12,23 @@ sampled as (
     group by all
 ),
 
+energy_reports as (
+    select
+        factory_id,
+        year,
+        year_be
+    from annual_reports_be
+    where energy_total_gj is not null
+),
+
+last_energy as (
+    select
+        factory_id,
+        max(year_be) as last_energy_year_be
+    from energy_reports
+    group by factory_id
+),
+
 final as (
     select
         s.factory_id,
@@ -20,18 +37,12 @@ final as (
         e.subdistrict_code,
         s.year_be,
         s.samples,
-        (select max(r.year_be) from annual_reports_be as r where r.factory_id = s.factory_id and r.energy_total_gj is not null)
-            as last_energy_year_be
+        l.last_energy_year_be
     from sampled as s
     inner join establishments as e using (factory_id)
-    where not exists (
-        select 1
-        from annual_reports as r
-        where r.factory_id = s.factory_id
-          and r.year = s.year
-          and r.energy_total_gj is not null
-    )
+    left join last_energy as l using (factory_id)
+    anti join energy_reports using (factory_id, year)
 )
 
 select * from final
-order by year_be desc, factory_id
+order by year_be desc, factory_id asc

@@ -7,8 +7,10 @@ judged as (
         s.parameter,
         s.year_be,
         s.factory_id,
-        (st.min_value is not null and s.value < st.min_value)
-            or (st.max_value is not null and s.value > st.max_value) as exceeded
+        (
+            (st.min_value is not null and s.value < st.min_value)
+            or (st.max_value is not null and s.value > st.max_value)
+        ) as exceeded
     from effluent_samples_be as s
     inner join effluent_standards as st using (parameter)
 )

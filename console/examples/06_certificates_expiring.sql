@@ -11,5 +11,5 @@ select
 from certifications as c
 inner join establishments as e using (factory_id)
 where c.expires_on >= current_date
-  and c.expires_on < current_date + interval 1 year
+    and c.expires_on < current_date + interval 1 year
 order by c.expires_on, c.factory_id

@@ -10,4 +10,4 @@ select
 from evidence
 where status <> 'ready'
 group by all
-order by fiscal_year desc, indicator_code
+order by fiscal_year desc, indicator_code asc

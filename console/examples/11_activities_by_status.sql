@@ -9,4 +9,4 @@ select
     sum(target_participants) as target_participants
 from activities
 group by all
-order by fiscal_year desc, status
+order by fiscal_year desc, status asc

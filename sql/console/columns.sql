@@ -5,6 +5,6 @@ select
     data_type
 from duckdb_columns()
 where database_name = current_database()
-  and schema_name = 'main'
-  and list_contains($tables, table_name)
+    and schema_name = 'main'
+    and list_contains($tables, table_name)
 order by table_name, column_index
