@@ -3,18 +3,65 @@
 with
 
 tables as (
-    select * from (values
-        (1, 'establishments', (select count(*) from establishments)),
-        (2, 'annual_reports', (select count(*) from annual_reports)),
-        (3, 'certifications', (select count(*) from certifications)),
-        (4, 'practices', (select count(*) from practices)),
-        (5, 'effluent_samples', (select count(*) from effluent_samples)),
-        (6, 'green_areas', (select count(*) from green_areas)),
-        (7, 'surveys', (select count(*) from surveys)),
-        (8, 'infrastructure', (select count(*) from infrastructure)),
-        (9, 'activities', (select count(*) from activities)),
-        (10, 'evidence', (select count(*) from evidence))
-    ) as t (load_order, table_name, table_rows)
+    select
+        1 as load_order,
+        'establishments' as table_name,
+        count(*) as table_rows
+    from establishments
+    union all
+    select
+        2 as load_order,
+        'annual_reports' as table_name,
+        count(*) as table_rows
+    from annual_reports
+    union all
+    select
+        3 as load_order,
+        'certifications' as table_name,
+        count(*) as table_rows
+    from certifications
+    union all
+    select
+        4 as load_order,
+        'practices' as table_name,
+        count(*) as table_rows
+    from practices
+    union all
+    select
+        5 as load_order,
+        'effluent_samples' as table_name,
+        count(*) as table_rows
+    from effluent_samples
+    union all
+    select
+        6 as load_order,
+        'green_areas' as table_name,
+        count(*) as table_rows
+    from green_areas
+    union all
+    select
+        7 as load_order,
+        'surveys' as table_name,
+        count(*) as table_rows
+    from surveys
+    union all
+    select
+        8 as load_order,
+        'infrastructure' as table_name,
+        count(*) as table_rows
+    from infrastructure
+    union all
+    select
+        9 as load_order,
+        'activities' as table_name,
+        count(*) as table_rows
+    from activities
+    union all
+    select
+        10 as load_order,
+        'evidence' as table_name,
+        count(*) as table_rows
+    from evidence
 ),
 
 last_batch as (
@@ -36,14 +83,14 @@ final as (
         t.load_order,
         t.table_name,
         t.table_rows,
-        coalesce(b.loaded_batches, 0) as loaded_batches,
         b.batch_id as last_batch,
         b.file_name,
         b.loaded_by,
         b.loaded_at,
+        coalesce(b.loaded_batches, 0) as loaded_batches,
         coalesce(b.is_demo, false) as is_demo
     from tables as t
-    left join last_batch as b using (table_name)
+    left join last_batch as b on t.table_name = b.table_name
 )
 
 select * from final
