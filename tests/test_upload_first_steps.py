@@ -269,6 +269,16 @@ def test_in_thai_the_upload_page_shows_status_and_a_reupload_and_the_quality_pag
         wait_ready(page)
         screenshot(page, name)
     assert TEXT["valid_certificate_rule"].th[:40] in page.locator('[data-testid="stMain"]').inner_text()
+
+    page.get_by_role("link", name=TEXT["page_upload"].th).click()
+    page.get_by_role("heading", name=TEXT["page_upload"].th, exact=True).wait_for(timeout=60_000)
+    wait_ready(page)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text=TEXT["choose_table"].th).click()
+    page.get_by_role("option", name=re.compile("annual_reports")).click()
+    wait_ready(page)
+    page.get_by_text(TEXT["column_guide"].th, exact=True).click()
+    wait_ready(page)
+    screenshot(page, "upload_column_guide_th")
     page.close()
 
 

@@ -81,7 +81,8 @@ def guide_view(table: str) -> None:
     guide = column_guide_view(table)
     guide.insert(4, "rules", [column_rule(table, c) for c in TABLES[table].columns])
     labels = {**columns(list(guide.columns)), "rules": t("column_rules")}
-    st.dataframe(guide, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=labels)
+    height = (len(guide) + 1) * 35 + 3  # every column of the template in view, no scrolling inside the guide
+    st.dataframe(guide, hide_index=True, placeholder=NO_VALUE, width="stretch", height=height, column_config=labels)
 
 
 def preview_view(frame: pd.DataFrame) -> None:
