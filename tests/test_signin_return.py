@@ -152,3 +152,16 @@ def test_the_map_and_sidebar_say_what_the_data_is_as_of(app, browser, lang, widt
     if path is not None:  # the window as it is, the sidebar open
         page.screenshot(path=str(path))
     context.close()
+
+
+@pytest.mark.parametrize("lang,width", [("th", 1440), ("en", 1440), ("th", 390)])
+def test_a_closed_factorys_profile_says_its_later_practices_postdate_the_closure(app, browser, lang, width):
+    """Looked at (EIT_SCREENSHOTS=1): identity cards, whole indicator names, the † years and their note."""
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
+    page = context.new_page()
+    page.goto(f"{app}/establishment?id=DEMO-F017&year=2566&lang={lang}")
+    text = landed(page, "ข้อมูลสถานประกอบการ" if lang == "th" else "Establishment profile")
+    assert ("บันทึกหลังสถานประกอบการเลิกกิจการ" if lang == "th" else "recorded after the establishment closed") in text
+    assert main_pane_overflow(page) <= 1
+    screenshot(page, f"profile_closed_{lang}_{width}")
+    context.close()

@@ -3,12 +3,11 @@ their validity in the chosen year, practices by year, and the annual reports in 
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import streamlit as st
 
 from explore.profile import Profile
+from present.jinja import environment
 from present.words import value_label
 from ui.i18n import NO_VALUE, columns, date_label, lang, product_unit, reason, t, year_short
 from ui.safe import md
@@ -27,19 +26,15 @@ def identity_cards(who: dict[str, object], year: int) -> str:
         status, tone = t("operating"), "eit-pass"
     subdistrict = who["subdistrict_th"] if lang() == "th" else who["subdistrict_en"]
     flag = {True: t("yes"), False: "–"}
-    items = [
-        (t("status_label"), f'<span class="eit-badge {tone}">{escape(status)}</span>', t("registered_in", year=year_be(registered))),
-        (t("kind"), escape(value_label(who["kind"], lang())), f"{t('subdistrict')} {subdistrict} ({who['subdistrict_code']})"),
-        (t("diw_type"), escape(str(who.get("diw_type") or "—")), f"{t('industry')}: {who.get('industry') or '—'}"),
-        (t("controlled_factory"), escape(flag.get(who.get("controlled_factory"), "—")), f"{t('in_industrial_zone')}: {flag.get(who.get('in_industrial_zone'), '—')}"),  # type: ignore[arg-type]
-        (t("coordinates"), escape(f"{who.get('lat') or '—'}, {who.get('lon') or '—'}"), "WGS84"),
+    cards = [
+        {"label": t("status_label"), "value": status, "tone": tone, "note": t("registered_in", year=year_be(registered))},
+        {"label": t("kind"), "value": value_label(who["kind"], lang()), "note": f"{t('subdistrict')} {subdistrict} ({who['subdistrict_code']})"},
+        {"label": t("diw_type"), "value": str(who.get("diw_type") or "—"), "note": f"{t('industry')}: {who.get('industry') or '—'}"},
+        {"label": t("controlled_factory"), "value": flag.get(who.get("controlled_factory"), "—"),  # type: ignore[arg-type]
+         "note": f"{t('in_industrial_zone')}: {flag.get(who.get('in_industrial_zone'), '—')}"},  # type: ignore[arg-type]
+        {"label": t("coordinates"), "value": f"{who.get('lat') or '—'}, {who.get('lon') or '—'}", "note": "WGS84"},
     ]  # fmt: skip
-    body = "".join(
-        f'<div class="eit-card"><div class="eit-card-label">{escape(a)}</div><div class="eit-card-value eit-card-small">{b}</div>'
-        f'<div class="eit-card-note">{escape(c)}</div></div>'
-        for a, b, c in items
-    )
-    return f'<div class="eit-cards">{body}</div>'
+    return environment("profile").get_template("identity_cards.html").render(cards=cards)
 
 
 def counts_view(toward: pd.DataFrame) -> None:
