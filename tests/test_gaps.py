@@ -13,8 +13,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from metrics import gaps
+from metrics import gaps, readiness
 from metrics.engine import evaluate, rows
+from present import fragments
+from present.words import text
 from store.criteria import SHIPPED_FILE, import_version
 from store.load import LoadReport
 
@@ -148,3 +150,24 @@ def test_a_new_criteria_version_reads_its_own_family_and_params(
         ]
         assert gaps.candidates(cur, evaluate(cur, 2023, "191306", criteria="v2"), "13.2.1")[0].entity_id == "F2"  # the area's own
         assert "22.1.1" not in {r.code for r in evaluate(cur, 2023, "all").results}  # only v2 has it
+
+
+def test_what_it_takes_covers_every_level_ahead(demo: duckdb.DuckDBPyConnection) -> None:
+    """Khao Wong 2021 (demo) reaches no level: what it takes is said for levels 1, 2 and 3, each plan holding every
+    indicator of its levels that does not pass; on screen the later plans name only their own level's, with the
+    candidates under each failing one."""
+    card = evaluate(demo, 2021, "190906")
+    assert card.town_level == 0
+    plans = readiness.level_plans(card, readiness.evidence_items(demo, 2567), 2567)
+    assert [p.level for p in plans] == [1, 2, 3]
+    for p in plans:
+        assert p.level is not None
+        assert {b.result.code for b in p.blockers} == {r.code for r in card.results if r.indicator.level <= p.level and r.status != "pass"}
+    assert readiness.next_level(card, readiness.evidence_items(demo, 2567), 2567).blockers == plans[0].blockers
+    found = {"13.2.1": gaps.candidates(demo, card, "13.2.1", 3)}
+    html = fragments.level_plan(plans, fragments.View("th", 2021, "190906"), candidates=found)
+    for level in (1, 2, 3):
+        assert text("to_reach", "th", n=level) in html
+    level_3 = html[html.index(text("to_reach", "th", n=3)) :]
+    assert "code=13.2.1" in level_3 and "code=19.1.1" not in level_3  # a level 1 blocker is said once, under level 1
+    assert found["13.2.1"][0].name_th in level_3 and text("who_closes", "th") in level_3
