@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import duckdb
 
 from metrics.catalogue import Indicator, load_catalogue, town_areas, versions_for_years
-from metrics.registry import bound_params, coverage_basis, passes, side_counts, sql, unordered
+from metrics.registry import SHOWN_ORDER, bound_params, coverage_basis, passes, side_counts, sql
 from store.families import COUNTED_ENTITIES, FAMILIES, Family
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ PARALLEL_PASSES = 3  # measured on 2 cores: 266 ms serial, 217 ms with 2-4 threa
 FISCAL_OFFSET = 543  # fiscal years are kept in Buddhist Era
 
 # SUMMARY and ROWS wrap one family's query from sql/indicators/ as a subquery ({family} is that file's text,
-# never a value); every value (years, areas, codes) is bound as a $parameter.
+# never a value; {order} is the family's SHOWN_ORDER, a constant); every value (years, areas, codes) is bound
+# as a $parameter. The family queries are unordered: only the rows shown are sorted.
 SUMMARY = """
 select
     code,
@@ -48,6 +49,13 @@ select *
 from ({family}) as family_rows
 where code = $wanted_code
   and ($wanted_area = 'all' or subdistrict_code = $wanted_area or subdistrict_code is null)
+order by {order}
+"""
+
+FAMILY_ROWS = """
+select *
+from ({family}) as family_rows
+order by {order}
 """
 
 
@@ -168,7 +176,7 @@ def tallies(cur: duckdb.DuckDBPyConnection, years: list[int], catalogue: list[In
     def one(work: tuple[Family, list[Indicator]]) -> list[tuple[Any, ...]]:
         family, indicators = work
         with cur.cursor() as own:
-            return own.execute(SUMMARY.format(family=unordered(family.name)), bound_params(family, indicators, years)).fetchall()
+            return own.execute(SUMMARY.format(family=sql(family.name)), bound_params(family, indicators, years)).fetchall()
 
     out: dict[tuple[str, int, str | None], Tally] = {}
     with ThreadPoolExecutor(max_workers=PARALLEL_PASSES) as pool:
@@ -383,7 +391,7 @@ def rows(cur: duckdb.DuckDBPyConnection, code: str, year: int, area: str = "all"
     ind = indicator_for(cur, code, year)
     family = FAMILIES[ind.family]
     params = {**bound_params(family, [ind], [year]), "wanted_code": code, "wanted_area": area}
-    return cur.execute(ROWS.format(family=sql(family.name)), params).df()
+    return cur.execute(ROWS.format(family=sql(family.name), order=SHOWN_ORDER[family.name]), params).df()
 
 
 def family_rows(cur: duckdb.DuckDBPyConnection, family: str, year: int) -> pd.DataFrame:
@@ -394,7 +402,7 @@ def family_rows(cur: duckdb.DuckDBPyConnection, family: str, year: int) -> pd.Da
     inds = [ind for ind in load_catalogue(cur, versions_for_years(cur, [year])[year]) if ind.family == family]
     if not inds:
         return pd.DataFrame(columns=["code"])
-    frame = cur.execute(sql(spec.name), bound_params(spec, inds, [year])).df()
+    frame = cur.execute(FAMILY_ROWS.format(family=sql(spec.name), order=SHOWN_ORDER[spec.name]), bound_params(spec, inds, [year])).df()
     return frame[~frame["code"].str.contains(":", regex=False)]
 
 

@@ -18,6 +18,21 @@ if TYPE_CHECKING:
 
 SQL_ROOT = ROOT / "sql"
 
+# The order a family's rows are shown in (the rows behind a number, an establishment's counts): the family
+# queries themselves are unordered, since their sums do not need the rows sorted and sorting costs.
+SHOWN_ORDER = {
+    "effluent_compliance": "year, counted, exceedances desc, entity_id",
+    "evidence_ready": "year, item_no",
+    "factory_share": "code, year, counted desc, entity_id",
+    "green_area_share": "year, in_denominator, num desc, entity_id",
+    "infrastructure_eco": "year, counted desc, entity_id",
+    "intensity_change": "code, year, in_denominator desc, counted desc, change_pct nulls last, entity_id",
+    "investment_growth": "year, in_denominator desc, num desc, entity_id",
+    "participatory_monitoring": "year, counted desc, entity_id",
+    "report_share": "code, year, in_denominator desc, share_pct desc nulls last, entity_id",
+    "survey_share": "code, year, entity_id",
+}
+
 
 def param(ind: Indicator, key: str) -> tuple[str, ...]:
     return dict(parse_params(ind.family, ind.params)).get(key, ())
@@ -94,11 +109,3 @@ def passes(catalogue: list[Indicator]) -> list[tuple[Family, list[Indicator]]]:
 def sql(query: str, folder: str = "indicators") -> str:
     """The text of sql/<folder>/<query>.sql; names come from this module's allowlists, never from users."""
     return (SQL_ROOT / folder / f"{query}.sql").read_text(encoding="utf-8")
-
-
-@cache
-def unordered(query: str) -> str:
-    """A family's query without its closing ORDER BY: sums do not need the rows sorted (and sorting costs)."""
-    text = sql(query).rstrip()
-    head, _, last = text.rpartition("\n")
-    return head if last.lstrip().lower().startswith("order by") else text

@@ -19,6 +19,7 @@ time.tzset()
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "sql" / "schema"
+MACRO_DIR = ROOT / "sql" / "macros"  # SQL macros, one a file, (re)created at every migrate: never a migration's to keep
 REFERENCE_DIR = ROOT / "data" / "reference"
 DEFAULT_DB = ROOT / "data" / "eit.duckdb"
 
@@ -86,7 +87,7 @@ def applied_versions(cur: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply every sql/schema/NNN_*.sql not yet applied, each in its own transaction."""
+    """Apply every sql/schema/NNN_*.sql not yet applied, each in its own transaction, then (re)create the macros."""
     applied: list[str] = []
     with WRITE_LOCK, con.cursor() as cur:
         done = applied_versions(cur)
@@ -102,7 +103,20 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
                 cur.execute("rollback")
                 raise
             applied.append(path.stem)
+        create_macros(cur)
     return applied
+
+
+def create_macros(cur: duckdb.DuckDBPyConnection) -> None:
+    """Create or replace every macro of sql/macros/ (idempotent), after the migrations made the tables they read."""
+    cur.execute("begin transaction")
+    try:
+        for path in sorted(MACRO_DIR.glob("*.sql")):
+            cur.execute(path.read_text(encoding="utf-8"))
+        cur.execute("commit")
+    except Exception:
+        cur.execute("rollback")
+        raise
 
 
 def seed_reference(con: duckdb.DuckDBPyConnection, files: dict[str, Path | None] | None = None) -> dict[str, int]:

@@ -10,7 +10,11 @@ years as (
 ),
 
 population as (
-    select year, factory_id, subdistrict_code from factory_populations($years::integer[])
+    select
+        year,
+        factory_id,
+        subdistrict_code
+    from factory_populations($years::integer[])
 ),
 
 operating as (
@@ -21,27 +25,62 @@ operating as (
     from establishments as e
     cross join years as y
     where (e.registered_year is null or e.registered_year <= y.year)
-      and (e.closed_year is null or e.closed_year > y.year)
+        and (e.closed_year is null or e.closed_year > y.year)
 ),
 
-reported as (
-    select distinct year, factory_id from annual_reports where list_contains($years::integer[], year)
-),
-
-practised as (
-    select distinct year, factory_id from practices where list_contains($years::integer[], year)
-),
-
-certified as (
-    select distinct year, factory_id from valid_certificates_in($years::integer[])
-),
-
-sampled as (
-    select distinct
+returns as (
+    -- one row per thing a factory or mine reported for a year: its annual report, a practice, a valid certificate,
+    -- an effluent sample; reported_what keeps one row per establishment and year with what it reported
+    select
+        year,
+        factory_id,
+        true as has_report,
+        false as has_practice,
+        false as has_certificate,
+        false as has_sample
+    from annual_reports
+    where list_contains($years::integer[], year)
+    union all
+    select
+        year,
+        factory_id,
+        false as has_report,
+        true as has_practice,
+        false as has_certificate,
+        false as has_sample
+    from practices
+    where list_contains($years::integer[], year)
+    union all
+    select
+        year,
+        factory_id,
+        false as has_report,
+        false as has_practice,
+        true as has_certificate,
+        false as has_sample
+    from valid_certificates_in($years::integer[])
+    union all
+    select
         year(sampled_on) as year,
-        factory_id
+        factory_id,
+        false as has_report,
+        false as has_practice,
+        false as has_certificate,
+        true as has_sample
     from effluent_samples
     where list_contains($years::integer[], year(sampled_on))
+),
+
+reported_what as (
+    select
+        year,
+        factory_id,
+        bool_or(has_report) as has_report,
+        bool_or(has_practice) as has_practice,
+        bool_or(has_certificate) as has_certificate,
+        bool_or(has_sample) as has_sample
+    from returns
+    group by year, factory_id
 ),
 
 factories as (
@@ -49,13 +88,11 @@ factories as (
         p.year,
         p.subdistrict_code,
         count(*) as expected,
-        count(r.factory_id) as reports,
-        count(pr.factory_id) as practices,
-        count(*) filter (where pr.factory_id is not null or c.factory_id is not null) as practised_or_certified
+        count(*) filter (where r.has_report) as reports,
+        count(*) filter (where r.has_practice) as practices,
+        count(*) filter (where r.has_practice or r.has_certificate) as practised_or_certified
     from population as p
-    left join reported as r on r.year = p.year and r.factory_id = p.factory_id
-    left join practised as pr on pr.year = p.year and pr.factory_id = p.factory_id
-    left join certified as c on c.year = p.year and c.factory_id = p.factory_id
+    left join reported_what as r on p.year = r.year and p.factory_id = r.factory_id
     group by p.year, p.subdistrict_code
 ),
 
@@ -64,11 +101,10 @@ establishments_operating as (
         o.year,
         o.subdistrict_code,
         count(*) as expected,
-        count(s.factory_id) as samples,
-        count(pr.factory_id) as practices
+        count(*) filter (where r.has_sample) as samples,
+        count(*) filter (where r.has_practice) as practices
     from operating as o
-    left join sampled as s on s.year = o.year and s.factory_id = o.factory_id
-    left join practised as pr on pr.year = o.year and pr.factory_id = o.factory_id
+    left join reported_what as r on o.year = r.year and o.factory_id = r.factory_id
     group by o.year, o.subdistrict_code
 ),
 
@@ -80,7 +116,7 @@ green as (
         (count(g.name) > 0)::integer as reported
     from years as y
     cross join subdistricts as d
-    left join green_areas as g on g.year = y.year and g.subdistrict_code = d.subdistrict_code
+    left join green_areas as g on y.year = g.year and d.subdistrict_code = g.subdistrict_code
     group by y.year, d.subdistrict_code
 ),
 
@@ -96,19 +132,61 @@ projects as (
 ),
 
 final as (
-    select 'reports' as basis, year, subdistrict_code, reports as reported, expected from factories
+    select
+        'reports' as basis,
+        year,
+        subdistrict_code,
+        reports as reported,
+        expected
+    from factories
     union all
-    select 'practices', year, subdistrict_code, practices, expected from factories
+    select
+        'practices' as basis,
+        year,
+        subdistrict_code,
+        practices as reported,
+        expected
+    from factories
     union all
-    select 'practised_or_certified', year, subdistrict_code, practised_or_certified, expected from factories
+    select
+        'practised_or_certified' as basis,
+        year,
+        subdistrict_code,
+        practised_or_certified as reported,
+        expected
+    from factories
     union all
-    select 'samples', year, subdistrict_code, samples, expected from establishments_operating
+    select
+        'samples' as basis,
+        year,
+        subdistrict_code,
+        samples as reported,
+        expected
+    from establishments_operating
     union all
-    select 'establishment_practices', year, subdistrict_code, practices, expected from establishments_operating
+    select
+        'establishment_practices' as basis,
+        year,
+        subdistrict_code,
+        practices as reported,
+        expected
+    from establishments_operating
     union all
-    select 'green', year, subdistrict_code, reported, expected from green
+    select
+        'green' as basis,
+        year,
+        subdistrict_code,
+        reported,
+        expected
+    from green
     union all
-    select 'projects', year, subdistrict_code, reported, expected from projects
+    select
+        'projects' as basis,
+        year,
+        subdistrict_code,
+        reported,
+        expected
+    from projects
 )
 
 select * from final

@@ -7,35 +7,68 @@ years as (
 ),
 
 yearly as (
-    select 'practices' as source, p.year, e.subdistrict_code
+    select
+        'practices' as source,
+        p.year,
+        e.subdistrict_code
     from practices as p
     inner join establishments as e using (factory_id)
     where list_contains($years::integer[], p.year)
     union all
-    select 'annual_reports', r.year, e.subdistrict_code
+    select
+        'annual_reports' as source,
+        r.year,
+        e.subdistrict_code
     from annual_reports as r
     inner join establishments as e using (factory_id)
     where list_contains($years::integer[], r.year)
     union all
-    select 'effluent_samples', year(s.sampled_on), e.subdistrict_code
+    select
+        'effluent_samples' as source,
+        year(s.sampled_on) as year,
+        e.subdistrict_code
     from effluent_samples as s
     inner join establishments as e using (factory_id)
     where list_contains($years::integer[], year(s.sampled_on))
     union all
-    select 'green_areas', year, subdistrict_code from green_areas where list_contains($years::integer[], year)
+    select
+        'green_areas' as source,
+        year,
+        subdistrict_code
+    from green_areas
+    where list_contains($years::integer[], year)
     union all
-    select 'surveys', year, subdistrict_code from surveys where list_contains($years::integer[], year)
+    select
+        'surveys' as source,
+        year,
+        subdistrict_code
+    from surveys
+    where list_contains($years::integer[], year)
     union all
-    select 'infrastructure', year, subdistrict_code from infrastructure where list_contains($years::integer[], year)
+    select
+        'infrastructure' as source,
+        year,
+        subdistrict_code
+    from infrastructure
+    where list_contains($years::integer[], year)
     union all
-    select 'certifications', y.year, e.subdistrict_code
+    select
+        'certifications' as source,
+        y.year,
+        e.subdistrict_code
     from certifications as c
     inner join establishments as e using (factory_id)
     inner join years as y on year(c.issued_on) <= y.year
     union all
-    select 'evidence', y.year, null::varchar
+    select
+        'evidence' as source,
+        y.year,
+        null::varchar as subdistrict_code
     from years as y
-    where exists (select 1 from evidence where fiscal_year <= y.year + 543)
+    where exists (
+            select 1 from evidence as ev
+            where ev.fiscal_year <= y.year + 543
+        )
 ),
 
 final as (

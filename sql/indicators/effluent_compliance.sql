@@ -10,7 +10,7 @@ samples as (
         s.value,
         st.unit,
         (st.min_value is null or s.value >= st.min_value)
-            and (st.max_value is null or s.value <= st.max_value) as within_limits
+        and (st.max_value is null or s.value <= st.max_value) as within_limits
     from effluent_samples as s
     inner join effluent_standards as st using (parameter)
     where list_contains($years::integer[], year(s.sampled_on))
@@ -23,7 +23,7 @@ per_establishment as (
         count(*) as samples,
         count(*) filter (where not within_limits) as exceedances,
         string_agg(
-            case when not within_limits then parameter || ' ' || value || ' ' || unit end, ', ' order by parameter, value desc
+            case when not within_limits then parameter || ' ' || value || ' ' || unit end, ', ' order by parameter asc, value desc
         ) as exceeded
     from samples
     group by year, factory_id
@@ -52,4 +52,3 @@ final as (
 )
 
 select * from final
-order by year, counted, exceedances desc, entity_id

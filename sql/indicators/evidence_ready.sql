@@ -45,4 +45,3 @@ final as (
 )
 
 select * from final
-order by year, item_no

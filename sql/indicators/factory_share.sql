@@ -9,11 +9,18 @@ definitions as (
 ),
 
 wanted_practices as (
-    select code, unnest(practices) as practice from definitions
+    select
+        code,
+        unnest(practices) as practice
+    from definitions
 ),
 
 wanted_schemes as (
-    select code, unnest(schemes) as scheme, gi_min_level from definitions
+    select
+        code,
+        unnest(schemes) as scheme,
+        gi_min_level
+    from definitions
 ),
 
 population as (
@@ -29,7 +36,7 @@ practice_hits as (
     from practices as p
     inner join wanted_practices as w using (practice)
     where p.status = 'implemented'
-      and list_contains($years::integer[], p.year)
+        and list_contains($years::integer[], p.year)
     group by w.code, p.year, p.factory_id
 ),
 
@@ -63,9 +70,8 @@ final as (
         nullif(concat_ws('; ', ph.what, ch.what), '') as detail
     from population as p
     cross join definitions as d
-    left join practice_hits as ph on ph.code = d.code and ph.year = p.year and ph.factory_id = p.factory_id
-    left join certificate_hits as ch on ch.code = d.code and ch.year = p.year and ch.factory_id = p.factory_id
+    left join practice_hits as ph on d.code = ph.code and p.year = ph.year and p.factory_id = ph.factory_id
+    left join certificate_hits as ch on d.code = ch.code and p.year = ch.year and p.factory_id = ch.factory_id
 )
 
 select * from final
-order by code, year, counted desc, entity_id

@@ -56,4 +56,3 @@ final as (
 )
 
 select * from final
-order by year, in_denominator, num desc, entity_id

@@ -32,4 +32,3 @@ final as (
 )
 
 select * from final
-order by year, counted desc, entity_id

@@ -40,8 +40,8 @@ paired as (
         pr.water as previous_water,
         pr.wastewater as previous_wastewater
     from population as p
-    left join reports as c on c.factory_id = p.factory_id and c.year = p.year
-    left join reports as pr on pr.factory_id = p.factory_id and pr.year = p.year - 1
+    left join reports as c on p.factory_id = c.factory_id and p.year = c.year
+    left join reports as pr on p.factory_id = pr.factory_id and pr.year = p.year - 1
 ),
 
 judged as (
@@ -74,7 +74,7 @@ final as (
         kind,
         controlled_factory,
         intensity is not null and (previous is not null or target is not null)
-            and (coalesce(intensity < previous, false) or coalesce(intensity <= target, false)) as counted,
+        and (coalesce(intensity < previous, false) or coalesce(intensity <= target, false)) as counted,
         intensity is not null and (previous is not null or target is not null) as in_denominator,
         case
             when intensity is not null and (previous is not null or target is not null)
@@ -100,4 +100,3 @@ final as (
 )
 
 select * from final
-order by code, year, in_denominator desc, counted desc, change_pct nulls last, entity_id

@@ -7,10 +7,13 @@ population as (
 ),
 
 reports as (
-    select factory_id, year, investment_thb
+    select
+        factory_id,
+        year,
+        investment_thb
     from annual_reports
     where year between list_min($years::integer[]) - 1 and list_max($years::integer[])
-      and investment_thb is not null
+        and investment_thb is not null
 ),
 
 final as (
@@ -39,9 +42,8 @@ final as (
         c.investment_thb as current_thb,
         pr.investment_thb as previous_thb
     from population as p
-    left join reports as c on c.factory_id = p.factory_id and c.year = p.year
-    left join reports as pr on pr.factory_id = p.factory_id and pr.year = p.year - 1
+    left join reports as c on p.factory_id = c.factory_id and p.year = c.year
+    left join reports as pr on p.factory_id = pr.factory_id and pr.year = p.year - 1
 )
 
 select * from final
-order by year, in_denominator desc, num desc, entity_id

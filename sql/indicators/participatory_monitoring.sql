@@ -3,10 +3,14 @@
 with
 
 monitoring as (
-    select year, factory_id, status, evidence_ref
+    select
+        year,
+        factory_id,
+        status,
+        evidence_ref
     from practices
     where list_contains($years::integer[], year)
-      and practice = 'participatory_monitoring'
+        and practice = 'participatory_monitoring'
 ),
 
 final as (
@@ -30,4 +34,3 @@ final as (
 )
 
 select * from final
-order by year, counted desc, entity_id

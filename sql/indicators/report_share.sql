@@ -12,7 +12,13 @@ population as (
 ),
 
 reports as (
-    select factory_id, year, waste_3r_t, waste_generated_t, energy_renewable_gj, energy_total_gj
+    select
+        factory_id,
+        year,
+        waste_3r_t,
+        waste_generated_t,
+        energy_renewable_gj,
+        energy_total_gj
     from annual_reports
     where year between list_min($years::integer[]) and list_max($years::integer[])
 ),
@@ -31,7 +37,7 @@ judged as (
         case when m.measure = 'waste' then r.waste_3r_t else r.energy_renewable_gj end as part,
         case when m.measure = 'waste' then r.waste_generated_t else r.energy_total_gj end as whole
     from population as p
-    left join reports as r on r.factory_id = p.factory_id and r.year = p.year
+    left join reports as r on p.factory_id = r.factory_id and p.year = r.year
     cross join measures as m
 ),
 
@@ -62,4 +68,3 @@ final as (
 )
 
 select * from final
-order by code, year, in_denominator desc, share_pct desc nulls last, entity_id

@@ -13,7 +13,7 @@ answers as (
     from surveys as s
     inner join questions as q using (question)
     where s.respondent_type = 'community'
-      and list_contains($years::integer[], s.year)
+        and list_contains($years::integer[], s.year)
 ),
 
 final as (
@@ -37,4 +37,3 @@ final as (
 )
 
 select * from final
-order by code, year, entity_id
