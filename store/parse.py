@@ -336,8 +336,12 @@ def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series, int]:
         pc.utf8_lpad(pc.cast(year, pa.string()), 4, "0"), pc.utf8_lpad(part("m"), 2, "0"), pc.utf8_lpad(part("d"), 2, "0"), "-"
     )
     parsed = pc.strptime(stamp, format="%Y-%m-%d", unit="s", error_is_null=True)
-    # strptime rolls 31/02 over into March: a date is real only if it prints back as it was written.
-    real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), stamp)
+    # strptime rolls 31/02 over into March: a date is real only if its year, month and day are the ones written
+    # (compared as numbers: printing every date back with strftime took 60% of a million-row file's parse).
+    real = pc.and_(
+        pc.and_(pc.equal(pc.year(parsed), year), pc.equal(pc.month(parsed), pc.cast(part("m"), pa.int64()))),
+        pc.equal(pc.day(parsed), pc.cast(part("d"), pa.int64())),
+    )
     parsed = pc.if_else(pc.fill_null(real, False), parsed, pa.scalar(None, parsed.type))
     dates = pd.Series(parsed.to_numpy(zero_copy_only=False), index=text.index).astype("datetime64[ns]")
     failed = (text != "") & dates.isna()

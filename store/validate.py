@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from store.parse import BE_OFFSET, Parsed
 from store.problems import HEADER_ROW, PER_RULE_LIMIT, Problem, more_of_the_same
@@ -79,7 +82,7 @@ def row_rules(table: Table, ctx: Context) -> list[RowRule]:
             rules.append(RowRule("year_range", col.name, (col.name,), _year_in_range(col.name, BE_OFFSET)))
     name = table.name
     if "factory_id" in table.column_names and name != "establishments":
-        rules.append(RowRule("unknown_factory", "factory_id", ("factory_id",), lambda d: d["factory_id"].isin(ctx.factories)))
+        rules.append(RowRule("unknown_factory", "factory_id", ("factory_id",), lambda d: isin(d["factory_id"], ctx.factories)))
     if name == "establishments":
         rules.append(
             RowRule(
@@ -176,8 +179,30 @@ def _column_checks(table: Table, name: str, values: pd.Series, ctx: Context) -> 
         short = values.str.len() <= col.max_length
         checks.append(("too_long", ~present | short.fillna(True)))
         if col.shape is not None:  # a value already too long is reported once, as too long
-            checks.append(("bad_identifier", ~present | ~short.fillna(True) | values.str.fullmatch(col.shape).fillna(True)))
+            checks.append(("bad_identifier", ~present | ~short.fillna(True) | fullmatch(values, col.shape).fillna(True)))
     return checks
+
+
+def isin(values: pd.Series, allowed: set[str]) -> pd.Series:
+    """values.isin(allowed) for text, a missing value not in it, by Arrow's hash lookup: pandas makes an Arrow scalar
+    of each allowed value first (0.25 CPU-s for a register of 70,000 establishments)."""
+    try:
+        found = pc.is_in(pa.array(values, type=pa.string(), from_pandas=True), value_set=pa.array(list(allowed), type=pa.string()))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return values.isin(allowed)
+    return pd.Series(pc.fill_null(found, False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def fullmatch(values: pd.Series, pattern: str) -> pd.Series:
+    """values.str.fullmatch(pattern), missing values missing, in Arrow's RE2 (vectorised): pandas hands a pattern with
+    \\uXXXX escapes, which RE2 writes \\x{XXXX}, to Python's re one cell at a time (0.4 CPU-s a million cells)."""
+    re2 = re.sub(r"\\u([0-9A-Fa-f]{4})", r"\\x{\1}", pattern)
+    try:
+        found = pc.match_substring_regex(pa.array(values, type=pa.string(), from_pandas=True), f"^(?:{re2})$")
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return values.str.fullmatch(pattern)
+    matched = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return pd.Series(pd.arrays.BooleanArray(matched, found.is_null().to_numpy(zero_copy_only=False)), index=values.index)
 
 
 def _limit(table: Table, column: str | None, rule: str, ctx: Context) -> tuple[str, str]:
