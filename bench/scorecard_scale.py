@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class Run:
     seconds: float
     peak_mib: float
+    cpu_seconds: float  # the child's user + system CPU time: less swayed than wall time by other work on the cores
     returncode: int
     stdout: str
     stderr: str
@@ -38,15 +39,21 @@ class Run:
 
 def run(*args: str) -> Run:
     """Run `python -m …` in the project and measure it; output goes through files, so no pipe can fill and stall it."""
+    return run_python("-m", *args)
+
+
+def run_python(*args: str) -> Run:
+    """Run the project's Python with these arguments, timed with the child's peak memory and CPU time (wait4)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", *args], cwd=ROOT, stdout=out, stderr=err)
+        child = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=out, stderr=err)
         _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage, unlike RUSAGE_CHILDREN (a running maximum)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
         out.seek(0)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, child.returncode, out.read().decode(), err.read().decode())
+        cpu = usage.ru_utime + usage.ru_stime
+        return Run(seconds, usage.ru_maxrss / 1024, cpu, child.returncode, out.read().decode(), err.read().decode())
 
 
 def files(out: Path, establishments: int, years: str) -> Path:
