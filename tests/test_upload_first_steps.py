@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from explore.profile import dataset_status
+from lookup.profile import dataset_status
 from metrics.engine import evaluate
 from present.words import TEXT
 from store.examples import FACTORY_TABLES, example_bytes, example_tables, is_example
@@ -264,7 +264,13 @@ def test_in_thai_the_upload_page_shows_status_and_a_reupload_and_the_quality_pag
     assert TEXT["quality_coverage"].th in main and "รายงานประจำปีที่ขาด (" in main and "ข้อมูลหลังเลิกกิจการ (" in main
     assert TEXT["demo_banner"].th in main
     screenshot(page, "quality_coverage_th")
-    for tab, name in (("รายงานประจำปีที่ขาด", "quality_missing_th"), ("ใบรับรองที่ใช้ได้", "quality_certificates_th")):
+    tabs = (
+        ("รายงานประจำปีที่ขาด", "quality_missing_th"),
+        ("ค่าที่ควรตรวจสอบ", "quality_implausible_th"),
+        ("ข้อมูลหลังเลิกกิจการ", "quality_after_closure_th"),
+        ("ใบรับรองที่ใช้ได้", "quality_certificates_th"),
+    )
+    for tab, name in tabs:
         page.get_by_role("tab", name=re.compile(tab)).click()
         wait_ready(page)
         screenshot(page, name)

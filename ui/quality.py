@@ -82,6 +82,10 @@ def after_closure_view(found: pd.DataFrame, version: str) -> None:
     st.caption(t("quality_after_closure_help"))
     shown = _named(_years(found, "closed_year", "year"))
     shown["table_name"] = shown["table_name"].map(table_label)
+    code = found["detail"].map(lambda c: "" if pd.isna(c) else value_label(c, lang()))
+    when = found["detail_date"].map(lambda d: "" if pd.isna(d) else date_label(d))
+    shown["detail"] = (code + " " + when).str.strip()
+    shown = shown.drop(columns=["detail_date"])
     _table(shown, "after_closure", version, "quality_none")
 
 
