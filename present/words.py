@@ -585,6 +585,7 @@ TEXT: dict[str, Text] = {
     "change_added": Text("เพิ่มใหม่", "added"),
     "change_changed": Text("เปลี่ยนแปลง", "changed"),
     "change_not_in_file": Text("ไม่อยู่ในไฟล์นี้ (ยังอยู่ในฐานข้อมูล)", "not in this file (kept)"),
+    "changes_cut": Text("รายการเปลี่ยนแปลงแสดงและดาวน์โหลดได้ {n:,} แถวแรก", "The list of changes shows and downloads its first {n:,} rows"),
     "page_quality": Text("คุณภาพข้อมูล", "Data quality"),
     "quality_intro": Text(
         "รายการเหล่านี้แสดงไว้ข้างตัวเลข ไม่เปลี่ยนค่าตัวชี้วัดใด: ตรวจและแก้ที่แหล่งข้อมูล แล้วนำเข้าใหม่",

@@ -231,13 +231,16 @@ def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ).df()
 
 
-def batch_changes(con: duckdb.DuckDBPyConnection, batch_id: int) -> pd.DataFrame:
-    """What one batch did, row by row: added, changed (column, before, after) or not in its file (kept)."""
+CHANGES_SHOWN = 100_000  # rows of a batch's list of changes: enough to read and check, bounded for a national re-upload
+
+
+def batch_changes(con: duckdb.DuckDBPyConnection, batch_id: int, limit: int = CHANGES_SHOWN) -> pd.DataFrame:
+    """What one batch did, row by row (the first `limit`): added, changed (column, before, after) or not in its file."""
     with con.cursor() as cur:
         found = cur.execute("select table_name from batches where batch_id = $b", {"b": batch_id}).fetchall()
         if not found:
             return pd.DataFrame(columns=["change", "column_name", "before", "after"])
-        return cur.execute(changes_sql(TABLES[found[0][0]]), {"b": batch_id}).df()
+        return cur.execute(changes_sql(TABLES[found[0][0]]), {"b": batch_id, "limit": limit}).df()
 
 
 @dataclass(frozen=True)
@@ -374,7 +377,7 @@ def changes_sql(table: Table) -> str:
                 " join " + before + " o on " + _key_join(table, "o", "n") + " where o." + c + " is distinct from n." + c
             )
     parts.append("select " + ", ".join("k." + k for k in keys) + ", 'not_in_file', null, null, null from " + _not_carried(table) + " k")
-    return " union all ".join(parts) + " order by all"
+    return " union all ".join(parts) + " order by all limit $limit"
 
 
 def history_count_sql(table: Table) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from store.load import LoadReport
+from store.load import CHANGES_SHOWN, LoadReport
 from store.tables import NUMBER_MAX, TABLES, Column
 from ui.cached import as_of_stamp, batch_changes, batch_diff, table_status
 from ui.downloads import table_downloads
@@ -126,5 +126,7 @@ def loaded_view(result: LoadReport, version: str) -> None:
         before=changes["before"].str.replace(whole, r"\1", regex=True),
         after=changes["after"].str.replace(whole, r"\1", regex=True),
     )
+    if len(shown) >= CHANGES_SHOWN:
+        st.caption(t("changes_cut", n=CHANGES_SHOWN))
     st.dataframe(shown.head(200), hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(shown.columns)))
     table_downloads(shown, f"changes_batch_{result.batch_id}", as_of_stamp(version), key=f"changes_{result.batch_id}")
