@@ -354,7 +354,10 @@ def execute(con: duckdb.DuckDBPyConnection, sql: str, max_rows: int, memory_byte
 def years_note(cur: duckdb.DuckDBPyConnection, query: str) -> tuple[tuple[str, dict[str, Any]], ...]:
     """query_years_be for a query that found nothing while comparing a CE year with a BE-looking one, read from
     DuckDB's parse tree of the query (as the guard reads it); empty otherwise."""
-    years = be_year_filters(duckdb_serializer(cur)(query))
+    try:
+        years = be_year_filters(duckdb_serializer(cur)(query))
+    except duckdb.Error:  # the guard parsed this query already; a note is never worth failing the answer
+        return ()
     if not years:
         return ()
     return (("query_years_be", {"value": years[0], "limit": years[0] - BE_OFFSET}),)
