@@ -6,7 +6,7 @@ at least MIN_GROUP establishments or respondents (docs/decisions.md, SECURITY.md
 
 import streamlit as st
 
-from explore.explorer import (
+from lookup.explorer import (
     AGGS,
     MIN_GROUP,
     READER_AGGS,

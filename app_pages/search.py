@@ -5,7 +5,7 @@ downloads."""
 import streamlit as st
 from streamlit_folium import st_folium
 
-from explore.search import Filters, search
+from lookup.search import Filters, search
 from store.tables import PRACTICES, SCHEMES
 from ui.cached import as_of_stamp, behind, boundaries, catalogue, search_frame, subdistrict_names
 from ui.downloads import table_downloads

@@ -24,7 +24,7 @@ def test_mypy_on_metrics_and_store():
 
 
 def test_no_sql_above_the_data_rooms():
-    """SQL lives in store/, metrics/, explore/, console/ and their sql/ files; the pages, their Streamlit helpers,
+    """SQL lives in store/, metrics/, lookup/, console/ and their sql/ files; the pages, their Streamlit helpers,
     the presentation and the server layer only call functions."""
     for room in ("app_pages", "ui", "present", "webserver"):
         for module in (ROOT / room).glob("*.py"):

@@ -10,8 +10,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from explore import explorer as explore
-from explore.explorer import Filter, Source, Spec, apply_filters, column_labels, kinds, present, summarise, value_label
+from lookup import explorer as explore
+from lookup.explorer import Filter, Source, Spec, apply_filters, column_labels, kinds, present, summarise, value_label
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,8 +16,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from explore import explorer as explore
-from explore.explorer import Source, Spec, kinds, number_formats, present, summarise, value_title
+from lookup import explorer as explore
+from lookup.explorer import Source, Spec, kinds, number_formats, present, summarise, value_title
 from present import words
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from explore import explorer, search
+from lookup import explorer, search
 from metrics import quality
 from metrics.engine import evaluate
 

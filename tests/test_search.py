@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from explore.search import Filters, establishments, search
+from lookup.search import Filters, establishments, search
 from tests.conftest import ESTABLISHMENTS
 
 

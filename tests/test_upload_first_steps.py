@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from explore.profile import dataset_status
+from lookup.profile import dataset_status
 from metrics.engine import evaluate
 from present.words import TEXT
 from store.examples import FACTORY_TABLES, example_bytes, example_tables, is_example

@@ -13,7 +13,7 @@ LATIN = re.compile("[A-Za-z]")
 FIELD = re.compile(r"\{(\w+)[^}]*\}")
 # Where the words are kept: every table of words, messages, labels and descriptions.
 MODULES = ("present.words", "present.site_words", "present.tables", "store.messages", "store.backup", "console.messages",
-           "console.catalogue", "explore.explorer")  # fmt: skip
+           "console.catalogue", "lookup.explorer")  # fmt: skip
 # Deliberately the other language: the link to switch language is named in the language it leads to.
 OTHER_LANGUAGE = {Text("English", "ภาษาไทย")}
 
@@ -53,7 +53,8 @@ def problems(where: str, pair: Text) -> list[str]:
     found = []
     if (LATIN.search(pair.th) or THAI.search(pair.th)) and not THAI.search(pair.th):
         found.append(f"{where}: the Thai side has no Thai: {pair.th!r}")
-    if len(THAI.findall(FIELD.sub("", pair.en))) >= len(LATIN.findall(pair.en)):
+    thai_in_english = len(THAI.findall(FIELD.sub("", pair.en)))
+    if thai_in_english and thai_in_english >= len(LATIN.findall(pair.en)):
         found.append(f"{where}: the English side reads Thai: {pair.en!r}")
     if set(FIELD.findall(pair.th)) != set(FIELD.findall(pair.en)):
         found.append(f"{where}: the two sides fill different fields")

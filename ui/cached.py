@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from explore import profile
+from lookup import profile
 from metrics import engine, readiness
 from metrics.catalogue import Indicator, load_catalogue, town_areas
 from present import words
@@ -183,7 +183,7 @@ def trend(version: str, code: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def search_frame(version: str, year: int) -> pd.DataFrame:
-    from explore import search
+    from lookup import search
 
     with con().cursor() as cur:
         return search.establishments(cur, year)

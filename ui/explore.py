@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from explore import explorer as explore
-from explore.explorer import AGGS, GRAINS, Filter, Kind, Source, Spec
+from lookup import explorer as explore
+from lookup.explorer import AGGS, GRAINS, Filter, Kind, Source, Spec
 from store.tables import TABLES
 from ui.cached import catalogue, con
 from ui.charts import FONT

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from explore.profile import Profile
+from lookup.profile import Profile
 from present.jinja import environment
 from present.words import value_label
 from ui.i18n import NO_VALUE, columns, date_label, lang, product_unit, reason, t, year_short
