@@ -346,8 +346,10 @@ def test_a_runaway_query_is_killed_on_time_and_a_neighbour_keeps_its_own_limit(a
     neighbour.start()
     run("runaway", 1.0)
     neighbour.join(60)
-    assert outcome["runaway"][0] == "query_time_limit" and outcome["runaway"][1] < 1.0 + 10
-    assert outcome["neighbour"][0] == "query_time_limit" and 4.0 < outcome["neighbour"][1] < 4.0 + 10
+    # Bounds wide enough for a loaded machine: what is checked is that each is stopped by its own limit (the runaway
+    # query alone would run for hours), not how fast the machine is.
+    assert outcome["runaway"][0] == "query_time_limit" and outcome["runaway"][1] < 1.0 + 30
+    assert outcome["neighbour"][0] == "query_time_limit" and 4.0 < outcome["neighbour"][1] < 4.0 + 30
     assert run_query(database, "select 42").rows == [(42,)]
     with app_con.cursor() as cur:
         assert cur.execute("select 42").fetchall() == [(42,)]  # the caller's connection is untouched

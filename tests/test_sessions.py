@@ -325,10 +325,10 @@ def test_known_and_unknown_usernames_are_answered_alike(people, throttle, monkey
     def spent(name: str, password: str) -> float:
         times = []
         for _ in range(9):
-            start = time.perf_counter()
+            start = time.process_time()  # CPU time of this process: bcrypt's work, not the machine's other load
             accounts.authenticate(con, name, password)
-            times.append(time.perf_counter() - start)
-        return min(times)  # the other engineers' work on the machine only ever adds time: the least is the work
+            times.append(time.process_time() - start)
+        return min(times)
 
     accounts.change_password(con, "ana", PASSWORD, "หินปูน-สระบุรี-ดี-8")  # hashed at cost 8 now
     known, unknown, long = spent("ana", "wrong-password"), spent("nobody", "wrong-password"), spent("ana", long_thai)
