@@ -785,7 +785,7 @@ def test_the_console_page_refuses_hostile_queries_while_the_app_process_stays_sm
     at.text_input[0].input("ana")
     at.text_input[1].input("correct-horse-battery")
     at.button[0].click().run()
-    at.switch_page("app_pages/console.py").run()
+    at.switch_page("app_pages/sql_console.py").run()
     assert not at.exception and not at.error
 
     def run(sql: str) -> str:

@@ -163,7 +163,7 @@ def test_the_console_page_shows_the_guide_and_the_hint(demo_db: Path, tmp_path: 
     at.text_input[0].input("ana")
     at.text_input[1].input("correct-horse-battery")
     at.button[0].click().run()
-    at.switch_page("app_pages/console.py").run()
+    at.switch_page("app_pages/sql_console.py").run()
     assert not at.exception
     assert any(wording("console_years", lang) == i.value for i in at.info)
     at.text_area(key="console_sql").input(EMPTY_BE)

@@ -310,9 +310,9 @@ def test_a_deactivated_analyst_loses_the_desk_on_the_next_run(db, monkeypatch):
 
 def test_the_sql_console_is_for_analysts_and_refuses_writes(db, monkeypatch):
     committee = start(db, monkeypatch, "chair")
-    assert not_in_navigation(committee, "app_pages/console.py")  # committee members read the dashboard, not the tables
+    assert not_in_navigation(committee, "app_pages/sql_console.py")  # committee members read the dashboard, not the tables
     at = start(db, monkeypatch, "ana")
-    at.switch_page("app_pages/console.py").run()
+    at.switch_page("app_pages/sql_console.py").run()
     assert not at.exception and "SQL console" in page_titles(at)
     at.text_area(key="console_sql").input("select subdistrict_code, count(*) as n from establishments group by 1 order by 1").run()
     next(b for b in at.button if b.label == "Run").click().run()

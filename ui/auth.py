@@ -38,7 +38,7 @@ DESK_PAGES = [
     ("app_pages/upload.py", "page_upload", ":material/upload_file:", "upload"),
     ("app_pages/batches.py", "page_batches", ":material/history:", "batches"),
     ("app_pages/quality.py", "page_quality", ":material/troubleshoot:", "quality"),
-    ("app_pages/console.py", "page_console", ":material/terminal:", "sql"),
+    ("app_pages/sql_console.py", "page_console", ":material/terminal:", "sql"),
 ]
 ADMIN_PAGES = [
     ("app_pages/criteria.py", "page_criteria", ":material/tune:", "criteria"),
