@@ -274,7 +274,7 @@ def sign_in_link(here: str) -> Iterator[None]:
     slot = st.sidebar.empty()
 
     def draw() -> None:
-        view = {k: v for k, v in st.query_params.to_dict().items() if k != RETURN}
+        view = st.query_params.to_dict()  # on the sign-in page itself, its own next= stays (checked when used)
         if here in usable_pages("committee"):
             view[RETURN] = here
         slot.page_link(st.Page(path, title=t("page_signin"), url_path=url), label=t("sign_in_staff"), icon=icon, query_params=view)
