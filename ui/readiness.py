@@ -184,12 +184,14 @@ def _from_editor(table: str, edited: pd.DataFrame) -> pd.DataFrame:
     out = edited.copy()
     if table == "activities" and lang() == "th":
         for column in DATES:
-            out[column] = [parse_day(v, column) for v in out[column]]
+            out[column] = [parse_day(v, columns([column])[column]) for v in out[column]]
     return out
 
 
 def _config(table: str, shown: pd.DataFrame) -> dict[str, object]:
     config: dict[str, object] = dict(columns(list(shown.columns)))
+    for column in KEYS[table][1:]:  # the item stays in sight while the grid scrolls sideways
+        config[column] = st.column_config.Column(str(config.get(column, column)), pinned=True)
     labels = {s: reason(s) for s in STATUSES[table]}
     config["status"] = st.column_config.SelectboxColumn(
         str(config.get("status", "status")), options=STATUSES[table], required=True, format_func=labels.__getitem__
@@ -220,7 +222,7 @@ def editor(table: str, fiscal_year: int, who: str) -> None:
         st.session_state[pinned] = checklist(con(), table, fiscal_year)  # what this page read, with versions
     before: pd.DataFrame = st.session_state[pinned]
     shown = _to_editor(table, before)
-    hidden = {"row_version", "description_en" if lang() == "th" else "description_th"}
+    hidden = {"fiscal_year", "row_version", "description_en" if lang() == "th" else "description_th"}  # the year is the page's
     order = [c for c in shown.columns if c not in hidden]
     locked = [c for c in shown.columns if c not in EDITABLE[table]]
     edited = st.data_editor(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", disabled=locked,
