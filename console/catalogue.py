@@ -82,6 +82,21 @@ REFERENCE_TABLES: dict[str, tuple[Text, dict[str, Text]]] = {
             "name_en": Text("ชื่อภาษาอังกฤษ", "Name in English"),
         },
     ),
+    "edit_log": (  # a view of the browser edits' audit trail (sql/schema/016_row_versions.sql): no account secrets
+        Text("ประวัติการแก้ไขแผนปฏิบัติการและรายการหลักฐาน", "Edit history of the action plan and the evidence checklist"),
+        {
+            "edit_id": Text("ลำดับการแก้ไข", "Edit number"),
+            "table_name": Text("ตาราง (activities หรือ evidence)", "Table (activities or evidence)"),
+            "fiscal_year": Text("ปีงบประมาณ พ.ศ.", "Fiscal year, BE"),
+            "row_key": Text("รายการ (ปีงบประมาณ/ตัวชี้วัด/ข้อ หรือ ปีงบประมาณ/กิจกรรม)", "Item (fiscal year/indicator/no. or fiscal year/activity)"),
+            "column_name": Text("ช่องที่แก้ไข", "Field changed"),
+            "before_value": Text("ค่าเดิม", "Value before"),
+            "after_value": Text("ค่าใหม่", "Value after"),
+            "kind": Text("ประเภทการเปลี่ยนแปลง", "Kind of change (edit, keep_mine, copy_year, remove_year, rollback_keep, rollback_revert)"),
+            "edited_by": Text("ผู้แก้ไข", "Who"),
+            "edited_at": Text("เวลาที่แก้ไข", "When"),
+        },
+    ),
     "batches": (
         Text("บันทึกการนำเข้า: ทุกไฟล์ที่นำเข้า และสถานะการยกเลิก", "The batch log: every file loaded, and whether it was rolled back"),
         {

@@ -52,7 +52,7 @@ INTERNAL_SUFFIXES = ("_history",)
 
 READABLE_ORDER = (
     "subdistricts", "establishments", "annual_reports", "certifications", "practices", "effluent_samples",
-    "effluent_standards", "green_areas", "surveys", "infrastructure", "activities", "evidence", "indicators",
+    "effluent_standards", "green_areas", "surveys", "infrastructure", "activities", "evidence", "edit_log", "indicators",
     "batches", "boundaries",
 )  # fmt: skip
 # Views of data tables with their years in the Buddhist era beside the CE ones (sql/schema/017_console_be.sql):

@@ -208,3 +208,20 @@ def test_migration_016_keeps_history_rows_and_the_loader_still_replaces(con, tmp
     assert first.ok and second.ok and second.replaced == 1
     assert rollback(con, second.batch_id, by="tester") == {"deleted": 0, "restored": 1}
     assert cell(con, "description_th", "18.1.1", year=2565) == "คำสั่ง"
+
+
+def test_the_sql_console_reads_the_edit_log_as_data_and_not_the_audit_table(demo):
+    from console.catalogue import schema
+    from console.guard import QueryRefused, check
+
+    read = checklist(demo, "evidence", 2567)
+    save_checklist(demo, "evidence", read, edited(read, item(read), status="ready"), "ana")
+    with demo.cursor() as cur:
+        query = check(cur, "select row_key, before_value, after_value, edited_by from edit_log where fiscal_year = 2567")
+        assert cur.execute(query).fetchall() == [("2567/19.1.1/1", "missing", "ready", "ana")]
+        with pytest.raises(QueryRefused, match="internal"):
+            check(cur, "select * from checklist_edits")
+        described = {t.name: t for t in schema(cur, "th")}["edit_log"]
+    assert [c.name for c in described.columns][:3] == ["edit_id", "table_name", "fiscal_year"] and all(
+        c.description for c in described.columns
+    )
