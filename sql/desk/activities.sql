@@ -14,4 +14,4 @@ select
     row_version
 from activities
 where $fiscal_year is null or fiscal_year = $fiscal_year
-order by fiscal_year desc, try_cast(string_split(activity_id, '.') as integer[]) nulls last, activity_id
+order by fiscal_year desc, try_cast(string_split(activity_id, '.') as integer[]) nulls last, activity_id asc

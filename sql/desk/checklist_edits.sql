@@ -12,6 +12,6 @@ select
     edited_at
 from checklist_edits
 where table_name = $table
-  and ($fiscal_year is null or fiscal_year = $fiscal_year)
+    and ($fiscal_year is null or fiscal_year = $fiscal_year)
 order by edit_id desc
 limit 5000

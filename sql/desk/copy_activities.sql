@@ -5,15 +5,15 @@ insert into activities (
     status, target_participants
 )
 select
-    $target,
+    $target as fiscal_year,
     activity_id,
     title_th,
     title_en,
     indicator_code,
     responsible,
-    planned_start + to_years($shift::integer),
-    planned_end + to_years($shift::integer),
-    'planned',
+    planned_start + to_years($shift::integer) as planned_start,
+    planned_end + to_years($shift::integer) as planned_end,
+    'planned' as status,
     target_participants
 from activities
 where fiscal_year = $source

@@ -12,4 +12,4 @@ select
     row_version
 from evidence
 where $fiscal_year is null or fiscal_year = $fiscal_year
-order by fiscal_year desc, string_split(indicator_code, '.')::integer[], item_no
+order by fiscal_year desc, string_split(indicator_code, '.')::integer[], item_no asc

@@ -15,9 +15,9 @@ final as (
             select count(*)
             from checklist_edits as e
             where e.table_name = $table
-              and e.fiscal_year = $fiscal_year
-              and e.kind in ('edit', 'keep_mine')
-              and e.edit_id > coalesce(c.copy_id, 0)
+                and e.fiscal_year = $fiscal_year
+                and e.kind in ('edit', 'keep_mine')
+                and e.edit_id > coalesce(c.copy_id, 0)
         ) as edits_since
     from copies as c
 )

@@ -54,5 +54,5 @@ final as (
 )
 
 select * from final
-order by weight desc, distance, entity_id
+order by weight desc, distance asc, entity_id asc
 limit $limit

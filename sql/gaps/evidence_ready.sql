@@ -20,11 +20,11 @@ final as (
         1.0::double as weight,
         e.item_no::double as distance
     from evidence as e
-    inner join applies as a using (fiscal_year)
+    inner join applies using (fiscal_year)
     where e.indicator_code = $code
-      and e.status = 'in_progress'
+        and e.status = 'in_progress'
 )
 
 select * from final
-order by weight desc, priority, distance, entity_id
+order by weight desc, priority asc, distance asc, entity_id asc
 limit $limit

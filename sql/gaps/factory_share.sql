@@ -7,7 +7,8 @@
 with
 
 definition as (
-    select * from (select unnest($defs, recursive := true)) where code = $code
+    select d.* from (select unnest($defs, recursive := true)) as d
+    where d.code = $code
 ),
 
 wanted_practices as (
@@ -27,11 +28,11 @@ population as (
 ),
 
 implemented as (
-    select distinct factory_id
-    from practices
-    where year = $year
-      and status = 'implemented'
-      and practice in (select practice from wanted_practices)
+    select distinct p.factory_id
+    from practices as p
+    where p.year = $year
+        and p.status = 'implemented'
+        and p.practice in (select w.practice from wanted_practices as w)
 ),
 
 certified as (
@@ -45,9 +46,9 @@ certified as (
 ),
 
 not_counted as (
-    select * from population
-    where factory_id not in (select factory_id from implemented)
-      and factory_id not in (select factory_id from certified)
+    select p.* from population as p
+    where p.factory_id not in (select i.factory_id from implemented as i)
+        and p.factory_id not in (select c.factory_id from certified as c)
 ),
 
 planned as (
@@ -62,8 +63,8 @@ planned as (
     from not_counted as n
     inner join practices as p using (factory_id)
     where p.year = $year
-      and p.status = 'planned'
-      and p.practice in (select practice from wanted_practices)
+        and p.status = 'planned'
+        and p.practice in (select w.practice from wanted_practices as w)
     group by n.factory_id
 ),
 
@@ -80,7 +81,7 @@ expired as (
     inner join certifications as c using (factory_id)
     inner join wanted_schemes as w using (scheme)
     where year(c.expires_on) = $year - 1
-      and (c.scheme <> 'GI' or c.level >= w.gi_min_level)
+        and (c.scheme <> 'GI' or c.level >= w.gi_min_level)
     group by n.factory_id
 ),
 
@@ -97,7 +98,7 @@ below_level as (
     inner join valid_certificates_in([$year]::integer[]) as c using (factory_id)
     inner join wanted_schemes as w using (scheme)
     where c.scheme = 'GI'
-      and c.level < w.gi_min_level
+        and c.level < w.gi_min_level
     group by n.factory_id
 ),
 
@@ -111,11 +112,11 @@ expiring as (
         0.0::double as weight,
         0.0::double as distance
     from certified as c
-    inner join population as p using (factory_id)
-    where c.factory_id not in (select factory_id from implemented)
+    inner join population using (factory_id)
+    where c.factory_id not in (select i.factory_id from implemented as i)
     group by c.factory_id
     having count(c.expires_on) = count(*)
-       and max(year(c.expires_on)) = $year
+        and max(year(c.expires_on)) = $year
 ),
 
 reasons as (
@@ -145,5 +146,5 @@ final as (
 )
 
 select * from final
-order by weight desc, priority, distance, entity_id
+order by weight desc, priority asc, distance asc, entity_id asc
 limit $limit

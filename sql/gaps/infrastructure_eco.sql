@@ -15,11 +15,11 @@ final as (
         0.0::double as distance
     from infrastructure
     where year = $year
-      and coalesce(eco_design, false)
-      and status in ('planned', 'in_progress')
-      and ($area = 'all' or subdistrict_code = $area)
+        and coalesce(eco_design, false)
+        and status in ('planned', 'in_progress')
+        and ($area = 'all' or subdistrict_code = $area)
 )
 
 select * from final
-order by weight desc, priority, entity_id
+order by weight desc, priority asc, entity_id asc
 limit $limit

@@ -5,7 +5,8 @@
 with
 
 measure as (
-    select * from (select unnest($measures, recursive := true)) where code = $code
+    select m.* from (select unnest($measures, recursive := true)) as m
+    where m.code = $code
 ),
 
 population as (
@@ -35,12 +36,12 @@ judged as (
         pr.intensity as previous,
         c.target
     from population as p
-    inner join reports as c on c.factory_id = p.factory_id and c.year = $year
-    left join reports as pr on pr.factory_id = p.factory_id and pr.year = $year - 1
+    inner join reports as c on p.factory_id = c.factory_id and c.year = $year
+    left join reports as pr on p.factory_id = pr.factory_id and pr.year = $year - 1
     where c.intensity is not null
-      and (pr.intensity is not null or c.target is not null)
-      and not coalesce(c.intensity < pr.intensity, false)
-      and not coalesce(c.intensity <= c.target, false)
+        and (pr.intensity is not null or c.target is not null)
+        and not coalesce(c.intensity < pr.intensity, false)
+        and not coalesce(c.intensity <= c.target, false)
 ),
 
 distances as (
@@ -70,5 +71,5 @@ final as (
 )
 
 select * from final
-order by weight desc, distance, entity_id
+order by weight desc, distance asc, entity_id asc
 limit $limit

@@ -9,10 +9,13 @@ population as (
 ),
 
 reports as (
-    select factory_id, year, investment_thb
+    select
+        factory_id,
+        year,
+        investment_thb
     from annual_reports
     where year in ($year, $year - 1)
-      and investment_thb is not null
+        and investment_thb is not null
 ),
 
 final as (
@@ -27,11 +30,11 @@ final as (
         pr.investment_thb - c.investment_thb as weight,
         0.0::double as distance
     from population as p
-    inner join reports as c on c.factory_id = p.factory_id and c.year = $year
-    inner join reports as pr on pr.factory_id = p.factory_id and pr.year = $year - 1
+    inner join reports as c on p.factory_id = c.factory_id and c.year = $year
+    inner join reports as pr on p.factory_id = pr.factory_id and pr.year = $year - 1
     where c.investment_thb <= pr.investment_thb
 )
 
 select * from final
-order by weight desc, distance, entity_id
+order by weight desc, distance asc, entity_id asc
 limit $limit

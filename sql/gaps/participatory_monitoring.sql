@@ -16,11 +16,11 @@ final as (
     from practices as p
     inner join establishments as e using (factory_id)
     where p.year = $year
-      and p.practice = 'participatory_monitoring'
-      and p.status = 'planned'
-      and ($area = 'all' or e.subdistrict_code = $area)
+        and p.practice = 'participatory_monitoring'
+        and p.status = 'planned'
+        and ($area = 'all' or e.subdistrict_code = $area)
 )
 
 select * from final
-order by weight desc, priority, entity_id
+order by weight desc, priority asc, entity_id asc
 limit $limit

@@ -5,7 +5,8 @@
 with
 
 measure as (
-    select * from (select unnest($measures, recursive := true)) where code = $code
+    select m.* from (select unnest($measures, recursive := true)) as m
+    where m.code = $code
 ),
 
 population as (
@@ -37,10 +38,10 @@ final as (
     from population as p
     inner join shares as s using (factory_id)
     where s.whole > 0
-      and s.part is not null
-      and s.part / s.whole * 100 < $threshold
+        and s.part is not null
+        and s.part / s.whole * 100 < $threshold
 )
 
 select * from final
-order by weight desc, distance, entity_id
+order by weight desc, distance asc, entity_id asc
 limit $limit

@@ -9,6 +9,6 @@ select
     v.factory_id is not null as valid_in_year
 from certifications as c
 left join valid_certificates_in([$year]::integer[]) as v
-    on v.factory_id = c.factory_id and v.scheme = c.scheme and v.issued_on = c.issued_on
+    on c.factory_id = v.factory_id and c.scheme = v.scheme and c.issued_on = v.issued_on
 where c.factory_id = $factory_id
-order by c.issued_on desc, c.scheme
+order by c.issued_on desc, c.scheme asc

@@ -1,6 +1,6 @@
 -- One establishment's identity, with its subdistrict's names.
 select
-    e.*,
+    e.*,  -- noqa: AM04
     s.name_th as subdistrict_th,
     s.name_en as subdistrict_en
 from establishments as e

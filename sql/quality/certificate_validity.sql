@@ -7,4 +7,4 @@ select
     v.factory_id is not null as valid_in_year
 from certifications as c
 left join valid_certificates_in([$year]::integer[]) as v
-    on v.factory_id = c.factory_id and v.scheme = c.scheme and v.issued_on = c.issued_on
+    on c.factory_id = v.factory_id and c.scheme = v.scheme and c.issued_on = v.issued_on

@@ -6,7 +6,16 @@ with
 
 measures as (
     unpivot (
-        select factory_id, year, production_qty as production, production_unit, production_qty, water_use_m3, wastewater_m3, energy_total_gj, ghg_tco2e
+        select
+            factory_id,
+            year,
+            production_qty as production,
+            production_unit,
+            production_qty,
+            water_use_m3,
+            wastewater_m3,
+            energy_total_gj,
+            ghg_tco2e
         from annual_reports
     )
     on production_qty, water_use_m3, wastewater_m3, energy_total_gj, ghg_tco2e
@@ -51,7 +60,7 @@ far as (
     from per_unit as p
     inner join medians as m using (year, industry, production_unit, measure)
     where m.median_value > 0
-      and (p.value >= m.median_value * $far or p.value <= m.median_value / $far)
+        and (p.value >= m.median_value * $far or p.value <= m.median_value / $far)
 ),
 
 jumps as (
@@ -64,9 +73,9 @@ jumps as (
         b.amount as compared_with,
         m.amount / b.amount as ratio
     from measures as m
-    inner join measures as b on b.factory_id = m.factory_id and b.measure = m.measure and b.year = m.year - 1
+    inner join measures as b on m.factory_id = b.factory_id and m.measure = b.measure and b.year = m.year - 1
     where b.amount > 0 and m.amount > 0
-      and (m.amount >= b.amount * $jump or m.amount <= b.amount / $jump)
+        and (m.amount >= b.amount * $jump or m.amount <= b.amount / $jump)
 ),
 
 final as (
@@ -81,9 +90,13 @@ final as (
         f.value,
         f.compared_with,
         f.ratio
-    from (select * from far union all select * from jumps) as f
+    from (
+        select * from far
+        union all
+        select * from jumps
+    ) as f
     inner join establishments as e using (factory_id)
 )
 
 select * from final
-order by year desc, factory_id, check_name, measure
+order by year desc, factory_id asc, check_name asc, measure asc

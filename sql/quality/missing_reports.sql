@@ -9,6 +9,7 @@ select
     p.subdistrict_code
 from factory_populations($years::integer[]) as p
 where not exists (
-    select 1 from annual_reports as r where r.factory_id = p.factory_id and r.year = p.year
-)
-order by p.year desc, p.factory_id
+        select 1 from annual_reports as r
+        where r.factory_id = p.factory_id and r.year = p.year
+    )
+order by p.year desc, p.factory_id asc

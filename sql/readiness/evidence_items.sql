@@ -2,7 +2,8 @@
 with
 
 items as (
-    select * from evidence where fiscal_year = $fiscal_year
+    select * from evidence
+    where fiscal_year = $fiscal_year
 ),
 
 final as (
@@ -20,7 +21,7 @@ final as (
         e.status,
         e.reference
     from items as e
-    inner join indicators as i on i.code = e.indicator_code
+    inner join indicators as i on e.indicator_code = i.code
 )
 
 select * from final

@@ -2,11 +2,19 @@
 with
 
 plans as (
-    select fiscal_year, count(*) as activities from activities group by fiscal_year
+    select
+        fiscal_year,
+        count(*) as activities
+    from activities
+    group by fiscal_year
 ),
 
 checklists as (
-    select fiscal_year, count(*) as evidence_items from evidence group by fiscal_year
+    select
+        fiscal_year,
+        count(*) as evidence_items
+    from evidence
+    group by fiscal_year
 ),
 
 final as (

@@ -24,11 +24,17 @@ implemented as (
 ),
 
 reported as (
-    select distinct factory_id from annual_reports where year = $year
+    select distinct factory_id from annual_reports
+    where year = $year
 ),
 
 sampled as (
-    select factory_id, count(*) as samples from effluent_samples where year(sampled_on) = $year group by factory_id
+    select
+        factory_id,
+        count(*) as samples
+    from effluent_samples
+    where year(sampled_on) = $year
+    group by factory_id
 ),
 
 final as (

@@ -10,8 +10,8 @@ final as (
         count(*) as respondents
     from surveys
     where question = $question
-      and year = $year
-      and ($area = 'all' or subdistrict_code = $area)
+        and year = $year
+        and ($area = 'all' or subdistrict_code = $area)
     group by all
 )
 
