@@ -62,6 +62,10 @@ RULES: dict[str, Text] = {
     "not_a_number": Text("'{value}' ไม่ใช่ตัวเลข", "'{value}' is not a number"),
     "not_an_integer": Text("'{value}' ไม่ใช่จำนวนเต็ม", "'{value}' is not a whole number"),
     "not_a_date": Text("'{value}' ไม่ใช่วันที่ (ใช้ YYYY-MM-DD หรือ ว/ด/ปปปป)", "'{value}' is not a date (use YYYY-MM-DD or D/M/YYYY)"),
+    "date_out_of_range": Text(
+        "วันที่ '{value}' อยู่นอกช่วงที่รับได้ (ค.ศ. 1900–2200 หรือ พ.ศ. 2443–2743): ตรวจปีที่พิมพ์",
+        "The date '{value}' is outside the years accepted (1900–2200 CE, 2443–2743 BE): check the year typed",
+    ),
     "not_a_boolean": Text(
         "'{value}' ไม่ใช่ ใช่/ไม่ใช่ (true/false, 1/0, y/n, มี/ไม่มี)", "'{value}' is not yes/no (true/false, 1/0, y/n, ใช่/ไม่ใช่, มี/ไม่มี)"
     ),

@@ -318,8 +318,13 @@ ISO_DATE = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::
 DAY_FIRST = r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})$"
 
 
-def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series, int]:
-    """YYYY-MM-DD (optionally with a time) or D/M/YYYY; BE years converted. Returns (dates, failed, BE count).
+# The dates a column holds (pandas' nanosecond dates end in 1677 and 2262); a date outside is refused by name.
+FIRST_DATE_YEAR, LAST_DATE_YEAR = 1900, 2200
+
+
+def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, int]:
+    """YYYY-MM-DD (optionally with a time) or D/M/YYYY; BE years converted. Returns (dates, not a date, a real
+    date outside FIRST_DATE_YEAR..LAST_DATE_YEAR, BE count).
 
     Arrow's regular expressions and date parser (vectorised C++): the year is converted before the
     date is checked, so 29/2/2567 (BE, a leap year in CE 2024) is a real date."""
@@ -342,11 +347,14 @@ def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series, int]:
         pc.and_(pc.equal(pc.year(parsed), year), pc.equal(pc.month(parsed), pc.cast(part("m"), pa.int64()))),
         pc.equal(pc.day(parsed), pc.cast(part("d"), pa.int64())),
     )
-    parsed = pc.if_else(pc.fill_null(real, False), parsed, pa.scalar(None, parsed.type))
+    real = pc.fill_null(real, False)
+    within = pc.fill_null(pc.and_(pc.greater_equal(year, FIRST_DATE_YEAR), pc.less_equal(year, LAST_DATE_YEAR)), False)
+    outside = pd.Series(pc.and_(real, pc.invert(within)).to_numpy(zero_copy_only=False), index=text.index)
+    parsed = pc.if_else(pc.and_(real, within), parsed, pa.scalar(None, parsed.type))
     dates = pd.Series(parsed.to_numpy(zero_copy_only=False), index=text.index).astype("datetime64[ns]")
-    failed = (text != "") & dates.isna()
+    failed = (text != "") & dates.isna() & ~outside
     be = int(pc.sum(pc.and_(is_be, pc.is_valid(parsed))).as_py() or 0)
-    return dates, failed, be
+    return dates, failed, outside, be
 
 
 def _booleans(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -379,8 +387,8 @@ def convert_column(col: Column, text: pd.Series) -> tuple[pd.Series, list[tuple[
             values = values.astype("Int64")
         return values, problems, be
     if col.kind == "date":
-        dates, failed, be = _dates(text)
-        return dates, [(failed, "not_a_date")], be
+        dates, failed, outside, be = _dates(text)
+        return dates, [(failed, "not_a_date"), (outside, "date_out_of_range")], be
     if col.kind == "boolean":
         values, failed = _booleans(text)
         return values, [(failed, "not_a_boolean")], 0

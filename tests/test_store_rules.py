@@ -61,6 +61,9 @@ CASES = [
     ("level 1-5", "certifications", C + "\nF1,GI,2022-01-01,6,\n", (2, "level", "max")),
     ("expiry after issue", "certifications", C + "\nF1,ISO14001,2022-01-01,,2021-12-31\n", (2, "expires_on", "expires_before_issued")),
     ("date syntax", "certifications", C + "\nF1,ISO14001,31/02/2022,,\n", (2, "issued_on", "not_a_date")),
+    # pandas' dates end in 1677 and 2262: a year typed wrong crashed the loader instead of being named
+    ("date before 1900", "certifications", C + "\nF1,ISO14001,1500-01-01,,\n", (2, "issued_on", "date_out_of_range")),
+    ("date after 2200", "certifications", C + "\nF1,ISO14001,2022-01-01,,3000-12-31\n", (2, "expires_on", "date_out_of_range")),
     ("practice allowed", "practices", P + "\nF1,2022,recycling,implemented\n", (2, "practice", "allowed")),
     ("practice status required", "practices", P + "\nF1,2022,logistics,\n", (2, "status", "required")),
     ("practice status allowed", "practices", P + "\nF1,2022,logistics,done\n", (2, "status", "allowed")),
