@@ -93,10 +93,10 @@ def selected(page, grid: str, column: int, row: int, timeout: float = 30_000) ->
 def type_into_cell(page, grid: str, column: int, text: str, row: int = 0) -> None:  # type: ignore[no-untyped-def]
     """Replace one text cell's value by typing, and wait for the page's run with the edit."""
     open_cell(page, grid, column, row)
-    page.locator("textarea.gdg-input").wait_for(timeout=30_000)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-    page.keyboard.press("Enter")
+    editing = page.locator("textarea.gdg-input")
+    editing.wait_for(timeout=30_000)
+    editing.fill(text)
+    editing.press("Enter")
     page.get_by_text(re.compile(r"\d+ unsaved change|ยังไม่บันทึก \d+ ช่อง")).first.wait_for(timeout=60_000)
     wait_ready(page)
 
@@ -141,6 +141,7 @@ def test_the_sidebar_year_moves_the_plan_and_the_checklist_and_they_agree_with_t
     try:
         page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1).click()
         page.get_by_role("option", name="2565").click()
+        page.get_by_text("รายการหลักฐานปีงบประมาณ 2565").first.wait_for(timeout=60_000)  # the scorecard of 2565
         wait_ready(page)
         overview = page.locator('[data-testid="stMain"]').inner_text()
         ready = re.search(r"ระดับ 1 การมีส่วนร่วม.*?พร้อม (\d+) จาก (\d+) รายการ · รายการหลักฐานปีงบประมาณ (\d+)", overview, re.S)

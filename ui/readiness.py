@@ -214,10 +214,11 @@ def editor(table: str, fiscal_year: int, who: str) -> None:
     save compares against the version the analyst saw: a row someone changed meanwhile is refused, naming who and
     when, with a choice to reload or to keep mine (recorded as such). Every saved cell is in the edit history."""
     grid, pinned, stale = _key(table, fiscal_year, "editor"), _key(table, fiscal_year, "pinned"), _key(table, fiscal_year, "stale")
-    notice = st.session_state.pop(_key(table, fiscal_year, "notice"), None)
-    if notice:
-        st.success(notice, icon=":material/check:")
     pending_rows = bool((st.session_state.get(grid) or {}).get("edited_rows"))
+    if pending_rows:  # the last save's notice stays until the next edit
+        st.session_state.pop(_key(table, fiscal_year, "notice"), None)
+    elif notice := st.session_state.get(_key(table, fiscal_year, "notice")):
+        st.success(notice, icon=":material/check:")
     if pinned not in st.session_state or not (pending_rows or st.session_state.get(stale)):
         st.session_state[pinned] = checklist(con(), table, fiscal_year)  # what this page read, with versions
     before: pd.DataFrame = st.session_state[pinned]
