@@ -368,7 +368,9 @@ def year_tools(table: str, page: PageYear, who: str, is_admin: bool) -> None:
         source = st.selectbox(t("copy_from"), page.have[::-1], format_func=labels.__getitem__, key=f"copy_from_{table}_{lang()}")
         # The page's own year when it has no rows yet, else the year after the newest (kept inside the input's range).
         suggested = min(max(page.fiscal_year if page.fiscal_year not in page.have else max(page.have) + 1, 2500), 2700)
-        shown_target = st.number_input(t("copy_to"), min_value=2500, max_value=2700, value=suggested, step=1, key=f"copy_to_{table}")
+        shown_target = st.number_input(
+            t("copy_to"), min_value=2500, max_value=2700, value=suggested, step=1, key=f"copy_to_{table}_{page.fiscal_year}"
+        )
         if st.button(t("copy_do"), icon=":material/content_copy:", key=f"copy_{table}"):
             st.session_state[asking] = (int(source), int(shown_target))
         if asking in st.session_state:
