@@ -225,3 +225,36 @@ def test_the_sql_console_reads_the_edit_log_as_data_and_not_the_audit_table(demo
     assert [c.name for c in described.columns][:3] == ["edit_id", "table_name", "fiscal_year"] and all(
         c.description for c in described.columns
     )
+
+
+def test_copying_a_year_asks_first_then_lands_on_it(demo_db, tmp_path, monkeypatch, fresh_caches):
+    """The plan page (AppTest): with 2021 in the sidebar (fiscal year 2564, no plan) the copy form asks before it
+    writes anything, and after 'yes' the page shows the new year."""
+    from streamlit.testing.v1 import AppTest
+
+    from store import accounts
+
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(demo_db, path)
+    con, _, _ = init(path)
+    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), "correct-horse-battery")
+    con.close()
+    monkeypatch.setenv("EIT_DB", str(path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("app_pages/signin.py").run()
+    at.text_input[0].input("ana")
+    at.text_input[1].input("correct-horse-battery")
+    at.button[0].click().run()
+    at.switch_page("app_pages/plan.py").run()
+    at.selectbox(key="year_en").set_value(2021).run()
+    assert any("Fiscal year 2021 has no action plan yet" in i.value for i in at.info)
+    next(b for b in at.button if b.label == "Copy").click().run()
+    assert any("This creates fiscal year 2021" in w.value for w in at.warning)
+    assert any("Fiscal year 2021 has no action plan yet" in i.value for i in at.info)  # nothing written yet
+    next(b for b in at.button if b.label == "Yes, create fiscal year 2021").click().run()
+    assert not at.exception
+    assert any("Fiscal year 2021 (Oct 2020 – Sep 2021), from the year 2021" in c.value for c in at.caption)
+    assert not any("has no action plan" in i.value for i in at.info)  # landed on the new year, with its plan
+    assert any("Copied 6 row(s) into fiscal year 2021" in m.value for m in at.success)
