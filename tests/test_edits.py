@@ -258,3 +258,37 @@ def test_copying_a_year_asks_first_then_lands_on_it(demo_db, tmp_path, monkeypat
     assert any("Fiscal year 2021 (Oct 2020 – Sep 2021), from the year 2021" in c.value for c in at.caption)
     assert not any("has no action plan" in i.value for i in at.info)  # landed on the new year, with its plan
     assert any("Copied 6 row(s) into fiscal year 2021" in m.value for m in at.success)
+
+
+def test_the_batches_page_offers_to_keep_or_revert_later_edits(demo_db, tmp_path, monkeypatch, fresh_caches):
+    """Batch history (AppTest, admin): rolling back the checklist's batch after an edit offers both ways; keep works."""
+    from streamlit.testing.v1 import AppTest
+
+    from store import accounts
+
+    path = tmp_path / "rollback.duckdb"
+    shutil.copy(demo_db, path)
+    con, _, _ = init(path)
+    accounts.change_password(con, "root", accounts.add_user(con, "root", "admin", "tests"), "correct-horse-battery")
+    read = checklist(con, "evidence", 2565)  # an item the demo's batch replaced (the seed's 2565): its edit can be kept
+    save_checklist(con, "evidence", read, edited(read, item(read, year=2565), status="ready"), "ana")
+    batch = int(con.execute("select batch_id from batches where table_name = 'evidence' and status = 'loaded'").fetchall()[0][0])
+    con.close()
+    monkeypatch.setenv("EIT_DB", str(path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("app_pages/signin.py").run()
+    at.text_input[0].input("root")
+    at.text_input[1].input("correct-horse-battery")
+    at.button[0].click().run()
+    at.switch_page("app_pages/batches.py").run()
+    next(s for s in at.selectbox if s.label == "Batch to roll back").set_value(batch).run()
+    next(b for b in at.button if b.label == "Roll back").click().run()
+    labels = [b.label for b in at.button]
+    assert "Roll back, keeping those edits" in labels and "Roll back and revert those edits" in labels
+    said = [w.value.replace("\\", "") for w in at.warning]  # markdown-escaped on the page ("19\\.1")
+    assert any("1 checklist cell(s) were edited after this batch: 2565/19.1.1/1 (ana)" in w for w in said), said
+    next(b for b in at.button if b.label == "Roll back, keeping those edits").click().run()
+    done = [m.value for m in at.success]
+    assert any(f"Batch {batch} rolled back" in m and "1 edit(s) kept, 0 reverted" in m for m in done), (done, [e.value for e in at.error])
