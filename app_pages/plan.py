@@ -28,6 +28,7 @@ if page.shown is None:
 now = today()
 rows = plan(version, fiscal_year, now.isoformat())
 progress = rows["progress"].value_counts()  # one state per activity: the cards add up to the total
+targeted = rows[rows["target_participants"].notna()]  # participants only where a target says how many were wanted
 st.html(
     cards([
         (t("activities_total"), f"{len(rows)}", t("as_of_today", date=date_label(now))),
@@ -36,7 +37,8 @@ st.html(
         (t("activities_open"), f"{int(progress.get('in_progress', 0) + progress.get('due', 0))}", ""),
         (t("progress_planned"), f"{int(progress.get('planned', 0))}", ""),
         (t("progress_cancelled"), f"{int(progress.get('cancelled', 0))}", ""),
-        (t("participants_total"), f"{int(rows['participants'].fillna(0).sum()):,} / {int(rows['target_participants'].fillna(0).sum()):,}", ""),
+        (t("participants_total"), f"{int(targeted['participants'].fillna(0).sum()):,} / {int(targeted['target_participants'].sum()):,}",
+         t("participants_targeted", n=len(targeted), total=len(rows))),
     ])
 )  # fmt: skip
 

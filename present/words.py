@@ -136,6 +136,7 @@ TEXT: dict[str, Text] = {
     "activities_late": Text("ล่าช้า", "Late"),
     "activities_open": Text("กำลังทำหรือถึงกำหนดเริ่ม", "In progress or due"),
     "participants_total": Text("ผู้เข้าร่วมเทียบเป้าหมาย", "Participants against targets"),
+    "participants_targeted": Text("{n} จาก {total} กิจกรรมที่มีเป้าหมายผู้เข้าร่วม", "the {n} of {total} activities with a target"),
     "as_of_today": Text("ณ วันที่ {date}", "as of {date}"),
     "timeline": Text("ช่วงเวลาตามแผน (ต.ค. – ก.ย.)", "Planned timeline (Oct – Sep)"),
     "today": Text("วันนี้", "today"),

@@ -365,3 +365,14 @@ def test_closed_tabs_sessions_are_shut_down_when_they_expire_or_make_room_not_wh
     waiting.save(stored(alone))
     waiting.sweep()  # the server's timer: no other tab needs to close first
     assert alone.shut_down and waiting.list() == []
+
+
+def test_the_plans_participants_count_only_activities_with_a_target(db, monkeypatch):
+    """Issue 27: 'ผู้เข้าร่วม 113 / 220' added the participants of meetings that had no target to those that had one.
+    The demo's FY2567: 26 and 29 came to two meetings without a target; 58 of 120 to one with, 0 of 100 to another."""
+    at = start(db, monkeypatch, "chair")
+    at.query_params["fy"] = "2567"
+    at.switch_page("app_pages/plan.py").run()
+    assert not at.exception
+    cards = " ".join(h.value for h in at.html)
+    assert "58 / 220" in cards and "the 2 of 6 activities with a target" in cards, cards[:2000]

@@ -84,32 +84,40 @@ def plan_timeline(
     today: pd.Timestamp,
 ) -> go.Figure:
     """The fiscal year's activities as bars from planned start to end, coloured (and named) by progress;
-    a diamond where an activity was done; a line for today. Months run October to September."""
+    a diamond where an activity was done; a line for today. Months run October to September.
+
+    Each row is named by its activity number (1.1, 1.2 …, the plan table below names them): whole names took
+    most of a phone's width and left the bars a sliver. The whole name is in the bar's hover text."""
     fig = go.Figure()
     rows = plan[plan["planned_start"].notna() & plan["planned_end"].notna()]
-    rows = rows.assign(label=rows["label"].map(lambda v: html.escape(str(v))))  # activity names are data: inert in Plotly's text
-    names = rows["label"].tolist()
+    rows = rows.assign(
+        label=rows["label"].map(lambda v: html.escape(str(v))),  # activity names are data: inert in Plotly's text
+        number=rows["label"].map(lambda v: html.escape(str(v).split(" ", 1)[0])),
+    )
+    names = rows["number"].tolist()
     for state, part in rows.groupby("progress", sort=False):
         start = pd.to_datetime(part["planned_start"])
         end = pd.to_datetime(part["planned_end"]) + pd.Timedelta(days=1)
         fig.add_trace(
             go.Bar(
-                y=part["label"],
+                y=part["number"],
+                customdata=part["label"],
                 x=(end - start).dt.total_seconds() * 1000,
                 base=start,
                 orientation="h",
                 name=labels[f"progress_{state}"],
                 marker={"color": PROGRESS_COLOURS[str(state)], "line": {"color": "#1a202c", "width": 1}},
                 marker_pattern_shape="/" if state in ("late", "cancelled") else "",
-                hovertemplate="%{y}<extra></extra>",
+                hovertemplate="%{customdata}<extra></extra>",
             )
         )
     done = rows[rows["done_on"].notna()]
     if len(done):
         fig.add_trace(
             go.Scatter(
-                y=done["label"], x=pd.to_datetime(done["done_on"]), mode="markers", name=labels["done_on_marker"],
-                marker={"symbol": "diamond", "size": 11, "color": "#1a202c"}, hovertemplate="%{y}<extra></extra>",
+                y=done["number"], x=pd.to_datetime(done["done_on"]), mode="markers", name=labels["done_on_marker"],
+                customdata=done["label"], marker={"symbol": "diamond", "size": 11, "color": "#1a202c"},
+                hovertemplate="%{customdata}<extra></extra>",
             )
         )  # fmt: skip
     first, last = span
@@ -120,7 +128,7 @@ def plan_timeline(
     ticks = [month_label(m) if m.month in (1, 10) else month_label(m).split(" ")[0] for m in months]
     ticks = [t.replace(" ", "<br>", 1) for t in ticks]
     fig.update_xaxes(type="date", range=[first, last + pd.Timedelta(days=1)], tickmode="array", tickvals=months + pd.Timedelta(days=14),
-                     ticktext=ticks, tickangle=0, showgrid=True)  # fmt: skip
+                     ticktext=ticks, tickangle=0, showgrid=True, tickfont={"size": 11})  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), automargin=True)
     fig.update_layout(barmode="overlay", bargap=0.35)
     return _layout(fig, height=max(260, 70 + 42 * len(names)))
