@@ -119,6 +119,7 @@ def rendered(lang: str) -> dict[str, str]:
         + fragments.checklist(items(), lang)
         + fragments.level_history_table(history, lang),
         "leave_guard.html": fragments.render("leave_guard.html", n=2, message=SCRIPT + BREAKOUT + THAI),
+        "cards.html": fragments.render("cards.html", items=[(SCRIPT, BREAKOUT, THAI)]),
     }
 
 

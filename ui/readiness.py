@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 import streamlit as st
 
 from metrics import readiness
 from metrics.readiness import FISCAL_OFFSET
+from present.jinja import environment
 from store.edits import (
     EDITABLE,
     KEYS,
@@ -103,12 +103,7 @@ def explain_missing(table: str, page: PageYear) -> None:
 
 def cards(items: list[tuple[str, str, str]]) -> str:
     """Small summary cards: (label, value, note)."""
-    body = "".join(
-        f'<div class="eit-card"><div class="eit-card-label">{escape(a)}</div><div class="eit-card-value">{escape(b)}</div>'
-        f'<div class="eit-card-note">{escape(c)}</div></div>'
-        for a, b, c in items
-    )
-    return f'<div class="eit-cards">{body}</div>'
+    return environment("fragments").get_template("cards.html").render(items=items)
 
 
 def _words(frame: pd.DataFrame) -> pd.DataFrame:
