@@ -12,7 +12,6 @@ data (names, codes) is inert: never parsed as mathtext, and XML-escaped by matpl
 from __future__ import annotations
 
 import base64
-import html
 import io
 import math
 import re
@@ -89,13 +88,10 @@ def responsive(wide: str, narrow: str, label: str) -> str:
     """Both drawings as images, labelled; CSS (CSS below) shows the wide one on screens wider than 640 px and
     the narrow one below. As images (data URIs) they pass Streamlit's HTML sanitiser, which drops inline SVG,
     and nothing in them can run or reach the network."""
-    alt = html.escape(label)
+    from present.jinja import environment
 
-    def image(svg: str, kind: str) -> str:
-        data = base64.b64encode(svg.encode()).decode()
-        return f'<img class="eit-chart-{kind}" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
-
-    return f'<div class="eit-chart">{image(wide, "wide")}{image(narrow, "narrow")}</div>'
+    wide64, narrow64 = (base64.b64encode(svg.encode()).decode() for svg in (wide, narrow))
+    return environment("fragments").get_template("chart.html").render(label=label, wide=wide64, narrow=narrow64).strip()
 
 
 CSS = """

@@ -15,7 +15,7 @@ from metrics.catalogue import Indicator
 from metrics.engine import Result, Scorecard
 from metrics.gaps import Candidate
 from metrics.readiness import Blocker, LevelPlan
-from present import fragments
+from present import charts, fragments
 from present.jinja import TEMPLATES
 
 SCRIPT = "<script>alert(1)</script>"
@@ -120,6 +120,7 @@ def rendered(lang: str) -> dict[str, str]:
         + fragments.level_history_table(history, lang),
         "leave_guard.html": fragments.render("leave_guard.html", n=2, message=SCRIPT + BREAKOUT + THAI),
         "cards.html": fragments.render("cards.html", items=[(SCRIPT, BREAKOUT, THAI)]),
+        "chart.html": charts.responsive("<svg/>", "<svg/>", SCRIPT + BREAKOUT + THAI),
     }
 
 
@@ -130,6 +131,12 @@ def test_every_fragment_template_escapes_hostile_values(lang: str) -> None:
     assert on_disk <= set(out), f"render these in this test too: {sorted(on_disk - set(out))}"
     for name, html in out.items():
         if name not in on_disk:
+            continue
+        if name == "chart.html":  # its own two images, the hostile label only in their alt text
+            parsed = Elements()
+            parsed.feed(html)
+            assert SCRIPT not in html and html.count("<img") == 2 and parsed.tags.count("img") == 2, html
+            assert not [a for a in parsed.attributes if a.startswith("on")], html
             continue
         assert SCRIPT not in html and "<img" not in html, name
         if name == "leave_guard.html":  # its value lands in a script as JSON: no tag can close it
