@@ -112,14 +112,14 @@ RULES: dict[str, Text] = {
     ),
     "query_failed": Text("คำสั่งทำงานไม่สำเร็จ: {detail}", "The query failed: {detail}"),
     "console_years": Text(
-        "ปีในตารางเก็บเป็น ค.ศ. (เช่น year = 2023) ยกเว้น fiscal_year ที่เป็น พ.ศ. ต้องการ พ.ศ. ให้อ่านจากตารางที่ลงท้ายด้วย _be "
-        "เช่น annual_reports_be ซึ่งมีคอลัมน์ year_be (where year_be = 2566)",
+        "ปีในตารางเก็บเป็น ค.ศ. (เช่น year = 2023) ยกเว้น fiscal_year ที่เป็น พ.ศ. ต้องการ พ.ศ. ให้อ่านจากตารางชุด พ.ศ. "
+        "เช่น annual_reports_be ซึ่งมีคอลัมน์ year_be (เช่น year_be = 2566)",
         "Years are stored in CE (e.g. year = 2023), except fiscal_year, which is BE. For BE, read a view ending in _be, "
         "e.g. annual_reports_be, whose year_be column is BE (where year_be = 2566).",
     ),
     "query_years_be": Text(
         "ปีในฐานข้อมูลเก็บเป็น ค.ศ.: พ.ศ. {value} = ค.ศ. {limit} คำสั่งนี้เทียบปีกับ {value} จึงไม่พบแถวใด ให้ใช้ {limit} แทน "
-        "หรืออ่านจากตารางที่ลงท้ายด้วย _be (เช่น annual_reports_be) ซึ่งมีคอลัมน์ year_be เป็น พ.ศ.",
+        "หรืออ่านจากตารางชุด พ.ศ. (เช่น annual_reports_be) ซึ่งมีคอลัมน์ year_be เป็น พ.ศ.",
         "Years are stored in CE: {value} BE = {limit}. This query compares a year with {value} and found nothing; "
         "use {limit}, or read a view ending in _be (e.g. annual_reports_be), whose year_be column is in BE.",
     ),

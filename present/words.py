@@ -128,7 +128,7 @@ TEXT: dict[str, Text] = {
     "fiscal_year": Text("ปีงบประมาณ", "Fiscal year"),
     "fiscal_year_span": Text("ปีงบประมาณ พ.ศ. {fy} ({start} – {end})", "Fiscal year {fy} ({start} – {end})"),
     "no_plans": Text(
-        "ยังไม่มีแผนปฏิบัติการหรือรายการหลักฐาน: นักวิเคราะห์นำเข้าไฟล์ activities / evidence ได้ที่หน้า นำเข้าข้อมูล CSV",
+        "ยังไม่มีแผนปฏิบัติการหรือรายการหลักฐาน: นักวิเคราะห์นำเข้าไฟล์แผนปฏิบัติการและไฟล์รายการหลักฐานได้ที่หน้า นำเข้าข้อมูล CSV",
         "No action plan or evidence checklist yet: an analyst uploads activities / evidence files on the Upload page",
     ),
     "activities_total": Text("กิจกรรมทั้งหมด", "Activities"),
@@ -689,7 +689,7 @@ TEXT: dict[str, Text] = {
     ),
     "fy_back_to_sidebar": Text("กลับไปตามปีในแถบด้านข้าง", "Back to the sidebar's year"),
     "plan_none_for_fy": Text(
-        "ปีงบประมาณ {fy} ยังไม่มีแผนปฏิบัติการ (ปีที่มีแผน: {years}) นักวิเคราะห์นำเข้าไฟล์ activities ได้ที่หน้า นำเข้าข้อมูล CSV "
+        "ปีงบประมาณ {fy} ยังไม่มีแผนปฏิบัติการ (ปีที่มีแผน: {years}) นักวิเคราะห์นำเข้าไฟล์แผนปฏิบัติการได้ที่หน้า นำเข้าข้อมูล CSV "
         "หรือเริ่มจากสำเนาของปีอื่นด้านล่าง หรือเลือกปีอื่นในแถบด้านข้าง",
         "Fiscal year {fy} has no action plan yet (years with a plan: {years}). An analyst uploads an activities file on "
         "the Upload page or starts it from a copy of another year below; or choose another year in the sidebar.",

@@ -94,6 +94,7 @@ def data_words(db: Path) -> set[str]:
                 for (value,) in rows.select(duckdb.ColumnExpression(name)).distinct().fetchall():
                     if value is not None:
                         found.update(WORD.findall(str(value)))
+    found.update(user for (user,) in con.execute("select distinct loaded_by from batches").fetchall())  # usernames are data
     schema = con.execute("select table_name, column_name from information_schema.columns").fetchall()
     con.close()
     return found - ENUMS - ALWAYS_LEAKS, {w for row in schema for w in row} - ENUMS

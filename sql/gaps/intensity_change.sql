@@ -1,7 +1,8 @@
 -- Who could close an intensity indicator's gap ($code of $measures: 7.2.1 water, 7.2.2 wastewater per unit of
 -- product) in $year and $area: factories of P($year) judged and not improved (intensity not below last year's and
 -- above their own target), closest first: the smallest cut that would count them (relative to the nearer of the
--- two). detail: this year's intensity against that figure, per unit of product.
+-- two). detail: this year's intensity against that figure (m³ per unit of product: the page names the unit in its
+-- language).
 with
 
 measure as (
@@ -63,7 +64,7 @@ final as (
             when to_target < to_previous
                 then format('{:.4g} > {:.4g}', intensity, target)
             else format('{:.4g} ≥ {:.4g}', intensity, previous)
-        end || coalesce(' m³/' || production_unit, '') as detail,
+        end as detail,
         null::date as on_date,
         1.0::double as weight,
         least(to_previous, to_target) as distance
