@@ -144,15 +144,21 @@ def query(args: argparse.Namespace) -> int:
 
 
 def report(con: duckdb.DuckDBPyConnection, year: int, args: argparse.Namespace) -> int:
-    """Write the meeting pack (present.report imports WeasyPrint and pandas only here)."""
+    """Write the meeting pack (present.report imports WeasyPrint and pandas only here). The workbook reads every row
+    again a chunk at a time, so the connection stays open until it is written."""
     from present import report as pack
 
+    meeting = {"agency": args.agency, "title": args.meeting_title, "number": args.meeting_number, "agenda_item": args.agenda_item}
     with con.cursor() as cur:
-        data = pack.gather(cur, year, args.area)
+        data = pack.gather(cur, year, args.area, meeting=meeting)
+        data.with_who = not args.date_only
+        if args.format == "xlsx":
+            made = pack.workbook_bytes(data, args.lang, cur)
     con.close()
-    if args.format == "pdf" and not pack.thai_font_installed():
-        print("warning: no Thai font found (install fonts-thai-tlwg); Thai text will not show in the PDF", file=sys.stderr)
-    made = pack.pdf_bytes(data, args.lang) if args.format == "pdf" else pack.workbook_bytes(data, args.lang)
+    if args.format == "pdf":
+        if not pack.thai_font_installed():
+            print("warning: no Thai font found (install fonts-thai-tlwg); Thai text will not show in the PDF", file=sys.stderr)
+        made = pack.pdf_bytes(data, args.lang)
     Path(args.out).write_bytes(made)
     print(f"{args.out}: {len(made):,} bytes, {args.format}, {args.lang}, year {year} (BE {year + 543}), area {args.area}")
     return 0
@@ -203,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--lang", default="th", choices=["th", "en"])
     r.add_argument("--format", required=True, choices=["pdf", "xlsx"])
     r.add_argument("--out", required=True, help="the file to write")
+    r.add_argument("--agency", help="the cover's agency (else the one stored for the fiscal year, else the town's office)")
+    r.add_argument("--meeting-title", help="the cover's meeting (else the one stored for the fiscal year)")
+    r.add_argument("--meeting-number", help="the meeting's number, e.g. 2/2567 (else the one stored)")
+    r.add_argument("--agenda-item", help="the agenda item (else the one stored)")
+    r.add_argument("--date-only", action="store_true", help="data as of a date only, without who loaded it (a reader not signed in)")
     u = sub.add_parser("publish", help="the static public site (Thai and English pages) and open data, for any web server")
     u.add_argument("--db", default=str(db_path()))
     u.add_argument("--out", required=True, help="the site's folder (replaced whole; must be new, empty or an earlier site)")
