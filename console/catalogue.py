@@ -151,7 +151,7 @@ YEARS: dict[str, Text] = {
     "issued_year_be": Text("ปี พ.ศ. ที่ได้รับ", "Year issued, BE"),
     "expires_year_be": Text("ปี พ.ศ. ที่หมดอายุ", "Year of expiry, BE"),
 }
-BE_VIEW = Text("{label} · ปีเป็น พ.ศ. (คอลัมน์ลงท้าย _be)", "{label} · years in BE too (columns ending _be)")
+BE_VIEW = Text("{label} · มีคอลัมน์ปีเป็น พ.ศ. ด้วย", "{label} · years in BE too (columns ending _be)")
 SAMPLE_YEAR_BE = Text("ปี พ.ศ. ของวันที่เก็บตัวอย่าง", "Year of sampling, BE")
 
 
