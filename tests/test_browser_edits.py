@@ -165,7 +165,7 @@ def test_the_sidebar_year_moves_the_plan_and_the_checklist_and_they_agree_with_t
         page.get_by_text("ยังไม่มีแผนปฏิบัติการ", exact=False).first.wait_for(timeout=60_000)
         wait_ready(page)
         plan = page.locator('[data-testid="stMain"]').inner_text()
-        assert "ยังไม่มีแผนปฏิบัติการ" in plan and "นำเข้าไฟล์ activities" in plan
+        assert "ยังไม่มีแผนปฏิบัติการ" in plan and "นำเข้าไฟล์แผนปฏิบัติการ" in plan
         screenshot(page, "edits_plan_without_a_plan_th")
     finally:
         context.close()

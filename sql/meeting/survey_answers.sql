@@ -7,7 +7,7 @@ select
     count(*) as answers
 from surveys
 where question = $question
-  and year = $year
-  and ($area = 'all' or subdistrict_code = $area)
+    and year = $year
+    and ($area = 'all' or subdistrict_code = $area)
 group by all
 order by all
