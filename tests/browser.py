@@ -156,3 +156,16 @@ def resident_mib(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def open_upload_signed_in(page, url: str, username: str, password: str, start: str = "/") -> None:  # type: ignore[no-untyped-def]
+    """Sign in through the real form at `start` (the cookie claimed), then open the Upload page, in English."""
+    page.goto(url + start + "?lang=en")
+    wait_ready(page)
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(password)
+    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
+        page.get_by_role("button", name="Sign in").click()
+    page.goto(url + "/upload?lang=en")
+    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
+    wait_ready(page)

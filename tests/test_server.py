@@ -456,22 +456,14 @@ def _put(url: str, path: str, headers: dict[str, str]) -> int:
 def test_the_running_app_takes_only_issued_file_ids(served, browser):
     """In the running app: the analyst's own upload passes; the same request (cookie and XSRF token included) with a
     made-up file id, or again with the used one, gets 403."""
-    from tests.browser import wait_ready
+    from tests.browser import open_upload_signed_in
 
     url, folder, _ = served
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     puts: list = []
     page.on("request", lambda r: puts.append(r) if "/_stcore/upload_file/" in r.url and r.method == "PUT" else None)
-    page.goto(url + "/signin?lang=en")
-    wait_ready(page)
-    page.get_by_role("textbox", name="Username").fill("ana")
-    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
-    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
-        page.get_by_role("button", name="Sign in").click()
-    page.goto(url + "/upload?lang=en")
-    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
-    wait_ready(page)
+    open_upload_signed_in(page, url, "ana", ANALYST_PASSWORD, start="/signin")
     page.locator('input[type="file"]').set_input_files(str(folder / "some.csv"))
     page.get_by_text(re.compile("problem|Confirm")).first.wait_for(timeout=60_000)  # the analyst's own upload passed
     (put,) = puts

@@ -431,17 +431,9 @@ ATTACH = """(() => {
 
 def open_upload_as_analyst(page, url: str) -> None:  # type: ignore[no-untyped-def]
     """Sign in as the analyst through the real form (the cookie claimed), then open the Upload page."""
-    from tests.browser import wait_ready
+    from tests.browser import open_upload_signed_in
 
-    page.goto(url + "/?lang=en")
-    wait_ready(page)
-    page.get_by_role("textbox", name="Username").fill("ana")
-    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
-    with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
-        page.get_by_role("button", name="Sign in").click()
-    page.goto(url + "/upload?lang=en")
-    page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
-    wait_ready(page)
+    open_upload_signed_in(page, url, "ana", ANALYST_PASSWORD)
 
 
 @pytest.fixture(scope="module")
