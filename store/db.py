@@ -23,8 +23,33 @@ MACRO_DIR = ROOT / "sql" / "macros"  # SQL macros, one a file, (re)created at ev
 REFERENCE_DIR = ROOT / "data" / "reference"
 DEFAULT_DB = ROOT / "data" / "eit.duckdb"
 
-# DuckDB allows one writing transaction at a time per connection; the app shares one connection.
-WRITE_LOCK = threading.RLock()
+
+class WriteLock:
+    """The one writer lock of a process (re-entrant), counting the writes it lets through: `writes` changes
+    after every write made under it, so a reader can tell that nothing was written since it last looked."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self.writes = 0
+
+    def acquire(self, blocking: bool = True) -> bool:
+        return self._lock.acquire(blocking)
+
+    def release(self) -> None:
+        self.writes += 1  # still held: a reader that sees the old count reads again after this write
+        self._lock.release()
+
+    def __enter__(self) -> WriteLock:
+        self._lock.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+# DuckDB allows one writing transaction at a time per connection; the app shares one connection, and every write
+# of store/ takes this lock (the app's cached data version is read again only after one: ui/cached.data_version).
+WRITE_LOCK = WriteLock()
 
 # Reference tables seeded by `store init`, with the CSV they come from. Existing rows are kept,
 # so an admin's edits survive a re-run. The criteria (and the register of indicator codes) come from the

@@ -76,3 +76,37 @@ def test_the_explorers_rows_are_bounded_too(demo_db: Path, monkeypatch: pytest.M
     for k in range(most + 8):
         explore.source_rows(f"v{k}", "table:green_areas", 0, "all", "en")
     assert entries(explore.source_rows) == most
+
+
+def test_the_data_version_is_read_again_after_every_kind_of_write(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """ui.cached.data_version reads the database only after a write (WRITE_LOCK counts them): a load, a checklist
+    edit and a rollback each give a new version (with the count left out, all four would be the first), and a
+    version read twice with nothing written between is the same."""
+    import shutil
+
+    from store import edits
+    from store.db import WRITE_LOCK
+    from store.load import load_bytes, rollback
+    from tests.conftest import ESTABLISHMENTS
+    from ui import cached
+
+    path = tmp_path / "versions.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("EIT_DB", str(path))
+    con = cached.con()
+    seen = [cached.data_version()]
+    writes = WRITE_LOCK.writes
+    assert cached.data_version() == seen[-1] and WRITE_LOCK.writes == writes  # reading writes nothing
+
+    extra = ESTABLISHMENTS.replace("F1,", "F9,").replace("F2,", "F8,").replace("M1,", "M9,")
+    report = load_bytes(con, "establishments", extra.encode(), "more.csv", loaded_by="tests")
+    assert report.ok, report.problems
+    seen.append(cached.data_version())
+    read = edits.checklist(con, "evidence", 2565)
+    changed = read.copy()
+    changed.loc[changed.index[0], "status"] = "ready" if changed.loc[changed.index[0], "status"] != "ready" else "missing"
+    edits.save_checklist(con, "evidence", read, changed, "tests")
+    seen.append(cached.data_version())
+    rollback(con, report.batch_id, by="tests")
+    seen.append(cached.data_version())
+    assert len(set(seen)) == len(seen), seen  # every write moved the version on

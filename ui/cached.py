@@ -12,8 +12,8 @@ from metrics import engine, readiness
 from metrics.catalogue import Indicator, load_catalogue, town_areas
 from present import words
 from store import accounts, export, geo, towns
+from store.db import WRITE_LOCK, db_path, init
 from store.db import data_version as store_data_version
-from store.db import db_path, init
 from store.load import Diff
 from store.text import Text
 from store.towns import town_names
@@ -65,11 +65,27 @@ def con() -> duckdb.DuckDBPyConnection:
     return open_connection(str(db_path()))
 
 
+# The last data version read: (the connection it was read on, the write count it was read at, the version).
+_version_read: tuple[duckdb.DuckDBPyConnection | None, int, str] = (None, -1, "")
+
+
 def data_version() -> str:
     """Changes whenever a batch lands or is rolled back, a checklist or criterion is edited, a criteria version
-    is imported or applied, or boundaries are loaded, so cached results never go stale. One small query per run."""
-    with con().cursor() as cur:
-        return store_data_version(cur)
+    is imported or applied, or boundaries are loaded, so cached results never go stale.
+
+    The app holds its file for writing, so no other process changes it, and every write in this process takes
+    WRITE_LOCK, which counts them: the version is read again (one small query) only after a write or on another
+    connection, not five times a run."""
+    global _version_read
+    current = con()
+    writes = WRITE_LOCK.writes  # taken before reading: a write landing meanwhile makes the next call read again
+    known, at, version = _version_read
+    if known is current and at == writes:
+        return version
+    with current.cursor() as cur:
+        version = store_data_version(cur)
+    _version_read = (current, writes, version)
+    return version
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
