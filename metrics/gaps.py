@@ -30,6 +30,8 @@ from store.families import FAMILIES
 WHY = ("planned", "in_progress", "expired", "closest", "expiring")  # the order of equal candidates
 FOLDER = "gaps"
 PARAMETER = re.compile(r"\$([a-z_]+)")
+# A family's query names its candidates in no order; the most closing first are kept (sorted again below, by why).
+RANKED = "select * from (\n{query}\n) order by weight desc, priority asc, distance asc, entity_id asc limit $limit"
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,8 @@ def candidates(cur: duckdb.DuckDBPyConnection, card: Scorecard, code: str, limit
         "limit": int(limit),
         "threshold": float(ind.threshold),
     }
-    wanted = set(PARAMETER.findall(text))
-    rows = cur.execute(text, {k: v for k, v in given.items() if k in wanted}).fetchall()
+    wanted = set(PARAMETER.findall(text)) | {"limit"}
+    rows = cur.execute(RANKED.format(query=text), {k: v for k, v in given.items() if k in wanted}).fetchall()
     # In counted things each candidate closes its weight (1, or 0 when it only keeps the gap); for a sum ratio its
     # weight is an amount of the numerator, in percentage points of the denominator.
     per_point = 100.0 / result.denominator if result.gap is None and result.denominator else 1.0

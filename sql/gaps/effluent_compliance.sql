@@ -54,5 +54,3 @@ final as (
 )
 
 select * from final
-order by weight desc, distance asc, entity_id asc
-limit $limit

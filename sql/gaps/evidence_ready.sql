@@ -26,5 +26,3 @@ final as (
 )
 
 select * from final
-order by weight desc, priority asc, distance asc, entity_id asc
-limit $limit

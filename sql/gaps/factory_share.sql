@@ -1,4 +1,4 @@
--- Who could close a factory-share indicator's gap ($code of $defs, as the family query reads it) in $year and
+-- Who could close a factory-share indicator's gap (its definition in $defs, bound with it alone, as the family query reads it) in $year and
 -- $area ('all' or a subdistrict): factories of P($year) it does not count yet that have one of its practices
 -- planned that year (planned), a certificate of one of its schemes that expired the year before (expired:
 -- renewing it would count them again), or a valid GI certificate below its level (closest); and, keeping the
@@ -7,8 +7,7 @@
 with
 
 definition as (
-    select d.* from (select unnest($defs, recursive := true)) as d
-    where d.code = $code
+    select unnest($defs, recursive := true)
 ),
 
 wanted_practices as (
@@ -23,8 +22,7 @@ wanted_schemes as (
 ),
 
 population as (
-    select * from factory_populations([$year]::integer[])
-    where $area = 'all' or subdistrict_code = $area
+    select * from population_in($year, $area)
 ),
 
 implemented as (
@@ -146,5 +144,3 @@ final as (
 )
 
 select * from final
-order by weight desc, priority asc, distance asc, entity_id asc
-limit $limit

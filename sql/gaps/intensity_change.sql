@@ -1,18 +1,16 @@
--- Who could close an intensity indicator's gap ($code of $measures: 7.2.1 water, 7.2.2 wastewater per unit of
--- product) in $year and $area: factories of P($year) judged and not improved (intensity not below last year's and
--- above their own target), closest first: the smallest cut that would count them (relative to the nearer of the
--- two). detail: this year's intensity against that figure (m³ per unit of product: the page names the unit in its
--- language).
+-- Who could close an intensity indicator's gap (its measure in $measures, bound with it alone: 7.2.1 water,
+-- 7.2.2 wastewater per unit of product) in $year and $area: factories of P($year) judged and not improved
+-- (intensity not below last year's and above their own target), closest first: the smallest cut that would count
+-- them (relative to the nearer of the two). detail: this year's intensity against that figure (m³ per unit of
+-- product: the page names the unit in its language).
 with
 
 measure as (
-    select m.* from (select unnest($measures, recursive := true)) as m
-    where m.code = $code
+    select unnest($measures, recursive := true)
 ),
 
 population as (
-    select * from factory_populations([$year]::integer[])
-    where $area = 'all' or subdistrict_code = $area
+    select * from population_in($year, $area)
 ),
 
 reports as (
@@ -72,5 +70,3 @@ final as (
 )
 
 select * from final
-order by weight desc, distance asc, entity_id asc
-limit $limit

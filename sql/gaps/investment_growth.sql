@@ -4,8 +4,7 @@
 with
 
 population as (
-    select * from factory_populations([$year]::integer[])
-    where $area = 'all' or subdistrict_code = $area
+    select * from population_in($year, $area)
 ),
 
 reports as (
@@ -36,5 +35,3 @@ final as (
 )
 
 select * from final
-order by weight desc, distance asc, entity_id asc
-limit $limit

@@ -22,5 +22,3 @@ final as (
 )
 
 select * from final
-order by weight desc, priority asc, entity_id asc
-limit $limit

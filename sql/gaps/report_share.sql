@@ -1,17 +1,16 @@
--- Who could close a sum-ratio indicator's gap ($code of $measures: 9.1.1 waste reused, 10.1.1 renewable energy)
+-- Who could close a sum-ratio indicator's gap (its measure in $measures, bound with it alone: 9.1.1 waste reused,
+-- 10.1.1 renewable energy)
 -- in $year and $area: factories of P($year) whose report has both figures and whose own share is below
 -- $threshold (%), the ones that would add most first: weight is how much more of the numerator's amount
 -- (t, GJ) they would add by reaching the threshold themselves. detail: their share against the threshold.
 with
 
 measure as (
-    select m.* from (select unnest($measures, recursive := true)) as m
-    where m.code = $code
+    select unnest($measures, recursive := true)
 ),
 
 population as (
-    select * from factory_populations([$year]::integer[])
-    where $area = 'all' or subdistrict_code = $area
+    select * from population_in($year, $area)
 ),
 
 shares as (
@@ -43,5 +42,3 @@ final as (
 )
 
 select * from final
-order by weight desc, distance asc, entity_id asc
-limit $limit
