@@ -3,8 +3,8 @@
 `engine.rows` gives every row of one indicator, for a page that shows them all. A pack of 70,000 establishments
 cannot print or hold them all, so here: how many rows there are, counted, failing and left out, with the first
 `limit` of them in deciding order (failing first, then those left out, then the counted; worst first within each),
-in one pass of the family's query; every row in that order in chunks, for the workbook; a survey question's
-1-5 answers by respondent type and subdistrict; and the effluent limits a failing sample is read against.
+in one pass of the family's query; every row in that order in chunks, for the workbook; and the effluent limits a
+failing sample is read against. A survey question's 1-5 answers are metrics.surveys'.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from metrics.catalogue import Indicator
-from metrics.registry import bound_params, param, sql
+from metrics.registry import bound_params, sql
 from store.families import FAMILIES
 
 if TYPE_CHECKING:
@@ -127,16 +127,6 @@ def every_row(cur: duckdb.DuckDBPyConnection, ind: Indicator, year: int, area: s
             if chunk.empty:
                 return
             yield chunk
-
-
-def survey_answers(cur: duckdb.DuckDBPyConnection, ind: Indicator, year: int, area: str) -> pd.DataFrame:
-    """A survey indicator's question in a year: respondent_type, subdistrict_code, score (1-5), answers; every
-    respondent type (the indicator counts the community's)."""
-    question = param(ind, "question")
-    if ind.family != "survey_share" or not question:
-        raise ValueError(f"{ind.code} is not a survey indicator")
-    with cur.cursor() as own:
-        return own.execute(sql("survey_answers", FOLDER), {"question": question[0], "year": int(year), "area": area}).df()
 
 
 def effluent_limits(cur: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, float | None, float | None]]:

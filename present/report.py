@@ -31,7 +31,7 @@ import duckdb
 import pandas as pd
 from markupsafe import Markup
 
-from metrics import behind, engine, gaps, readiness
+from metrics import behind, engine, gaps, readiness, surveys
 from metrics.catalogue import Indicator, town_areas
 from metrics.engine import LEVELS, Result, Scorecard
 from metrics.gaps import Candidate
@@ -78,7 +78,7 @@ class Rows:
     """One indicator's rows, bounded, and what the brief says about it."""
 
     behind: behind.Behind
-    answers: pd.DataFrame | None = None  # survey indicators: respondent_type, subdistrict_code, score, answers
+    answers: pd.DataFrame | None = None  # survey indicators: metrics.surveys.distribution (a column per score 1-5)
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -140,7 +140,7 @@ def gather(
     for r in card.results:
         rows = Rows(behind.deciding(cur, r.indicator, year, area, ANNEX_ROWS))
         if r.indicator.family == "survey_share":
-            rows.answers = behind.survey_answers(cur, r.indicator, year, area)
+            rows.answers = surveys.distribution(cur, r.indicator, year, area)
         if r.status == "fail":
             rows.candidates = gaps.candidates(cur, card, r.code, BRIEF_ROWS)
         indicators[r.code] = rows
@@ -440,17 +440,12 @@ def survey_counts(answers: pd.DataFrame, data: ReportData, lang: str) -> tuple[l
     """The 1-5 distribution of a survey question: one row per respondent type and subdistrict with the count of each
     score, the total and the share scoring 4-5 (None when nobody answered), as numbers."""
     i = 0 if lang == "th" else 1
-    wide = answers.pivot_table(
-        index=["respondent_type", "subdistrict_code"], columns="score", values="answers", aggfunc="sum", fill_value=0
-    )
-    wide = wide.reindex(columns=[1, 2, 3, 4, 5], fill_value=0)
     rows = []
-    for (kind, sub), counts in wide.iterrows():
-        total = int(counts.sum())
-        share = (int(counts[4]) + int(counts[5])) / total * 100 if total else None
-        rows.append(
-            [value_label(kind, lang), data.subdistricts.get(str(sub), (str(sub), str(sub)))[i], *(int(v) for v in counts), total, share]
-        )
+    for a in answers.to_dict("records"):
+        counts, total = [int(a[n]) for n in surveys.SCORES], int(a["total"])
+        share = (counts[3] + counts[4]) / total * 100 if total else None
+        sub = str(a["subdistrict_code"])
+        rows.append([value_label(a["respondent_type"], lang), data.subdistricts.get(sub, (sub, sub))[i], *counts, total, share])
     heads = [text("pack_respondent_type", lang), text("pack_subdistrict", lang), *(text("pack_score_n", lang, n=n) for n in range(1, 6)),
              text("pack_total", lang), text("pack_share_4_5", lang)]  # fmt: skip
     return heads, rows
