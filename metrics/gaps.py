@@ -30,8 +30,24 @@ from store.families import FAMILIES
 WHY = ("planned", "in_progress", "expired", "closest", "expiring")  # the order of equal candidates
 FOLDER = "gaps"
 PARAMETER = re.compile(r"\$([a-z_]+)")
-# A family's query names its candidates in no order; the most closing first are kept (sorted again below, by why).
-RANKED = "select * from (\n{query}\n) order by weight desc, priority asc, distance asc, entity_id asc limit $limit"
+# A family's query names its candidates by column, in no order: why, entity_id, name_th, name_en, detail, and where
+# it has them on_date, weight (how much it closes: 1 when not named) and distance (how near: 0 when not named). Here
+# they get one shape and the most closing are kept: ties in the order of WHY, then the nearest.
+RANKED = """
+select why, entity_id, name_th, name_en, detail, on_date, coalesce(weight, 1.0) as weight, coalesce(distance, 0.0) as distance
+from (
+    select
+        null::varchar as why, null::varchar as entity_id, null::varchar as name_th, null::varchar as name_en,
+        null::varchar as detail, null::date as on_date, null::double as weight, null::double as distance
+    where false
+    union all by name
+    select * from (
+{query}
+    )
+)
+order by weight desc, list_position($why, why), distance, entity_id
+limit $limit
+"""
 
 
 @dataclass(frozen=True)
@@ -86,7 +102,8 @@ def candidates(cur: duckdb.DuckDBPyConnection, card: Scorecard, code: str, limit
         "limit": int(limit),
         "threshold": float(ind.threshold),
     }
-    wanted = set(PARAMETER.findall(text)) | {"limit"}
+    given["why"] = list(WHY)
+    wanted = set(PARAMETER.findall(text)) | {"limit", "why"}
     rows = cur.execute(RANKED.format(query=text), {k: v for k, v in given.items() if k in wanted}).fetchall()
     # In counted things each candidate closes its weight (1, or 0 when it only keeps the gap); for a sum ratio its
     # weight is an amount of the numerator, in percentage points of the denominator.
@@ -96,7 +113,7 @@ def candidates(cur: duckdb.DuckDBPyConnection, card: Scorecard, code: str, limit
             Candidate(str(entity), name_th, name_en, str(why), str(detail or ""), float(weight) * per_point, on),
             float(distance or 0.0),
         )
-        for why, _priority, entity, name_th, name_en, detail, on, weight, distance in rows
+        for why, entity, name_th, name_en, detail, on, weight, distance in rows
     ]
     found.sort(key=lambda c: (-c[0].closes, WHY.index(c[0].why), c[1], c[0].entity_id))
     return [c for c, _ in found[:limit]]

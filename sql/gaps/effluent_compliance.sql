@@ -40,13 +40,10 @@ worst as (
 final as (
     select
         'closest' as why,
-        4 as priority,
         e.factory_id as entity_id,
         e.name_th,
         e.name_en,
         w.detail,
-        null::date as on_date,
-        1.0::double as weight,
         w.excess as distance
     from worst as w
     inner join establishments as e using (factory_id)

@@ -11,13 +11,10 @@ applies as (
 final as (
     select
         'in_progress' as why,
-        2 as priority,
         e.indicator_code || '.' || e.item_no as entity_id,
         e.description_th as name_th,
         e.description_en as name_en,
         coalesce(e.responsible, '') as detail,
-        null::date as on_date,
-        1.0::double as weight,
         e.item_no::double as distance
     from evidence as e
     inner join applies using (fiscal_year)

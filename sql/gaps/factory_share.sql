@@ -3,7 +3,7 @@
 -- planned that year (planned), a certificate of one of its schemes that expired the year before (expired:
 -- renewing it would count them again), or a valid GI certificate below its level (closest); and, keeping the
 -- gap from growing rather than closing it, counted factories whose every qualifying certificate expires in
--- $year with no practice behind them (expiring). One row per factory, the likeliest reason first.
+-- $year with no practice behind them (expiring). One row per factory, its first reason in the order $why.
 with
 
 definition as (
@@ -52,12 +52,8 @@ not_counted as (
 planned as (
     select
         'planned' as why,
-        1 as priority,
         n.factory_id,
-        string_agg(p.practice, ', ' order by p.practice) as detail,
-        null::date as on_date,
-        1.0::double as weight,
-        0.0::double as distance
+        string_agg(p.practice, ', ' order by p.practice) as detail
     from not_counted as n
     inner join practices as p using (factory_id)
     where p.year = $year
@@ -69,12 +65,9 @@ planned as (
 expired as (
     select
         'expired' as why,
-        3 as priority,
         n.factory_id,
         string_agg(distinct c.scheme, ', ') as detail,
-        max(c.expires_on) as on_date,
-        1.0::double as weight,
-        0.0::double as distance
+        max(c.expires_on) as on_date
     from not_counted as n
     inner join certifications as c using (factory_id)
     inner join wanted_schemes as w using (scheme)
@@ -86,11 +79,8 @@ expired as (
 below_level as (
     select
         'closest' as why,
-        4 as priority,
         n.factory_id,
         'GI ' || max(c.level) || ' < ' || max(w.gi_min_level) as detail,
-        null::date as on_date,
-        1.0::double as weight,
         (max(w.gi_min_level) - max(c.level))::double as distance
     from not_counted as n
     inner join valid_certificates_in([$year]::integer[]) as c using (factory_id)
@@ -103,12 +93,10 @@ below_level as (
 expiring as (
     select
         'expiring' as why,
-        5 as priority,
         c.factory_id,
         string_agg(distinct c.scheme, ', ') as detail,
         max(c.expires_on) as on_date,
-        0.0::double as weight,
-        0.0::double as distance
+        0.0::double as weight
     from certified as c
     inner join population using (factory_id)
     where c.factory_id not in (select i.factory_id from implemented as i)
@@ -119,28 +107,23 @@ expiring as (
 
 reasons as (
     select * from planned
-    union all
+    union all by name
     select * from expired
-    union all
+    union all by name
     select * from below_level
-    union all
+    union all by name
     select * from expiring
 ),
 
 final as (
     select
-        r.why,
-        r.priority,
+        r.* exclude (factory_id),  -- noqa: AM04
         r.factory_id as entity_id,
         p.name_th,
-        p.name_en,
-        r.detail,
-        r.on_date,
-        r.weight,
-        r.distance
+        p.name_en
     from reasons as r
     inner join population as p using (factory_id)
-    qualify row_number() over (partition by r.factory_id order by r.priority) = 1
+    qualify row_number() over (partition by r.factory_id order by list_position($why, r.why)) = 1
 )
 
 select * from final

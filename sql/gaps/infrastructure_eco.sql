@@ -5,14 +5,10 @@ with
 final as (
     select
         status as why,
-        case when status = 'in_progress' then 1 else 2 end as priority,
         project_id as entity_id,
         name as name_th,
         name as name_en,
-        system as detail,
-        null::date as on_date,
-        1.0::double as weight,
-        0.0::double as distance
+        system as detail
     from infrastructure
     where year = $year
         and coalesce(eco_design, false)

@@ -54,7 +54,6 @@ distances as (
 final as (
     select
         'closest' as why,
-        4 as priority,
         factory_id as entity_id,
         name_th,
         name_en,
@@ -63,8 +62,6 @@ final as (
                 then format('{:.4g} > {:.4g}', intensity, target)
             else format('{:.4g} ≥ {:.4g}', intensity, previous)
         end as detail,
-        null::date as on_date,
-        1.0::double as weight,
         least(to_previous, to_target) as distance
     from distances
 )

@@ -20,14 +20,11 @@ reports as (
 final as (
     select
         'closest' as why,
-        4 as priority,
         p.factory_id as entity_id,
         p.name_th,
         p.name_en,
         format('{:,.0f} ≤ {:,.0f} THB', c.investment_thb, pr.investment_thb) as detail,
-        null::date as on_date,
-        pr.investment_thb - c.investment_thb as weight,
-        0.0::double as distance
+        pr.investment_thb - c.investment_thb as weight
     from population as p
     inner join reports as c on p.factory_id = c.factory_id and c.year = $year
     inner join reports as pr on p.factory_id = pr.factory_id and pr.year = $year - 1

@@ -5,14 +5,10 @@ with
 final as (
     select
         'planned' as why,
-        1 as priority,
         e.factory_id as entity_id,
         e.name_th,
         e.name_en,
-        p.practice as detail,
-        null::date as on_date,
-        1.0::double as weight,
-        0.0::double as distance
+        p.practice as detail
     from practices as p
     inner join establishments as e using (factory_id)
     where p.year = $year

@@ -26,12 +26,10 @@ shares as (
 final as (
     select
         'closest' as why,
-        4 as priority,
         p.factory_id as entity_id,
         p.name_th,
         p.name_en,
         format('{:.1f}% < {:g}%', s.part / s.whole * 100, $threshold) as detail,
-        null::date as on_date,
         $threshold / 100 * s.whole - s.part as weight,
         $threshold - s.part / s.whole * 100 as distance
     from population as p
