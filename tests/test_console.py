@@ -27,6 +27,7 @@ from console.catalogue import EXAMPLES, schema
 from console.guard import INTERNAL_TABLES, READABLE, QueryRefused, check, connect_read_only, harden
 from console.messages import pair
 from console.worker import execute, run_query
+from tests.apps import add_accounts, app_as, cli
 from tests.conftest import SHIPPED_INDICATORS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,16 +206,6 @@ def sequences(path: Path) -> list[tuple[object, ...]]:
         return con.execute("select sequence_name, last_value from duckdb_sequences() order by 1").fetchall()
 
 
-def cli(db: Path, sql: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "metrics", "query", "--db", str(db), "--sql", sql, *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def nested_repeat(depth: int) -> str:
     sql = "'x'"
     for _ in range(depth):
@@ -304,17 +295,17 @@ def test_an_unguarded_connection_is_refused(database: Path) -> None:
     assert caught.value.rule == "console_unguarded" and "console.guard.harden" in caught.value.text()
 
 
-def test_the_app_still_loads_data_on_a_hardened_connection(tmp_path: Path) -> None:
+def test_the_app_still_loads_data_on_a_hardened_connection(template_db: Path, tmp_path: Path) -> None:
     """The app's own work after harden(): seeding, loading (registered Arrow tables), the demo set, a rollback,
     a registered DataFrame, a checkpoint; and the data stay after reopening."""
     import pandas as pd
 
-    from store.db import init
     from store.demo import load_demo
     from store.load import rollback
 
     path = tmp_path / "app.duckdb"
-    con, _, _ = init(path)
+    shutil.copyfile(template_db, path)  # a new database as `store init` leaves it
+    con = duckdb.connect(str(path))
     harden(con)
     load_demo(con)
     with con.cursor() as cur:
@@ -769,22 +760,13 @@ def test_the_console_page_refuses_hostile_queries_while_the_app_process_stays_sm
 ) -> None:
     """The page end to end (AppTest runs the app in this process, as the server would): the issue's queries
     are refused in words and the process that runs the page never builds their values."""
-    from streamlit.testing.v1 import AppTest
-
     from store import accounts
-    from store.db import init
 
-    con, _, _ = init(database)
+    con = duckdb.connect(str(database))
     accounts.set_public_read(con, False, "tests")  # the sign-in form first, as test_desk's database
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), "correct-horse-battery")
+    add_accounts(con, {"ana": "analyst"})
     con.close()
-    monkeypatch.setenv("EIT_DB", str(database))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.text_input[0].input("ana")
-    at.text_input[1].input("correct-horse-battery")
-    at.button[0].click().run()
+    at = app_as(database, monkeypatch, "ana")
     at.switch_page("app_pages/sql_console.py").run()
     assert not at.exception and not at.error
 

@@ -17,20 +17,11 @@ from console.guard import BE_VIEWS, READABLE, QueryRefused, be_year_filters, che
 from console.messages import wording
 from console.worker import run_query
 from present import words
+from tests.apps import app_as, cli, copy_with_accounts
 
 ROOT = Path(__file__).resolve().parents[1]
 EMPTY_BE = "select factory_id, water_use_m3 from annual_reports where year = 2566"
 HINT = {"en": "Years are stored in CE: 2566 BE = 2023", "th": "ปีในฐานข้อมูลเก็บเป็น ค.ศ.: พ.ศ. 2566 = ค.ศ. 2023"}
-
-
-def cli(db: Path, sql: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "metrics", "query", "--db", str(db), "--sql", sql, *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_a_be_year_that_finds_nothing_says_years_are_stored_in_ce_in_both_languages(demo_db: Path) -> None:
@@ -143,26 +134,8 @@ def test_every_example_that_shows_a_year_shows_it_in_be(demo_db: Path) -> None:
 @pytest.mark.usefixtures("fresh_caches")
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_console_page_shows_the_guide_and_the_hint(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
-    import shutil
-
-    from streamlit.testing.v1 import AppTest
-
-    from store import accounts
-    from store.db import init
-
-    db = tmp_path / "console.duckdb"
-    shutil.copy(demo_db, db)
-    con, _, _ = init(db)
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), "correct-horse-battery")
-    con.close()
-    monkeypatch.setenv("EIT_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page("app_pages/signin.py").run()
-    at.text_input[0].input("ana")
-    at.text_input[1].input("correct-horse-battery")
-    at.button[0].click().run()
+    db = copy_with_accounts(demo_db, tmp_path / "console.duckdb", {"ana": "analyst"})
+    at = app_as(db, monkeypatch, "ana", lang)
     at.switch_page("app_pages/sql_console.py").run()
     assert not at.exception
     assert any(wording("console_years", lang) == i.value for i in at.info)

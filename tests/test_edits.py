@@ -10,16 +10,17 @@ import duckdb
 import pandas as pd
 import pytest
 
-from store.db import init
+from store.db import connect
 from store.edits import EditRefused, checklist, checklist_history, remove_fiscal_year, save_checklist, start_fiscal_year, year_state
 from store.load import RollbackRefused, later_edits, load_file, rollback
+from tests.apps import app_as, copy_with_accounts
 
 
 @pytest.fixture
 def demo(demo_db: Path, tmp_path: Path):
     path = tmp_path / "edits.duckdb"
-    shutil.copy(demo_db, path)
-    con, _, _ = init(path)
+    shutil.copyfile(demo_db, path)
+    con = connect(path)
     yield con
     con.close()
 
@@ -230,23 +231,8 @@ def test_the_sql_console_reads_the_edit_log_as_data_and_not_the_audit_table(demo
 def test_copying_a_year_asks_first_then_lands_on_it(demo_db, tmp_path, monkeypatch, fresh_caches):
     """The plan page (AppTest): with 2021 in the sidebar (fiscal year 2564, no plan) the copy form asks before it
     writes anything, and after 'yes' the page shows the new year."""
-    from streamlit.testing.v1 import AppTest
-
-    from store import accounts
-
-    path = tmp_path / "copy.duckdb"
-    shutil.copy(demo_db, path)
-    con, _, _ = init(path)
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), "correct-horse-battery")
-    con.close()
-    monkeypatch.setenv("EIT_DB", str(path))
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.switch_page("app_pages/signin.py").run()
-    at.text_input[0].input("ana")
-    at.text_input[1].input("correct-horse-battery")
-    at.button[0].click().run()
+    path = copy_with_accounts(demo_db, tmp_path / "copy.duckdb", {"ana": "analyst"})
+    at = app_as(path, monkeypatch, "ana")
     at.switch_page("app_pages/plan.py").run()
     at.selectbox(key="year_en").set_value(2021).run()
     assert any("Fiscal year 2021 has no action plan yet" in i.value for i in at.info)
@@ -262,26 +248,13 @@ def test_copying_a_year_asks_first_then_lands_on_it(demo_db, tmp_path, monkeypat
 
 def test_the_batches_page_offers_to_keep_or_revert_later_edits(demo_db, tmp_path, monkeypatch, fresh_caches):
     """Batch history (AppTest, admin): rolling back the checklist's batch after an edit offers both ways; keep works."""
-    from streamlit.testing.v1 import AppTest
-
-    from store import accounts
-
-    path = tmp_path / "rollback.duckdb"
-    shutil.copy(demo_db, path)
-    con, _, _ = init(path)
-    accounts.change_password(con, "root", accounts.add_user(con, "root", "admin", "tests"), "correct-horse-battery")
+    path = copy_with_accounts(demo_db, tmp_path / "rollback.duckdb", {"root": "admin"})
+    con = connect(path)
     read = checklist(con, "evidence", 2565)  # an item the demo's batch replaced (the seed's 2565): its edit can be kept
     save_checklist(con, "evidence", read, edited(read, item(read, year=2565), status="ready"), "ana")
     batch = int(con.execute("select batch_id from batches where table_name = 'evidence' and status = 'loaded'").fetchall()[0][0])
     con.close()
-    monkeypatch.setenv("EIT_DB", str(path))
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.switch_page("app_pages/signin.py").run()
-    at.text_input[0].input("root")
-    at.text_input[1].input("correct-horse-battery")
-    at.button[0].click().run()
+    at = app_as(path, monkeypatch, "root")
     at.switch_page("app_pages/batches.py").run()
     next(s for s in at.selectbox if s.label == "Batch to roll back").set_value(batch).run()
     next(b for b in at.button if b.label == "Roll back").click().run()
