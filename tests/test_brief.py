@@ -19,6 +19,7 @@ from present.report import ANNEX_ROWS, gather, pdf_bytes, workbook_bytes
 from store import meeting as meetings
 from store.db import connect
 from store.export import AsOf
+from tests.apps import app_as, copy_with_accounts
 from tests.browser import artifact
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,22 +68,23 @@ def pack(meeting_db: Path) -> report.ReportData:
     return data
 
 
-@pytest.fixture(scope="module")
-def thai_pdf(pack: report.ReportData) -> list[str]:
-    pdf = pdf_bytes(pack, "th")
-    kept = artifact("brief_th.pdf")
+def pdf_pages(pack: report.ReportData, lang: str) -> list[str]:
+    """The pack's PDF in `lang`, page by page as text (kept in tests/artifacts/ when screenshots are on)."""
+    pdf = pdf_bytes(pack, lang)
+    kept = artifact(f"brief_{lang}.pdf")
     if kept is not None:
         kept.write_bytes(pdf)
     return pages(pdf)
+
+
+@pytest.fixture(scope="module")
+def thai_pdf(pack: report.ReportData) -> list[str]:
+    return pdf_pages(pack, "th")
 
 
 @pytest.fixture(scope="module")
 def english_pdf(pack: report.ReportData) -> list[str]:
-    pdf = pdf_bytes(pack, "en")
-    kept = artifact("brief_en.pdf")
-    if kept is not None:
-        kept.write_bytes(pdf)
-    return pages(pdf)
+    return pdf_pages(pack, "en")
 
 
 def brief_of(text_pages: list[str]) -> str:
@@ -308,37 +310,14 @@ def test_the_pack_has_no_hand_made_html():
     assert not re.search(r"f[\"']<", source)  # no f-string markup: the templates in present/templates/pack/ make it
 
 
-PASSWORD = "correct-horse-battery"
-
-
 @pytest.fixture
 def app_db(demo_db: Path, tmp_path: Path) -> Path:
     """A private copy of the demo database, closed to anonymous readers, with an analyst and a committee member."""
-    from store import accounts
-    from store.db import init
-
-    path = tmp_path / "app.duckdb"
-    shutil.copy(demo_db, path)
-    con, _, _ = init(path)
-    accounts.set_public_read(con, False, "tests")
-    for name, role in (("chair", "committee"), ("ana", "analyst")):
-        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
-    con.close()
-    return path
+    return copy_with_accounts(demo_db, tmp_path / "app.duckdb", {"chair": "committee", "ana": "analyst"}, readers_may_read=False)
 
 
 def overview_as(db: Path, monkeypatch: pytest.MonkeyPatch, user: str):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("EIT_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.text_input[0].input(user)
-    at.text_input[1].input(PASSWORD)
-    at.button[0].click()  # the sign-in form's submit button
-    at.run()
-    assert at.session_state["user"].username == user
+    at = app_as(db, monkeypatch, user, timeout=180)
     at.switch_page("app_pages/overview.py").run()
     assert not at.exception
     return at

@@ -12,43 +12,27 @@ from streamlit.runtime.session_manager import SessionInfo
 from streamlit.testing.v1 import AppTest
 
 from store import accounts
-from store.db import init
+from store.db import connect
 from store.edits import EditRefused, checklist, save_checklist, update_criterion
+from tests.apps import PASSWORD, app_as, copy_with_accounts, submit_sign_in
 from tests.conftest import fingerprint
 from webserver import web
 from webserver.streamlit_internals import ClosingSessionStorage
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.usefixtures("fresh_caches")
-PASSWORD = "correct-horse-battery"
 NEW_PROJECT = "project_id,name,system,subdistrict_code,year,status,eco_design\nINF-99,ถนนเชิงนิเวศใหม่,road,190906,2567,completed,ใช่\n"
 
 
 @pytest.fixture
 def db(demo_db: Path, tmp_path: Path) -> Path:
     """A private copy of the demo database, closed to anonymous readers, with one account per role."""
-    path = tmp_path / "desk.duckdb"
-    shutil.copy(demo_db, path)
-    con, _, _ = init(path)
-    accounts.set_public_read(con, False, "tests")
-    for name, role in (("chair", "committee"), ("ana", "analyst"), ("root", "admin"), ("bob", "analyst")):
-        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
-    con.close()
-    return path
+    users = {"chair": "committee", "ana": "analyst", "root": "admin", "bob": "analyst"}
+    return copy_with_accounts(demo_db, tmp_path / "desk.duckdb", users, readers_may_read=False)
 
 
 def start(db: Path, monkeypatch: pytest.MonkeyPatch, user: str | None = None) -> AppTest:
-    monkeypatch.setenv("EIT_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    if user:
-        at.text_input[0].input(user)
-        at.text_input[1].input(PASSWORD)
-        at.button[0].click()  # the form's submit button
-        at.run()
-        assert at.session_state["user"].username == user
-    return at
+    """The app in English; with `user`, signed in at the root (reading is closed: the root is the sign-in form)."""
+    return app_as(db, monkeypatch, user)
 
 
 def page_titles(at: AppTest) -> list[str]:
@@ -75,10 +59,7 @@ def test_anonymous_sees_only_sign_in_when_reading_is_closed(db, monkeypatch):
 
 
 def test_wrong_password_is_refused(db, monkeypatch):
-    at = start(db, monkeypatch)
-    at.text_input[0].input("ana")
-    at.text_input[1].input("wrong-password")
-    at.button[0].click().run()
+    at = submit_sign_in(start(db, monkeypatch), "ana", "wrong-password")
     assert at.session_state["user"] is None and any("Wrong username or password" in e.value for e in at.error)
 
 
@@ -114,13 +95,7 @@ def test_first_sign_in_with_a_one_time_password_must_change_it(db, monkeypatch):
     con = duckdb.connect(str(db))
     one_time = accounts.add_user(con, "newbie", "analyst", "tests")
     con.close()
-    monkeypatch.setenv("EIT_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.text_input[0].input("newbie")
-    at.text_input[1].input(one_time)
-    at.button[0].click().run()
+    at = submit_sign_in(start(db, monkeypatch), "newbie", one_time)
     assert page_titles(at) == ["My account"] and any("one-time password" in w.value for w in at.warning)
     assert not_in_navigation(at, "app_pages/upload.py")  # nothing else until the password is changed
     at.text_input[0].input(one_time)
@@ -260,9 +235,10 @@ def test_passwords_are_stored_only_as_bcrypt_hashes(db):
     con.close()
 
 
-def test_first_admin_gets_a_fresh_one_time_password(tmp_path):
-    a, _, _ = init(tmp_path / "a.duckdb")
-    b, _, _ = init(tmp_path / "b.duckdb")
+def test_first_admin_gets_a_fresh_one_time_password(template_db, tmp_path):
+    for name in ("a.duckdb", "b.duckdb"):  # two new installs, as `store init` leaves them
+        shutil.copyfile(template_db, tmp_path / name)
+    a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
     pa, pb = accounts.ensure_first_admin(a), accounts.ensure_first_admin(b)
     assert pa and pb and pa != pb  # no password that works on every install
     assert accounts.ensure_first_admin(a) is None

@@ -12,8 +12,7 @@ import pytest
 
 from lookup import explorer as explore
 from lookup.explorer import Filter, Source, Spec, apply_filters, column_labels, kinds, present, summarise, value_label
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.apps import app_as, copy_with_accounts
 
 SAMPLES = pd.DataFrame(
     {
@@ -118,13 +117,8 @@ def test_source_keys_are_checked():
 @pytest.mark.usefixtures("fresh_caches")
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_explore_page_runs_and_follows_the_link(demo_db, monkeypatch, lang):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("EIT_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = lang
+    at = app_as(demo_db, monkeypatch, lang=lang)
     at.query_params.update({"src": "table:effluent_samples", "rows": "industry", "across": "parameter", "measure": "value", "agg": "mean"})
-    at.run()
     at.switch_page("app_pages/explore.py").run()
     assert not at.exception
     summary = at.dataframe[0].value
@@ -189,33 +183,11 @@ READER_LINK = {"src": "table:annual_reports", "rows": "factory_id,industry", "me
 @pytest.fixture
 def accounts_db(demo_db: Path, tmp_path: Path) -> Path:
     """A copy of the demo database (reading open to anonymous visitors) with a committee member and an analyst."""
-    import shutil
-
-    from store import accounts
-    from store.db import init
-
-    path = tmp_path / "explore.duckdb"
-    shutil.copy(demo_db, path)
-    con, _, _ = init(path)
-    for name, role in (("chair", "committee"), ("ana", "analyst")):
-        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), "correct-horse-battery")
-    con.close()
-    return path
+    return copy_with_accounts(demo_db, tmp_path / "explore.duckdb", {"chair": "committee", "ana": "analyst"})
 
 
 def explore_as(db: Path, monkeypatch: pytest.MonkeyPatch, user: str | None, link: dict[str, str] = READER_LINK):  # type: ignore[no-untyped-def]
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("EIT_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    if user:
-        at.switch_page("app_pages/signin.py").run()
-        at.text_input[0].input(user)
-        at.text_input[1].input("correct-horse-battery")
-        at.button[0].click().run()
-        assert at.session_state["user"].username == user
+    at = app_as(db, monkeypatch, user)
     at.query_params.update(link)
     at.switch_page("app_pages/explore.py").run()
     assert not at.exception

@@ -16,6 +16,7 @@ import pytest
 from store import accounts, sessions
 from store.accounts import AccountError
 from store.messages import message
+from tests.apps import add_accounts, app_as, copy_with_accounts, submit_sign_in
 
 PASSWORD = "หินปูน-สระบุรี-ดี"
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,8 +53,7 @@ def throttle(clock):
 
 @pytest.fixture
 def people(con):
-    for name, role in (("ana", "analyst"), ("root", "admin")):
-        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
+    add_accounts(con, {"ana": "analyst", "root": "admin"}, PASSWORD)
     return con
 
 
@@ -205,11 +205,14 @@ def test_the_log_is_capped_pruned_and_keeps_no_typed_usernames(people, throttle,
         assert cur.execute("select username, succeeded from signin_attempts").fetchall() == [("root", True)]
 
 
-def test_old_logs_lose_typed_usernames_on_upgrade(tmp_path):
+def test_old_logs_lose_typed_usernames_on_upgrade(template_db, tmp_path):
     """Migration 011 replaces every logged username that names no account by the marker."""
-    from store.db import init
+    import shutil
 
-    con, _, _ = init(tmp_path / "old.duckdb")
+    from store.db import connect, init
+
+    shutil.copyfile(template_db, tmp_path / "old.duckdb")  # a database as `store init` left it
+    con = connect(tmp_path / "old.duckdb")
     accounts.ensure_first_admin(con)
     with con.cursor() as cur:
         cur.execute("delete from schema_migrations where version = '011_signin_throttle'")
@@ -438,19 +441,10 @@ def open_upload_as_analyst(page, url: str) -> None:  # type: ignore[no-untyped-d
 
 @pytest.fixture(scope="module")
 def desk(demo_db, tmp_path_factory):
-    import shutil
-
-    import duckdb
-
     from tests.browser import running_app
 
     folder = tmp_path_factory.mktemp("bound")
-    db = folder / "desk.duckdb"
-    shutil.copy(demo_db, db)
-    con = duckdb.connect(str(db))
-    accounts.set_public_read(con, False, "tests")
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), ANALYST_PASSWORD)
-    con.close()
+    db = copy_with_accounts(demo_db, folder / "desk.duckdb", {"ana": "analyst"}, ANALYST_PASSWORD, readers_may_read=False)
     (folder / "some.csv").write_text("project_id,name\nX,y\n", encoding="utf-8")
     with running_app(db) as url:
         yield url, folder
@@ -533,56 +527,30 @@ def test_websockets_from_another_origin_are_refused_by_the_running_app(desk):
 # The pages, from the entry point (AppTest): the wait is told, and an admin lifts it.
 @pytest.fixture
 def app_db(demo_db, tmp_path, fresh_caches):
-    import shutil
-
-    path = tmp_path / "pages.duckdb"
-    shutil.copy(demo_db, path)
-    from store.db import init
-
-    con, _, _ = init(path)
-    accounts.set_public_read(con, False, "tests")
-    for name, role in (("ana", "analyst"), ("root", "admin")):
-        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
-    con.close()
+    path = copy_with_accounts(demo_db, tmp_path / "pages.duckdb", {"ana": "analyst", "root": "admin"}, PASSWORD, readers_may_read=False)
     sessions.THROTTLE.lift()
     yield path
     sessions.THROTTLE.lift()  # the app's throttle is the process's: leave none behind
 
 
-def _app(path, monkeypatch, lang="en"):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("EIT_DB", str(path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    at.run()
-    return at
-
-
-def _submit(at, username, password):
-    at.text_input[0].input(username)
-    at.text_input[1].input(password)
-    at.button[0].click().run()
-
-
 @pytest.mark.parametrize("lang,wrong,wait", [("en", "Wrong username or password", "wait 2 seconds"), ("th", "ไม่ถูกต้อง", "2 วินาที")])
 def test_the_sign_in_page_tells_the_wait_and_an_admin_lifts_it(app_db, monkeypatch, lang, wrong, wait):
-    at = _app(app_db, monkeypatch, lang)
+    at = app_as(app_db, monkeypatch, lang=lang)
     for _ in range(sessions.FREE_FAILURES + 1):
-        _submit(at, "ana", "wrong-password")
+        submit_sign_in(at, "ana", "wrong-password")
     assert any(wrong in e.value for e in at.error) and any(wait in w.value for w in at.warning), [w.value for w in at.warning]
-    _submit(at, "ana", PASSWORD)  # the right password, too early: refused without "wrong password"
+    submit_sign_in(at, "ana", PASSWORD)  # the right password, too early: refused without "wrong password"
     assert at.session_state["user"] is None and not at.error and at.warning
 
-    admin = _app(app_db, monkeypatch, lang)
-    _submit(admin, "root", PASSWORD)
+    admin = app_as(app_db, monkeypatch, lang=lang)
+    submit_sign_in(admin, "root", PASSWORD)
     admin.switch_page("app_pages/accounts.py").run()
     assert not admin.exception
     listed = [m.value for m in admin.markdown if "ana" in m.value and "unknown" in m.value]
     assert listed, [m.value for m in admin.markdown]
     next(b for b in admin.button if b.label == message("lift_block", lang)).click().run()
     assert sessions.THROTTLE.blocks() == []
-    _submit(at, "ana", PASSWORD)
+    submit_sign_in(at, "ana", PASSWORD)
     assert at.session_state["user"] is not None
 
 
