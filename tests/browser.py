@@ -158,14 +158,24 @@ def resident_mib(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
+def sign_in(page, username: str, password: str, lang: str = "en", lands_on: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Fill the sign-in form on the page shown, its labels in `lang`, and submit it; with `lands_on`, wait for the
+    heading of the page the sign-in goes on to."""
+    from present import words
+
+    page.get_by_role("textbox", name=words.text("username", lang)).fill(username)
+    page.get_by_role("textbox", name=words.text("password", lang)).fill(password)
+    page.get_by_role("button", name=words.text("sign_in", lang)).click()
+    if lands_on is not None:
+        page.get_by_role("heading", name=lands_on, exact=True).wait_for(timeout=60_000)
+
+
 def open_upload_signed_in(page, url: str, username: str, password: str, start: str = "/") -> None:  # type: ignore[no-untyped-def]
     """Sign in through the real form at `start` (the cookie claimed), then open the Upload page, in English."""
     page.goto(url + start + "?lang=en")
     wait_ready(page)
-    page.get_by_role("textbox", name="Username").fill(username)
-    page.get_by_role("textbox", name="Password").fill(password)
     with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, username, password)
     page.goto(url + "/upload?lang=en")
     page.get_by_role("heading", name="Upload CSV").wait_for(timeout=60_000)
     wait_ready(page)

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from store import accounts
 from store.criteria import SHIPPED_FILE, import_version
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, screenshot, wait_ready
+from store.db import connect
+from tests.apps import copy_with_accounts
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, screenshot, sign_in, wait_ready
 
 pytestmark = pytest.mark.browser
 if not Path(CHROMIUM).exists():
@@ -41,10 +40,8 @@ def revised() -> bytes:
 
 @pytest.fixture(scope="module")
 def criteria_app(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    db = tmp_path_factory.mktemp("criteria") / "criteria.duckdb"
-    shutil.copy(demo_db, db)
-    con = duckdb.connect(str(db))
-    accounts.change_password(con, "boss", accounts.add_user(con, "boss", "admin", "tests"), PASSWORD)
+    db = copy_with_accounts(demo_db, tmp_path_factory.mktemp("criteria") / "criteria.duckdb", {"boss": "admin"}, PASSWORD)
+    con = connect(db)
     import_version(con, "diw-2565", revised(), "diw-2565.csv", "tests")
     con.close()
     with running_app(db) as url:
@@ -68,10 +65,7 @@ def main_text(page) -> str:  # type: ignore[no-untyped-def]
 def test_an_admin_applies_a_version_from_a_year_and_the_scorecard_follows(criteria_app, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(criteria_app + "/criteria?lang=en&year=2566")
     wait_ready(page)
-    page.get_by_role("textbox", name="Username").fill("boss")
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Criteria", exact=True).wait_for(timeout=60_000)
+    sign_in(page, "boss", PASSWORD, lands_on="Criteria")
     wait_ready(page)
     screenshot(page, "criteria_versions_en")
     page.get_by_text("Apply a version from a year", exact=True).first.click()

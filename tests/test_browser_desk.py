@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from store import accounts
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, resident_mib, running_app, screenshot, server_pid, wait_ready
+from tests.apps import copy_with_accounts
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, resident_mib, running_app, screenshot, server_pid, sign_in, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +26,7 @@ BAD = "project_id,name,system,subdistrict_code,year,status,eco_design\nINF-78,,r
 @pytest.fixture(scope="module")
 def desk(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("desk")
-    db = folder / "desk.duckdb"
-    shutil.copy(demo_db, db)
-    con = duckdb.connect(str(db))
-    accounts.set_public_read(con, False, "tests")
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), PASSWORD)
-    con.close()
+    db = copy_with_accounts(demo_db, folder / "desk.duckdb", {"ana": "analyst"}, PASSWORD, readers_may_read=False)
     (folder / "good.csv").write_text(GOOD, encoding="utf-8-sig")
     (folder / "bad.csv").write_text(BAD, encoding="utf-8")
     with running_app(db) as url:
@@ -70,9 +64,7 @@ def sign_in_as_analyst(page, url: str) -> None:
     page.goto(url + "/")
     wait_ready(page)
     english(page)
-    page.get_by_role("textbox", name="Username").fill("ana")
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "ana", PASSWORD)
     heading(page, "Scorecard")
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import statistics
 from collections import defaultdict
 from pathlib import Path
@@ -19,8 +18,8 @@ import pytest
 from lookup import explorer as explore
 from lookup.explorer import Source, Spec, kinds, number_formats, present, summarise, value_title
 from present import words
+from tests.apps import app_as, copy_with_accounts
 
-ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "analyst-password-1"
 
 
@@ -136,25 +135,8 @@ def test_mixed_units_of_product_are_flagged() -> None:
 def test_the_page_answers_from_a_link_for_readers_and_analysts(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user
 ) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    from store import accounts
-    from store.db import init
-
-    db = tmp_path / "measures.duckdb"
-    shutil.copy(demo_db, db)
-    con, _, _ = init(db)
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), PASSWORD)
-    con.close()
-    monkeypatch.setenv("EIT_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    if user:
-        at.switch_page("app_pages/signin.py").run()
-        at.text_input[0].input(user)
-        at.text_input[1].input(PASSWORD)
-        at.button[0].click().run()
+    db = copy_with_accounts(demo_db, tmp_path / "measures.duckdb", {"ana": "analyst"}, PASSWORD)
+    at = app_as(db, monkeypatch, user, password=PASSWORD)
     at.query_params.update({"src": "table:annual_reports", "rows": "industry"})
     at.switch_page("app_pages/explore.py").run()
     at.selectbox(key="x_agg_table:annual_reports_en").select("median").run()  # no measure chosen
@@ -177,15 +159,10 @@ def test_the_page_answers_from_a_link_for_readers_and_analysts(
 
 @pytest.fixture(scope="module")
 def app(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from store import accounts
     from tests.browser import running_app
 
-    db = tmp_path_factory.mktemp("measures") / "measures.duckdb"
-    shutil.copy(demo_db, db)
-    con = duckdb.connect(str(db))
-    accounts.set_public_read(con, False, "tests")
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), PASSWORD)
-    con.close()
+    folder = tmp_path_factory.mktemp("measures")
+    db = copy_with_accounts(demo_db, folder / "measures.duckdb", {"ana": "analyst"}, PASSWORD, readers_may_read=False)
     with running_app(db) as url:
         yield url
 
@@ -204,7 +181,7 @@ def pick(page, label: str, option: str) -> None:  # type: ignore[no-untyped-def]
 def test_an_analyst_gets_median_water_per_unit_by_industry_in_three_choices_in_thai(app: str, demo_db: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS, screenshot, wait_ready
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, screenshot, sign_in, wait_ready
 
     if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
         pytest.skip("Debian's chromium is not installed")
@@ -214,10 +191,7 @@ def test_an_analyst_gets_median_water_per_unit_by_industry_in_three_choices_in_t
         page = browser.new_page(viewport={"width": 1400, "height": 1600})
         page.goto(app + "/")
         wait_ready(page)
-        page.get_by_role("textbox", name=t("username")).fill("ana")
-        page.get_by_role("textbox", name=t("password")).fill(PASSWORD)
-        page.get_by_role("button", name=t("sign_in")).click()
-        page.get_by_role("heading", name=t("page_overview"), exact=True).wait_for(timeout=60_000)
+        sign_in(page, "ana", PASSWORD, "th", lands_on=t("page_overview"))
         page.goto(app + "/explore")  # a fresh explorer, in Thai
         page.get_by_role("heading", name=t("page_explore"), exact=True).wait_for(timeout=60_000)
         wait_ready(page)

@@ -20,6 +20,7 @@ from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
 from store import accounts, sessions
+from tests.apps import add_accounts, copy_with_accounts
 from webserver import streamlit_internals as internals
 from webserver import web
 
@@ -35,8 +36,7 @@ def low_cost(monkeypatch):
 
 @pytest.fixture
 def people(con):
-    for name, role in (("ana", "analyst"), ("root", "admin"), ("cora", "committee")):
-        accounts.change_password(con, name, accounts.add_user(con, name, role, "tests"), PASSWORD)
+    add_accounts(con, {"ana": "analyst", "root": "admin", "cora": "committee"}, PASSWORD)
     return con
 
 
@@ -417,21 +417,10 @@ ANALYST_PASSWORD = "analyst-password-1"
 
 @pytest.fixture(scope="module")
 def served(demo_db, tmp_path_factory):
-    import shutil
-
-    import duckdb
-
     from tests.browser import running_app
 
     folder = tmp_path_factory.mktemp("served")
-    db = folder / "served.duckdb"
-    shutil.copy(demo_db, db)
-    con = duckdb.connect(str(db))
-    accounts.set_public_read(con, True, "tests")
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), ANALYST_PASSWORD)
-    accounts.change_password(con, "dana", accounts.add_user(con, "dana", "analyst", "tests"), ANALYST_PASSWORD)
-    accounts.change_password(con, "root", accounts.add_user(con, "root", "admin", "tests"), ANALYST_PASSWORD)
-    con.close()
+    db = copy_with_accounts(demo_db, folder / "served.duckdb", {"ana": "analyst", "dana": "analyst", "root": "admin"}, ANALYST_PASSWORD)
     (folder / "some.csv").write_text("project_id,name\nX,y\n", encoding="utf-8")
     with running_app(db) as url:
         yield url, folder, db.with_suffix(".streamlit.log")
@@ -476,16 +465,14 @@ def test_the_running_app_takes_only_issued_file_ids(served, browser):
 
 
 def _signed_in_page(browser, url: str, username: str, path: str, heading: str):  # type: ignore[no-untyped-def]
-    from tests.browser import wait_ready
+    from tests.browser import sign_in, wait_ready
 
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(url + "/signin?lang=en")
     wait_ready(page)
-    page.get_by_role("textbox", name="Username").fill(username)
-    page.get_by_role("textbox", name="Password").fill(ANALYST_PASSWORD)
     with page.expect_response(lambda r: "/auth/session" in r.url, timeout=60_000):
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, username, ANALYST_PASSWORD)
     page.goto(url + path + "?lang=en")
     page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
     wait_ready(page)

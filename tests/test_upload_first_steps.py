@@ -15,8 +15,9 @@ from store.examples import FACTORY_TABLES, example_bytes, example_tables, is_exa
 from store.load import Diff, batch_changes, batch_diff, check_bytes, load_bytes, table_status
 from store.parse import parse
 from store.tables import TABLES
+from tests.apps import app_as, copy_with_accounts
 from tests.conftest import ESTABLISHMENTS, fingerprint
-from tests.test_desk import PASSWORD, start, upload
+from tests.test_desk import upload
 
 HEADER = "factory_id,name_th,kind,subdistrict_code,registered_year\n"
 
@@ -136,20 +137,9 @@ def test_a_reupload_says_what_it_added_and_what_it_lacks(con):
 
 @pytest.fixture
 def db(demo_db, tmp_path):
-    """A private copy of the demo database with an analyst (as tests/test_desk.py's)."""
-    import shutil
-
-    import duckdb
-
-    from store import accounts
-
-    path = tmp_path / "desk.duckdb"
-    shutil.copy(demo_db, path)
-    con = duckdb.connect(str(path))
-    accounts.set_public_read(con, False, "tests")  # the app opens on the sign-in form
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), PASSWORD)
-    con.close()
-    return path
+    """A private copy of the demo database with an analyst (as tests/test_desk.py's), closed to readers: the app opens
+    on the sign-in form."""
+    return copy_with_accounts(demo_db, tmp_path / "desk.duckdb", {"ana": "analyst"}, readers_may_read=False)
 
 
 REUPLOAD = (
@@ -161,7 +151,7 @@ REUPLOAD = (
 
 @pytest.mark.usefixtures("fresh_caches")
 def test_the_upload_page_shows_each_tables_status_and_what_a_reupload_changed(db, monkeypatch):
-    at = start(db, monkeypatch, "ana")
+    at = app_as(db, monkeypatch, "ana")
     at.switch_page("app_pages/upload.py").run()
     status = at.table[0].value
     assert list(status["Order"]) == [str(n) for n in range(1, len(TABLES) + 1)]
@@ -186,7 +176,7 @@ def test_the_upload_page_shows_each_tables_status_and_what_a_reupload_changed(db
 @pytest.mark.usefixtures("fresh_caches")
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_quality_page_runs_for_an_analyst(db, monkeypatch, lang):
-    at = start(db, monkeypatch, "ana")
+    at = app_as(db, monkeypatch, "ana")
     at.session_state["lang_radio"] = lang
     at.switch_page("app_pages/quality.py").run()
     assert not at.exception, at.exception
@@ -197,20 +187,10 @@ def test_the_quality_page_runs_for_an_analyst(db, monkeypatch, lang):
 @pytest.fixture(scope="module")
 def served_desk(demo_db, tmp_path_factory):
     """The demo database, closed to readers, with an analyst, served by `streamlit run server.py`."""
-    import shutil
-
-    import duckdb
-
-    from store import accounts
     from tests.browser import running_app
 
     folder = tmp_path_factory.mktemp("first_steps")
-    path = folder / "desk.duckdb"
-    shutil.copy(demo_db, path)
-    con = duckdb.connect(str(path))
-    accounts.set_public_read(con, False, "tests")
-    accounts.change_password(con, "ana", accounts.add_user(con, "ana", "analyst", "tests"), BROWSER_PASSWORD)
-    con.close()
+    path = copy_with_accounts(demo_db, folder / "desk.duckdb", {"ana": "analyst"}, BROWSER_PASSWORD, readers_may_read=False)
     (folder / "projects.csv").write_text(REUPLOAD, encoding="utf-8-sig")
     with running_app(path) as url:
         yield url, folder
@@ -221,16 +201,13 @@ BROWSER_PASSWORD = "analyst-password-1"
 
 @pytest.mark.browser
 def test_in_thai_the_upload_page_shows_status_and_a_reupload_and_the_quality_page_its_lists(served_desk, browser):
-    from tests.browser import screenshot, wait_ready
+    from tests.browser import screenshot, sign_in, wait_ready
 
     url, folder = served_desk
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
     page.goto(url + "/")
     wait_ready(page)
-    page.get_by_role("textbox", name="ชื่อผู้ใช้").fill("ana")
-    page.get_by_role("textbox", name="รหัสผ่าน").fill(BROWSER_PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    page.get_by_role("heading", name="ภาพรวมตัวชี้วัด", exact=True).wait_for(timeout=60_000)
+    sign_in(page, "ana", BROWSER_PASSWORD, "th", lands_on="ภาพรวมตัวชี้วัด")
 
     page.get_by_role("link", name=TEXT["page_upload"].th).click()
     page.get_by_role("heading", name=TEXT["page_upload"].th, exact=True).wait_for(timeout=60_000)
@@ -290,7 +267,7 @@ def test_in_thai_the_upload_page_shows_status_and_a_reupload_and_the_quality_pag
 
 @pytest.mark.usefixtures("fresh_caches")
 def test_the_column_guide_gives_numeric_rules_and_the_preview_reads_be_in_thai(db, monkeypatch):
-    at = start(db, monkeypatch, "ana")
+    at = app_as(db, monkeypatch, "ana")
     at.switch_page("app_pages/upload.py").run()
     next(s for s in at.selectbox if s.label == "Target table").set_value("annual_reports").run()
     guide = next(d.value for d in at.dataframe if "rules" in d.value.columns).set_index("column")["rules"]
