@@ -30,11 +30,14 @@ from store.families import FAMILIES
 WHY = ("planned", "in_progress", "expired", "closest", "expiring")  # the order of equal candidates
 FOLDER = "gaps"
 PARAMETER = re.compile(r"\$([a-z_]+)")
-# A family's query names its candidates by column, in no order: why, entity_id, name_th, name_en, detail, and where
-# it has them on_date, weight (how much it closes: 1 when not named) and distance (how near: 0 when not named). Here
-# they get one shape and the most closing are kept: ties in the order of WHY, then the nearest.
+# A family's query names its candidates by column, in no order: why, entity_id, detail, and where it has them name_th
+# and name_en (an establishment's are looked up), on_date, weight (how much it closes: 1 when not named) and distance
+# (how near: 0 when not named). Here they get one shape and the most closing are kept: ties in the order of WHY, then
+# the nearest.
 RANKED = """
-select why, entity_id, name_th, name_en, detail, on_date, coalesce(weight, 1.0) as weight, coalesce(distance, 0.0) as distance
+select
+    c.why, c.entity_id, coalesce(c.name_th, e.name_th) as name_th, coalesce(c.name_en, e.name_en) as name_en, c.detail,
+    c.on_date, coalesce(c.weight, 1.0) as weight, coalesce(c.distance, 0.0) as distance
 from (
     select
         null::varchar as why, null::varchar as entity_id, null::varchar as name_th, null::varchar as name_en,
@@ -44,8 +47,9 @@ from (
     select * from (
 {query}
     )
-)
-order by weight desc, list_position($why, why), distance, entity_id
+) as c
+left join establishments as e on e.factory_id = c.entity_id
+order by weight desc, list_position($why, c.why), distance, c.entity_id
 limit $limit
 """
 

@@ -41,8 +41,6 @@ final as (
     select
         'closest' as why,
         e.factory_id as entity_id,
-        e.name_th,
-        e.name_en,
         w.detail,
         w.excess as distance
     from worst as w

@@ -52,7 +52,7 @@ not_counted as (
 planned as (
     select
         'planned' as why,
-        n.factory_id,
+        n.factory_id as entity_id,
         string_agg(p.practice, ', ' order by p.practice) as detail
     from not_counted as n
     inner join practices as p using (factory_id)
@@ -65,7 +65,7 @@ planned as (
 expired as (
     select
         'expired' as why,
-        n.factory_id,
+        n.factory_id as entity_id,
         string_agg(distinct c.scheme, ', ') as detail,
         max(c.expires_on) as on_date
     from not_counted as n
@@ -79,7 +79,7 @@ expired as (
 below_level as (
     select
         'closest' as why,
-        n.factory_id,
+        n.factory_id as entity_id,
         'GI ' || max(c.level) || ' < ' || max(w.gi_min_level) as detail,
         (max(w.gi_min_level) - max(c.level))::double as distance
     from not_counted as n
@@ -93,7 +93,7 @@ below_level as (
 expiring as (
     select
         'expiring' as why,
-        c.factory_id,
+        c.factory_id as entity_id,
         string_agg(distinct c.scheme, ', ') as detail,
         max(c.expires_on) as on_date,
         0.0::double as weight
@@ -116,14 +116,8 @@ reasons as (
 ),
 
 final as (
-    select
-        r.* exclude (factory_id),  -- noqa: AM04
-        r.factory_id as entity_id,
-        p.name_th,
-        p.name_en
-    from reasons as r
-    inner join population as p using (factory_id)
-    qualify row_number() over (partition by r.factory_id order by list_position($why, r.why)) = 1
+    select * from reasons
+    qualify row_number() over (partition by entity_id order by list_position($why, why)) = 1
 )
 
 select * from final

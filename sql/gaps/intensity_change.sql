@@ -9,10 +9,6 @@ measure as (
     select unnest($measures, recursive := true)
 ),
 
-population as (
-    select * from population_in($year, $area)
-),
-
 reports as (
     select
         r.factory_id,
@@ -28,13 +24,11 @@ reports as (
 judged as (
     select
         p.factory_id,
-        p.name_th,
-        p.name_en,
         c.production_unit,
         c.intensity,
         pr.intensity as previous,
         c.target
-    from population as p
+    from population_in($year, $area) as p
     inner join reports as c on p.factory_id = c.factory_id and c.year = $year
     left join reports as pr on p.factory_id = pr.factory_id and pr.year = $year - 1
     where c.intensity is not null
@@ -55,8 +49,6 @@ final as (
     select
         'closest' as why,
         factory_id as entity_id,
-        name_th,
-        name_en,
         case
             when to_target < to_previous
                 then format('{:.4g} > {:.4g}', intensity, target)

@@ -3,10 +3,6 @@
 -- numerator (THB). detail: this year's investment against last year's.
 with
 
-population as (
-    select * from population_in($year, $area)
-),
-
 reports as (
     select
         factory_id,
@@ -21,11 +17,9 @@ final as (
     select
         'closest' as why,
         p.factory_id as entity_id,
-        p.name_th,
-        p.name_en,
         format('{:,.0f} ≤ {:,.0f} THB', c.investment_thb, pr.investment_thb) as detail,
         pr.investment_thb - c.investment_thb as weight
-    from population as p
+    from population_in($year, $area) as p
     inner join reports as c on p.factory_id = c.factory_id and c.year = $year
     inner join reports as pr on p.factory_id = pr.factory_id and pr.year = $year - 1
     where c.investment_thb <= pr.investment_thb

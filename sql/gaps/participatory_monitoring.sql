@@ -6,8 +6,6 @@ final as (
     select
         'planned' as why,
         e.factory_id as entity_id,
-        e.name_th,
-        e.name_en,
         p.practice as detail
     from practices as p
     inner join establishments as e using (factory_id)

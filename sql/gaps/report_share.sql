@@ -9,10 +9,6 @@ measure as (
     select unnest($measures, recursive := true)
 ),
 
-population as (
-    select * from population_in($year, $area)
-),
-
 shares as (
     select
         r.factory_id,
@@ -27,12 +23,10 @@ final as (
     select
         'closest' as why,
         p.factory_id as entity_id,
-        p.name_th,
-        p.name_en,
         format('{:.1f}% < {:g}%', s.part / s.whole * 100, $threshold) as detail,
         $threshold / 100 * s.whole - s.part as weight,
         $threshold - s.part / s.whole * 100 as distance
-    from population as p
+    from population_in($year, $area) as p
     inner join shares as s using (factory_id)
     where s.whole > 0
         and s.part is not null
