@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import duckdb
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +22,8 @@ from store.text import Text
 from store.towns import town_names
 from ui.auth import announce_first_admin
 from ui.i18n import t
+
+Result = TypeVar("Result")
 
 
 @st.cache_resource(max_entries=4)  # one database per process; a few for tests that switch files
@@ -47,8 +52,7 @@ def open_connection(path: str) -> duckdb.DuckDBPyConnection:
 @st.cache_data(show_spinner=False, max_entries=4)
 def town(version: str) -> dict[str, str]:
     """The town's names (data/towns/*.toml, set at `store init`)."""
-    with con().cursor() as cur:
-        return town_names(cur)
+    return read(town_names)
 
 
 def title() -> str:
@@ -63,6 +67,12 @@ def access() -> bool:
 
 def con() -> duckdb.DuckDBPyConnection:
     return open_connection(str(db_path()))
+
+
+def read(query: Callable[..., Result], *args: object) -> Result:
+    """`query(cursor, *args)` on a cursor of its own from the process's connection (the cached functions' reads)."""
+    with con().cursor() as cur:
+        return query(cur, *args)
 
 
 # The last data version read: (the connection it was read on, the write count it was read at, the version).
@@ -151,8 +161,7 @@ def quality(version: str, year: int) -> dict[str, pd.DataFrame]:
     certificates under the one rule; never changing a number."""
     from metrics import quality as checks
 
-    with con().cursor() as cur:
-        return checks.lists(cur, year)
+    return read(checks.lists, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -165,14 +174,12 @@ def all_scorecards(version: str) -> dict[tuple[int, str], engine.Scorecard]:
 @st.cache_data(show_spinner=False, max_entries=4)
 def areas(version: str) -> tuple[str, ...]:
     """ "all" and the town's subdistrict codes."""
-    with con().cursor() as cur:
-        return town_areas(cur)
+    return read(town_areas)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _scorecard_outside_data_years(version: str, year: int, area: str) -> engine.Scorecard:
-    with con().cursor() as cur:
-        return engine.evaluate(cur, year, area)
+    return read(engine.evaluate, year, area)
 
 
 def scorecard(version: str, year: int, area: str) -> engine.Scorecard:
@@ -201,14 +208,12 @@ def trend(version: str, code: str) -> pd.DataFrame:
 def search_frame(version: str, year: int) -> pd.DataFrame:
     from lookup import search
 
-    with con().cursor() as cur:
-        return search.establishments(cur, year)
+    return read(search.establishments, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def fiscal_years(version: str) -> pd.DataFrame:
-    with con().cursor() as cur:
-        return readiness.fiscal_years(cur)
+    return read(readiness.fiscal_years)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -216,8 +221,7 @@ def plan(version: str, fiscal_year: int, today: str) -> pd.DataFrame:
     """One fiscal year's activities with their progress against today (a day is part of the cache key)."""
     import datetime as dt
 
-    with con().cursor() as cur:
-        return readiness.activities(cur, fiscal_year, dt.date.fromisoformat(today))
+    return read(readiness.activities, fiscal_year, dt.date.fromisoformat(today))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -231,8 +235,7 @@ def checklist_year(version: str, year: int) -> int | None:
 def evidence_items(version: str, fiscal_year: int | None) -> pd.DataFrame:
     if fiscal_year is None:
         return pd.DataFrame(columns=["level", "indicator_code", "item_no", "status", "responsible", "description_th", "description_en"])
-    with con().cursor() as cur:
-        return readiness.evidence_items(cur, fiscal_year)
+    return read(readiness.evidence_items, fiscal_year)
 
 
 def readiness_by_level(version: str, fiscal_year: int | None) -> pd.DataFrame:
@@ -256,14 +259,12 @@ def level_history(version: str, area: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
 def behind(version: str, code: str, year: int, area: str) -> pd.DataFrame:
     """The rows behind one number (lazy: only the pages that show them ask)."""
-    with con().cursor() as cur:
-        return engine.rows(cur, code, year, area)
+    return read(engine.rows, code, year, area)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def family_rows(version: str, family: str, year: int) -> pd.DataFrame:
-    with con().cursor() as cur:
-        return engine.family_rows(cur, family, year)
+    return read(engine.family_rows, family, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
@@ -294,56 +295,47 @@ def criteria_comparison(version: str, year: int, area: str, other: str, lang: st
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def years(version: str) -> list[int]:
-    with con().cursor() as cur:
-        return engine.data_years(cur)
+    return read(engine.data_years)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def catalogue(version: str) -> list[Indicator]:
-    with con().cursor() as cur:
-        return load_catalogue(cur)
+    return read(load_catalogue)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def status(version: str) -> dict[str, object]:
-    with con().cursor() as cur:
-        return profile.dataset_status(cur)
+    return read(profile.dataset_status)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def subdistrict_names(version: str) -> dict[str, Text]:
-    with con().cursor() as cur:
-        return towns.subdistrict_names(cur)
+    return read(towns.subdistrict_names)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def establishment_list(version: str, area: str) -> pd.DataFrame:
-    with con().cursor() as cur:
-        return profile.establishments(cur, area)
+    return read(profile.establishments, area)
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
 def establishment_profile(version: str, factory_id: str, year: int) -> profile.Profile | None:
-    with con().cursor() as cur:
-        return profile.profile(cur, factory_id, year)
+    return read(profile.profile, factory_id, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def samples(version: str, year: int | None, area: str) -> pd.DataFrame:
-    with con().cursor() as cur:
-        return profile.samples(cur, year, area)
+    return read(profile.samples, year, area)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def evidence(version: str, code: str) -> pd.DataFrame:
-    with con().cursor() as cur:
-        return readiness.evidence_of(cur, code)
+    return read(readiness.evidence_of, code)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def evidence_by_level(version: str) -> pd.DataFrame:
-    with con().cursor() as cur:
-        return readiness.evidence_by_level(cur)
+    return read(readiness.evidence_by_level)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -356,8 +348,7 @@ def example_csv(table: str) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def boundaries(version: str) -> gpd.GeoDataFrame:
-    with con().cursor() as cur:
-        return geo.stored_boundaries(cur)
+    return read(geo.stored_boundaries)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
