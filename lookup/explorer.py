@@ -57,23 +57,27 @@ class Measure:
 
 # Per unit of product (SPEC §2: water m³, energy GJ, GHG tCO2e; production_qty in the report's own production_unit)
 # and shares (%), on annual reports: "median water use per unit of product by industry" is a median of these.
+MEASURE_LABELS = {
+    "water_per_unit": Text("น้ำใช้ต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Water use per unit of product (m³/unit)"),
+    "wastewater_per_unit": Text("น้ำทิ้งต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Wastewater per unit of product (m³/unit)"),
+    "energy_per_unit": Text("พลังงานต่อหน่วยผลิตภัณฑ์ (GJ/หน่วย)", "Energy per unit of product (GJ/unit)"),
+    "ghg_per_unit": Text("ก๊าซเรือนกระจกต่อหน่วยผลิตภัณฑ์ (tCO2e/หน่วย)", "Greenhouse gases per unit of product (tCO2e/unit)"),
+    "waste_3r_pct": Text("สัดส่วนกากของเสียที่นำกลับมาใช้ 3Rs (%)", "Waste reused or recycled, 3Rs share (%)"),
+    "renewable_pct": Text("สัดส่วนพลังงานทดแทน (%)", "Renewable share of energy (%)"),
+}
 MEASURES: dict[str, tuple[Measure, ...]] = {
-    "annual_reports": (
-        Measure("water_per_unit", "water_use_m3", "production_qty", 1.0,
-                Text("น้ำใช้ต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Water use per unit of product (m³/unit)")),
-        Measure("wastewater_per_unit", "wastewater_m3", "production_qty", 1.0,
-                Text("น้ำทิ้งต่อหน่วยผลิตภัณฑ์ (ลบ.ม./หน่วย)", "Wastewater per unit of product (m³/unit)")),
-        Measure("energy_per_unit", "energy_total_gj", "production_qty", 1.0,
-                Text("พลังงานต่อหน่วยผลิตภัณฑ์ (GJ/หน่วย)", "Energy per unit of product (GJ/unit)")),
-        Measure("ghg_per_unit", "ghg_tco2e", "production_qty", 1.0,
-                Text("ก๊าซเรือนกระจกต่อหน่วยผลิตภัณฑ์ (tCO2e/หน่วย)", "Greenhouse gases per unit of product (tCO2e/unit)")),
-        Measure("waste_3r_pct", "waste_3r_t", "waste_generated_t", 100.0,
-                Text("สัดส่วนกากของเสียที่นำกลับมาใช้ 3Rs (%)", "Waste reused or recycled, 3Rs share (%)")),
-        Measure("renewable_pct", "energy_renewable_gj", "energy_total_gj", 100.0,
-                Text("สัดส่วนพลังงานทดแทน (%)", "Renewable share of energy (%)")),
+    "annual_reports": tuple(
+        Measure(name, numerator, denominator, scale, MEASURE_LABELS[name])
+        for name, numerator, denominator, scale in (
+            ("water_per_unit", "water_use_m3", "production_qty", 1.0),
+            ("wastewater_per_unit", "wastewater_m3", "production_qty", 1.0),
+            ("energy_per_unit", "energy_total_gj", "production_qty", 1.0),
+            ("ghg_per_unit", "ghg_tco2e", "production_qty", 1.0),
+            ("waste_3r_pct", "waste_3r_t", "waste_generated_t", 100.0),
+            ("renewable_pct", "energy_renewable_gj", "energy_total_gj", 100.0),
+        )
     ),
-}  # fmt: skip
-MEASURE_LABELS = {m.name: m.label for measures in MEASURES.values() for m in measures}
+}
 
 # What readers (anonymous and committee) get: summaries only, never rows (docs/decisions.md, SECURITY.md).
 MIN_GROUP = 3  # a figure resting on fewer establishments (or survey respondents) than this is withheld
