@@ -32,8 +32,7 @@ def log_script_error(exc: Exception) -> bool:
 # The libraries the pages use, imported before the first reader comes (the pages' own ui modules carry
 # Streamlit caches, and streamlit_folium declares its component: both wait for the first script run, when
 # the runtime exists).
-LIBRARIES = ("pandas", "duckdb", "geopandas", "folium", "plotly.graph_objects", "matplotlib.figure",
-             "matplotlib.backends.backend_svg")  # fmt: skip
+LIBRARIES = ("pandas", "duckdb", "geopandas", "folium", "plotly.graph_objects", "matplotlib.figure", "matplotlib.backends.backend_svg")
 
 
 def warm_and_freeze() -> None:

@@ -21,11 +21,8 @@ with con().cursor() as cur:
     stored = list(listing(cur, lang()))
 names = [v[0] for v in stored]
 st.markdown(f"#### {t('criteria_versions')}")
-st.dataframe(
-    [{t("criteria_version"): v, t("criteria_indicators"): n, t("imported_by"): by, t("imported_at"): at, t("criteria_applies"): years}
-     for v, n, by, at, years in stored],
-    hide_index=True,
-)  # fmt: skip
+heads = (t("criteria_version"), t("criteria_indicators"), t("imported_by"), t("imported_at"), t("criteria_applies"))
+st.dataframe([dict(zip(heads, version, strict=True)) for version in stored], hide_index=True)
 
 chosen = st.selectbox(t("criteria_edit_version"), names, index=len(names) - 1, key="criteria_chosen")
 with con().cursor() as cur:
@@ -33,8 +30,15 @@ with con().cursor() as cur:
 before = criteria(con(), chosen)
 shown = before.drop(columns=["name_en" if lang() == "th" else "name_th"])
 shown = shown.assign(**{c: shown[c].map(lambda v: value_label(v, lang())) for c in ("unit", "comparator")})  # read-only columns
-after = st.data_editor(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", disabled=[c for c in shown.columns if c not in ("threshold", "provisional")],
-                       column_config=columns(list(shown.columns)), key=f"criteria_editor_{chosen}")  # fmt: skip
+after = st.data_editor(
+    shown,
+    hide_index=True,
+    placeholder=NO_VALUE,
+    width="stretch",
+    disabled=[c for c in shown.columns if c not in ("threshold", "provisional")],
+    column_config=columns(list(shown.columns)),
+    key=f"criteria_editor_{chosen}",
+)
 reason = st.text_input(t("reason_required"))
 if st.button(t("save"), type="primary"):
     try:

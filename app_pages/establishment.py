@@ -21,8 +21,13 @@ ids = [given, *ids] if given in labels and given not in ids else ids  # a link's
 wanted, bad = page_param("id", ids, ids[0])
 if bad is not None:
     st.warning(t("not_found", id=md(bad)), icon=":material/link_off:")
-factory_id = st.selectbox(t("choose_establishment"), ids, index=ids.index(wanted), format_func={i: f"{i} · {labels[i]}" for i in ids}.__getitem__,
-                          key=f"profile_{lang()}")  # fmt: skip
+factory_id = st.selectbox(
+    t("choose_establishment"),
+    ids,
+    index=ids.index(wanted),
+    format_func={i: f"{i} · {labels[i]}" for i in ids}.__getitem__,
+    key=f"profile_{lang()}",
+)
 set_page_param("id", factory_id)
 
 p = establishment_profile(version, factory_id, year)

@@ -28,8 +28,18 @@ items = evidence_items(version, fiscal_year)
 
 by_level = readiness(items, ["level"])
 st.markdown(f"#### {t('readiness_by_level')}")
-st.html(cards([(t(f"level_{int(r.level)}"), t("ready_pct", pct=number(r.pct, "percent", 0)),
-                t("evidence_ready_n", ready=int(r.ready), total=int(r.total))) for r in by_level.itertuples()]))  # fmt: skip
+st.html(
+    cards(
+        [
+            (
+                t(f"level_{int(r.level)}"),
+                t("ready_pct", pct=number(r.pct, "percent", 0)),
+                t("evidence_ready_n", ready=int(r.ready), total=int(r.total)),
+            )
+            for r in by_level.itertuples()
+        ]
+    )
+)
 
 st.markdown(f"#### {t('readiness_by_indicator')}")
 by_indicator = readiness(items, ["level", "indicator_code"])
@@ -43,11 +53,18 @@ st.dataframe(by_indicator, hide_index=True, placeholder=NO_VALUE, width="stretch
 
 left, right = st.columns(2)
 statuses = ["missing", "in_progress", "ready"]
-chosen = left.multiselect(t("filter_status"), statuses, default=statuses, format_func={s: reason(s) for s in statuses}.__getitem__,
-                          key=f"ev_status_{lang()}", placeholder=t("choose_options"))  # fmt: skip
+chosen = left.multiselect(
+    t("filter_status"),
+    statuses,
+    default=statuses,
+    format_func={s: reason(s) for s in statuses}.__getitem__,
+    key=f"ev_status_{lang()}",
+    placeholder=t("choose_options"),
+)
 owing = agencies(items)
-agency = right.selectbox(t("filter_agency"), ["", *owing], format_func={"": t("all_agencies"), **{a: a for a in owing}}.__getitem__,
-                         key=f"ev_agency_{lang()}")  # fmt: skip
+agency = right.selectbox(
+    t("filter_agency"), ["", *owing], format_func={"": t("all_agencies"), **{a: a for a in owing}}.__getitem__, key=f"ev_agency_{lang()}"
+)
 shown = items[items["status"].isin(chosen)]
 if agency:
     shown = shown[owed_by(shown, agency)]

@@ -71,8 +71,12 @@ if not people.empty:
     pick = st.selectbox(
         t("choose_establishment"), list(labels), format_func={k: f"{k} · {v}" for k, v in labels.items()}.__getitem__, key="behind_pick"
     )
-    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {md(labels[pick])}", icon=":material/factory:",
-                 query_params={"id": pick, **View(lang(), year, area).params()})  # fmt: skip
+    st.page_link(
+        "app_pages/establishment.py",
+        label=f"{t('open_profile')}: {md(labels[pick])}",
+        icon=":material/factory:",
+        query_params={"id": pick, **View(lang(), year, area).params()},
+    )
 
 if code in ("7.2.1", "7.2.2"):
     st.markdown(f"#### {t('intensity_change')}")

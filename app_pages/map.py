@@ -50,14 +50,15 @@ labels = MapLabels(
 name_col = "name_th" if lang() == "th" else "name_en"
 shown = polygons if area == "all" else polygons[polygons["subdistrict_code"] == area]
 fmap = build_map(places, shown, area_results, labels, name_col, tiles)
-clicked = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked_tooltip"],
-                    key=f"map_{code}_{year}_{area}_{lang()}_{tiles}")  # fmt: skip
+key = f"map_{code}_{year}_{area}_{lang()}_{tiles}"
+clicked = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked_tooltip"], key=key)
 
 picked = html.unescape(str((clicked or {}).get("last_object_clicked_tooltip") or ""))
 if picked in set(places["factory_id"]):
     row = places.set_index("factory_id").loc[picked]
-    st.page_link("app_pages/establishment.py", label=f"{t('open_profile')}: {md(picked)} · {md(row['display_name'])}", icon=":material/factory:",
-                 query_params={"id": picked, **View(lang(), year, area).params()})  # fmt: skip
+    label = f"{t('open_profile')}: {md(picked)} · {md(row['display_name'])}"
+    profile = {"id": picked, **View(lang(), year, area).params()}
+    st.page_link("app_pages/establishment.py", label=label, icon=":material/factory:", query_params=profile)
 else:
     st.caption(t("click_marker"))
 

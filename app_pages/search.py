@@ -3,15 +3,13 @@ whether an establishment counts toward an indicator; the hits as a table with pr
 downloads."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from lookup.search import Filters, search
 from store.tables import PRACTICES, SCHEMES
 from ui.cached import as_of_stamp, behind, boundaries, catalogue, search_frame, subdistrict_names
 from ui.downloads import table_downloads
 from ui.i18n import NO_VALUE, lang, t
-from ui.maps import MapLabels, build_map
-from ui.search import hits_table, value_names
+from ui.search import hits_map, hits_table, value_names
 from ui.sidebar import read_page
 from ui.static_assets import ensure_assets
 from ui.widgets import glossary
@@ -42,8 +40,8 @@ with st.form("search"):
     years = frame["registered_year"].dropna().astype(int)
     low, high = (int(years.min()), int(years.max())) if len(years) else (1990, year)
     high = max(high, low + 1)  # a slider needs two ends: every establishment may be registered in one year
-    registered = b.slider(t("registered_years"), low + 543 if lang() == "th" else low, high + 543 if lang() == "th" else high,
-                          (low + 543 if lang() == "th" else low, high + 543 if lang() == "th" else high))  # fmt: skip
+    be = 543 if lang() == "th" else 0  # the slider shows Buddhist-era years in Thai
+    registered = b.slider(t("registered_years"), low + be, high + be, (low + be, high + be))
     open_state = c.radio(
         t("open_state"),
         ["any", "open", "closed"],
@@ -71,9 +69,10 @@ with st.form("search"):
 glossary(list(value_names(list(SCHEMES)).values()))
 st.caption(t("valid_certificate_rule"))
 
-offset = 543 if lang() == "th" else 0
-filters = Filters(text, subdistricts, kinds, industries, diw_types, (registered[0] - offset, registered[1] - offset), open_state, schemes,
-                  gi_levels, practices, report, samples, indicator, toward)  # fmt: skip
+since = (registered[0] - be, registered[1] - be)
+filters = Filters(
+    text, subdistricts, kinds, industries, diw_types, since, open_state, schemes, gi_levels, practices, report, samples, indicator, toward
+)
 counted = None
 if indicator:
     rows = behind(version, indicator, year, "all")
@@ -86,9 +85,4 @@ st.dataframe(table, hide_index=True, placeholder=NO_VALUE, width="stretch", colu
 table_downloads(table.drop(columns=[t("profile")]), f"search_{year}", as_of_stamp(version), key="search")
 
 if len(hits):
-    places = hits.assign(status="hit", location="ok", approximate=False, display_name=table[t("name")].to_numpy())
-    labels = MapLabels(status={"hit": t("search_hit"), "counts": t("counts"), "does_not_count": t("does_not_count"), "no_data": t("not_in_indicator")},
-                       kind={"factory": t("kind_factory"), "mine": t("kind_mine")}, subdistrict_status={s: t(s) for s in ("pass", "fail", "no_data")},
-                       profile="", value=t("value"), misplaced=t("misplaced"), approximate=t("approximate_location"))  # fmt: skip
-    st_folium(build_map(places, boundaries(version), {}, labels, "name_th"), height=460, use_container_width=True, returned_objects=[],
-              key=f"search_map_{len(hits)}_{lang()}")  # fmt: skip
+    hits_map(hits, table[t("name")], boundaries(version))

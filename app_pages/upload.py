@@ -79,8 +79,9 @@ for _, b in earlier.iterrows():
     if b["status"] == "loaded":
         st.warning(t("same_file_loaded", batch=b["batch_id"], when=when, user=md(who_loaded)), icon=":material/content_copy:")
     else:
-        st.info(t("same_file_rolled_back", batch=b["batch_id"], when=when, user=who_loaded,
-                  back=datetime_label(b["rolled_back_at"]), back_user=b["rolled_back_by"]), icon=":material/undo:")  # fmt: skip
+        back, back_user = datetime_label(b["rolled_back_at"]), b["rolled_back_by"]
+        said = t("same_file_rolled_back", batch=b["batch_id"], when=when, user=who_loaded, back=back, back_user=back_user)
+        st.info(said, icon=":material/undo:")
 again = st.checkbox(t("load_again"), key=f"again_{sha}") if not live.empty else True
 st.success(t("ready_to_load"), icon=":material/task_alt:")
 if st.button(t("confirm_load"), type="primary", icon=":material/upload:", disabled=not again):

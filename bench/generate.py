@@ -353,8 +353,18 @@ def infrastructure(years: range, per_subdistrict: int, rng: np.random.Generator)
                 status = str(rng.choice(["planned", "in_progress", "completed"], p=[0.2, 0.2, 0.6]))
                 eco = str(rng.choice(["yes", "no", ""], p=[0.5, 0.3, 0.2]))  # empty = not eco-designed
                 shown = year + BE if rng.random() < 0.1 else year
-                rows.append((f"INF-{year}-{code}-{j + 1:03d}", f"โครงการ {j + 1} ปี {year + BE}", str(rng.choice(systems)), code, shown,
-                             status, eco, round(float(rng.lognormal(15, 1)), -3)))  # fmt: skip
+                rows.append(
+                    (
+                        f"INF-{year}-{code}-{j + 1:03d}",
+                        f"โครงการ {j + 1} ปี {year + BE}",
+                        str(rng.choice(systems)),
+                        code,
+                        shown,
+                        status,
+                        eco,
+                        round(float(rng.lognormal(15, 1)), -3),
+                    )
+                )
     cols = ["project_id", "name", "system", "subdistrict_code", "year", "status", "eco_design", "budget_thb"]
     return pd.DataFrame(rows, columns=cols)
 

@@ -57,8 +57,12 @@ def shapes(mb: float) -> dict[str, tuple[str, Callable[[], bytes]]]:
 def run(db: Path, table: str, path: Path) -> tuple[float, float, int, str]:
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink:
-        child = subprocess.Popen([sys.executable, "-m", "store", "load", "--db", str(db), "--table", table, str(path)], cwd=ROOT,
-                                 stdout=sink, stderr=subprocess.PIPE)  # fmt: skip
+        child = subprocess.Popen(
+            [sys.executable, "-m", "store", "load", "--db", str(db), "--table", table, str(path)],
+            cwd=ROOT,
+            stdout=sink,
+            stderr=subprocess.PIPE,
+        )
         assert child.stderr is not None
         tail = child.stderr.read()[-300:].decode("utf-8", "replace")
         _, status, usage = os.wait4(child.pid, 0)
@@ -184,8 +188,12 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "store", "init", "--db", str(db)], cwd=ROOT, check=True, capture_output=True)
     est = out / "est.csv"
     est.write_text("factory_id,kind,subdistrict_code\nF1,factory,190906\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "store", "load", "--db", str(db), "--table", "establishments", str(est)], cwd=ROOT, check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "store", "load", "--db", str(db), "--table", "establishments", str(est)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     print(f"machine: {os.cpu_count()} cores; files of up to {args.mb} MB")
     print(f"{'file':<28} {'MB':>6} {'seconds':>8} {'peak MiB':>9} {'exit':>5}  last words")
     for name, (table, make) in shapes(args.mb).items():

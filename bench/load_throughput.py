@@ -25,13 +25,25 @@ def make_file(rows: int) -> bytes:
     ids = np.repeat([f"B{i:05d}" for i in range(factories)], years)[:rows]
     yr = np.tile(np.arange(years) + 1900 + 543, factories)[:rows]
     q = rng.uniform(1e3, 1e6, rows)
-    frame = pd.DataFrame({
-        "factory_id": ids, "year": yr, "production_qty": q.round(1), "production_unit": "t",
-        "water_use_m3": (q * 0.3).round(1), "wastewater_m3": (q * 0.1).round(1), "waste_generated_t": (q * 0.01).round(2),
-        "waste_3r_t": (q * 0.005).round(2), "energy_total_gj": (q * 2).round(1), "energy_renewable_gj": (q * 0.1).round(1),
-        "ghg_tco2e": (q * 0.2).round(1), "green_area_m2": 1000, "investment_thb": (q * 10).round(0),
-        "water_intensity_target": 0.3, "wastewater_intensity_target": 0.1,
-    })  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "factory_id": ids,
+            "year": yr,
+            "production_qty": q.round(1),
+            "production_unit": "t",
+            "water_use_m3": (q * 0.3).round(1),
+            "wastewater_m3": (q * 0.1).round(1),
+            "waste_generated_t": (q * 0.01).round(2),
+            "waste_3r_t": (q * 0.005).round(2),
+            "energy_total_gj": (q * 2).round(1),
+            "energy_renewable_gj": (q * 0.1).round(1),
+            "ghg_tco2e": (q * 0.2).round(1),
+            "green_area_m2": 1000,
+            "investment_thb": (q * 10).round(0),
+            "water_intensity_target": 0.3,
+            "wastewater_intensity_target": 0.1,
+        }
+    )
     return frame.to_csv(index=False).encode("utf-8")
 
 

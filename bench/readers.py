@@ -61,8 +61,12 @@ PAGES = (
 )
 # "navigate": a reader with the dashboard open clicks from page to page in the sidebar (the browser keeps the
 # app loaded), rather than opening each page from a link as "dashboard" does.
-NAVIGATION = (("Indicator detail", "Indicator detail"), ("Establishment profile", "Establishment profile"), ("Map", "Location check"),
-              ("Scorecard", "(calendar year)"))  # fmt: skip
+NAVIGATION = (
+    ("Indicator detail", "Indicator detail"),
+    ("Establishment profile", "Establishment profile"),
+    ("Map", "Location check"),
+    ("Scorecard", "(calendar year)"),
+)
 YEARS = (2021, 2022, 2023, 2024)
 CRASH = ("An unexpected error", "Traceback")
 # Settled: the script run has finished, the page shows its content, and then its drawing has stopped. Tables
@@ -333,8 +337,13 @@ def main() -> None:
             plans = [(n, which, False) for which in ("floor", "dashboard", "navigate") for n in counts]
             plans += [(n, which, True) for which in ("dashboard", "navigate") for n in counts] if files else []
             if args.only:
-                keep = {"floor": ("floor", False), "dashboard": ("dashboard", False), "upload": ("dashboard", True),
-                        "navigate": ("navigate", False), "navigate-upload": ("navigate", True)}[args.only]  # fmt: skip
+                keep = {
+                    "floor": ("floor", False),
+                    "dashboard": ("dashboard", False),
+                    "upload": ("dashboard", True),
+                    "navigate": ("navigate", False),
+                    "navigate-upload": ("navigate", True),
+                }[args.only]
                 one = "navigate" if keep[0] == "navigate" else "dashboard"  # the one-reader median the ratio is taken against
                 plans = [p for p in plans if (p[1], p[2]) == keep or (p[0] == 1 and p[1] == one and not p[2])]
             for n, which, with_upload in plans:
@@ -354,9 +363,11 @@ def main() -> None:
                 if n == 1 and not with_upload:
                     baseline[which] = run.times
                 ratio = f"{p95 / statistics.median(baseline[which]):.1f}x" if baseline.get(which) else "-"
-                print(f"{n:>7} {which:>9} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s"
-                      f" {max(run.times, default=0):>6.2f}s {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)",
-                      flush=True)  # fmt: skip
+                print(
+                    f"{n:>7} {which:>9} {'yes' if with_upload else 'no':>7} {len(run.times):>6} {p50:>6.2f}s {p95:>6.2f}s"
+                    f" {max(run.times, default=0):>6.2f}s {len(run.errors):>6} {run.uploads:>7} {ratio:>19}   ({time.perf_counter() - started:.0f} s)",
+                    flush=True,
+                )
                 if baseline.get(which) and run.times and n > 1:
                     low, high = ratio_interval(run.times, baseline[which])
                     print(f"        p95 / 1-reader p50 by resampling both runs' loads: 90% of draws from {low:.1f}x to {high:.1f}x")

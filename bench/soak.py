@@ -106,8 +106,10 @@ async def analyst(browser: Browser, url: str, folder: Path, frame, uploads: int,
             soak.uploads += 1
             if soak.uploads % every == 0:
                 rss, peak = memory(pid)
-                line = (f"{soak.uploads:>7} {time.perf_counter() - started:>8.0f}s {rss:>9.0f} {peak:>9.0f}"
-                        f" {soak.loads:>12} {len(soak.errors):>6}")  # fmt: skip
+                line = (
+                    f"{soak.uploads:>7} {time.perf_counter() - started:>8.0f}s {rss:>9.0f} {peak:>9.0f}"
+                    f" {soak.loads:>12} {len(soak.errors):>6}"
+                )
                 soak.lines.append(line)
                 print(line, flush=True)
     except Exception as exc:  # noqa: BLE001
@@ -165,8 +167,10 @@ def main() -> None:
             soak = asyncio.run(run(url, folder, frame, args, pid))
             time.sleep(30)
             rss, peak = memory(pid)
-            print(f"30 s after the last: RSS {rss:.0f} MiB, peak over the server's life {peak:.0f} MiB;"
-                  f" {soak.uploads} uploads and rollbacks, {soak.loads} reader page loads, {len(soak.errors)} errors")  # fmt: skip
+            print(
+                f"30 s after the last: RSS {rss:.0f} MiB, peak over the server's life {peak:.0f} MiB;"
+                f" {soak.uploads} uploads and rollbacks, {soak.loads} reader page loads, {len(soak.errors)} errors"
+            )
             for error in soak.errors[:10]:
                 print(f"        {error}")
         print(f"machine at the end: {machine()}")

@@ -173,8 +173,15 @@ class Spec:
         if agg == "count_distinct" and measure is None:
             agg = "count"
         filters = tuple(f for f in self.filters if f.column in kinds)
-        return replace(self, rows=rows, across=across, measure=measure if agg != "count" else None, agg=agg,
-                       grain=self.grain if self.grain in GRAINS else "month", filters=filters)  # fmt: skip
+        return replace(
+            self,
+            rows=rows,
+            across=across,
+            measure=measure if agg != "count" else None,
+            agg=agg,
+            grain=self.grain if self.grain in GRAINS else "month",
+            filters=filters,
+        )
 
 
 @dataclass(frozen=True)
@@ -224,8 +231,10 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
     """The source's rows as people read them: establishment and subdistrict names in `lang`, internal columns
     dropped. A table is read whole (every year); an indicator's rows are those behind its number for year and area."""
     if source.kind == "table":
-        columns = [r[0] for r in cur.execute("select column_name from information_schema.columns where table_name = $t",
-                                             {"t": source.name}).fetchall()]  # fmt: skip
+        columns = [
+            r[0]
+            for r in cur.execute("select column_name from information_schema.columns where table_name = $t", {"t": source.name}).fetchall()
+        ]
         frame = cur.execute(_table_sql(source.name, columns)).df()
         if source.name == "certifications":  # valid in the chosen year under the one rule (SPEC §3), as search and the engine
             frame = frame.merge(quality.certificate_validity(cur, year), on=["factory_id", "scheme", "issued_on"], how="left")
@@ -235,8 +244,10 @@ def load(cur: duckdb.DuckDBPyConnection, source: Source, year: int, area: str, l
         frame = frame.rename(columns={"name_th": "establishment_th", "name_en": "establishment_en"})
     if {"establishment_th", "establishment_en"} <= set(frame.columns):
         id_column = "factory_id" if "factory_id" in frame.columns else "entity_id"
-        names = [words.establishment_name(a, b, c, lang) for a, b, c in
-                 zip(frame["establishment_th"], frame["establishment_en"], frame[id_column], strict=True)]  # fmt: skip
+        names = [
+            words.establishment_name(a, b, c, lang)
+            for a, b, c in zip(frame["establishment_th"], frame["establishment_en"], frame[id_column], strict=True)
+        ]
         frame = frame.drop(columns=["establishment_th", "establishment_en"])
         frame.insert(min(1, len(frame.columns)), "establishment", pd.Series(names, index=frame.index, dtype="string"))
     if "subdistrict_code" in frame.columns:

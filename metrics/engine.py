@@ -364,11 +364,19 @@ def trends(cur: duckdb.DuckDBPyConnection, years: list[int] | None = None, areas
     years = years if years is not None else data_years(cur)
     cards = scorecards(cur, years, areas) if years else {}
     records = [
-        {"code": r.code, "year": year, "area": area, "value": r.value, "numerator": r.numerator, "denominator": r.denominator,
-         "status": r.status, "has_data": r.has_data}
+        {
+            "code": r.code,
+            "year": year,
+            "area": area,
+            "value": r.value,
+            "numerator": r.numerator,
+            "denominator": r.denominator,
+            "status": r.status,
+            "has_data": r.has_data,
+        }
         for (year, area), card in cards.items()
         for r in card.results
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(records, columns=["code", "year", "area", "value", "numerator", "denominator", "status", "has_data"])
 
 

@@ -56,20 +56,25 @@ def _fonts() -> list[str]:
 
 @contextmanager
 def _drawing(salt: str, outlines: bool, size: float = 10) -> Iterator[None]:
-    with _LOCK, rc_context({
-        "svg.fonttype": "path" if outlines else "none",
-        "svg.hashsalt": salt,  # ids differ between charts of one page, so no drawing borrows another's clip or marker
-        "font.family": _fonts(),
-        "font.size": size,
-        "text.parse_math": False,  # "$5" in a name is a name, never mathtext
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.edgecolor": "#a0aec0",
-        "axes.axisbelow": True,
-        "xtick.color": "#4a5568",
-        "ytick.color": "#4a5568",
-        "legend.frameon": False,
-    }):  # fmt: skip
+    with (
+        _LOCK,
+        rc_context(
+            {
+                "svg.fonttype": "path" if outlines else "none",
+                "svg.hashsalt": salt,  # ids differ between charts of one page, so no drawing borrows another's clip or marker
+                "font.family": _fonts(),
+                "font.size": size,
+                "text.parse_math": False,  # "$5" in a name is a name, never mathtext
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+                "axes.edgecolor": "#a0aec0",
+                "axes.axisbelow": True,
+                "xtick.color": "#4a5568",
+                "ytick.color": "#4a5568",
+                "legend.frameon": False,
+            }
+        ),
+    ):
         yield
 
 
@@ -137,19 +142,45 @@ def trend_svg(
         for area, part in trend.groupby("area", sort=False):
             values = pd.to_numeric(part["value"], errors="coerce")
             x = [at[int(y)] for y in part["year"]]
-            ax.plot(x, values, marker="o", markersize=5 if area == "all" else 4, linewidth=2.6 if area == "all" else 1.5,
-                    color=colour(str(area), areas), label=(names or {}).get(str(area), str(area)), zorder=3)  # fmt: skip
+            ax.plot(
+                x,
+                values,
+                marker="o",
+                markersize=5 if area == "all" else 4,
+                linewidth=2.6 if area == "all" else 1.5,
+                color=colour(str(area), areas),
+                label=(names or {}).get(str(area), str(area)),
+                zorder=3,
+            )
             if area == "all" and names is not None:
                 for xi, v in zip(x, values, strict=True):
                     if pd.notna(v):
-                        ax.annotate(number(float(v), lang, unit, digits=1), (xi, v), xytext=(0, 7), textcoords="offset points",
-                                    ha="center", fontsize=font - 1.5, color=TOWN_COLOUR, zorder=4,
-                                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})  # fmt: skip
+                        ax.annotate(
+                            number(float(v), lang, unit, digits=1),
+                            (xi, v),
+                            xytext=(0, 7),
+                            textcoords="offset points",
+                            ha="center",
+                            fontsize=font - 1.5,
+                            color=TOWN_COLOUR,
+                            zorder=4,
+                            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+                        )
         town = trend[trend["area"] == "all"]
         missing = [at[int(y)] for y, v in zip(town["year"], town["value"], strict=True) if pd.isna(v)]
         if missing:
-            ax.plot(missing, [0] * len(missing), linestyle="none", marker="x", markersize=8, markeredgewidth=2, color=GREY,
-                    label=text("no_data", lang), clip_on=False, zorder=4)  # fmt: skip
+            ax.plot(
+                missing,
+                [0] * len(missing),
+                linestyle="none",
+                marker="x",
+                markersize=8,
+                markeredgewidth=2,
+                color=GREY,
+                label=text("no_data", lang),
+                clip_on=False,
+                zorder=4,
+            )
         ax.axhline(
             threshold,
             linestyle="--",
@@ -203,8 +234,9 @@ def establishment_svg(
         fig = Figure(figsize=(width, 2.3 * rows))
         # Fixed spacing, not the constrained layout: that drew the figure twice more (0.7 s of the server's time
         # for a profile's two drawings, repeated whenever an upload changes the establishment's figures).
-        fig.subplots_adjust(left=0.09 if cols > 1 else 0.18, right=0.98, top=1 - 0.35 / (2.3 * rows), bottom=0.35 / (2.3 * rows),
-                            wspace=0.35, hspace=0.6)  # fmt: skip
+        fig.subplots_adjust(
+            left=0.09 if cols > 1 else 0.18, right=0.98, top=1 - 0.35 / (2.3 * rows), bottom=0.35 / (2.3 * rows), wspace=0.35, hspace=0.6
+        )
         full = reports.set_index("year").reindex(years)
         reported = set(int(y) for y in reports["year"])
         missing = [i for i, y in enumerate(years) if int(y) not in reported]
@@ -242,8 +274,17 @@ def effluent_svg(samples: pd.DataFrame, parameter: str, lang: str, size: tuple[f
         dates = pd.to_datetime(part["sampled_on"])
         for exceeds, colour, marker, key in ((False, PASS, "o", "within"), (True, FAIL, "x", "exceedance")):
             mine = part["exceeds"] == exceeds
-            ax.plot(dates[mine], part.loc[mine, "value"], linestyle="none", marker=marker, markersize=7 if exceeds else 5,
-                    markeredgewidth=2 if exceeds else 1, color=colour, label=f"{text(key, lang)} ({int(mine.sum()):,})", zorder=3)  # fmt: skip
+            ax.plot(
+                dates[mine],
+                part.loc[mine, "value"],
+                linestyle="none",
+                marker=marker,
+                markersize=7 if exceeds else 5,
+                markeredgewidth=2 if exceeds else 1,
+                color=colour,
+                label=f"{text(key, lang)} ({int(mine.sum()):,})",
+                zorder=3,
+            )
         if len(part):
             unit = str(part["unit"].iloc[0])
             for column in ("max_value", "min_value"):
@@ -273,8 +314,16 @@ def intensity_change_svg(rows: pd.DataFrame, lang: str, width: float = 9.0, salt
         ax.set_yticks(range(len(part)), [str(i) for i in part["entity_id"]] if labelled else [""] * len(part), fontsize=8)
         if labelled:
             for y, v in enumerate(part["change_pct"]):
-                ax.annotate(f"{float(v):+,.1f} %", (float(v), y), xytext=(4 if v >= 0 else -4, 0), textcoords="offset points",
-                            ha="left" if v >= 0 else "right", va="center", fontsize=7.5, color="#2d3748")  # fmt: skip
+                ax.annotate(
+                    f"{float(v):+,.1f} %",
+                    (float(v), y),
+                    xytext=(4 if v >= 0 else -4, 0),
+                    textcoords="offset points",
+                    ha="left" if v >= 0 else "right",
+                    va="center",
+                    fontsize=7.5,
+                    color="#2d3748",
+                )
         ax.axvline(0, color="#4a5568", linewidth=1)
         ax.set_ylim(-0.7, len(part) - 0.3)
         ax.set_xlabel(text("change_pct", lang))
@@ -300,8 +349,14 @@ def survey_svg(counts: pd.DataFrame, groups: list[str], lang: str, width: float 
             ax.barh(range(len(counts)), shares, left=left, color=tint, height=0.65, label=text("score_n", lang, n=score))
             for y, (share, n, start) in enumerate(zip(shares, counts[score], left, strict=True)):
                 if share >= 6:
-                    ax.annotate(f"{int(n):,}", (start + share / 2, y), ha="center", va="center", fontsize=7.5,
-                                color="#ffffff" if score in (1, 5) else "#1a202c")  # fmt: skip
+                    ax.annotate(
+                        f"{int(n):,}",
+                        (start + share / 2, y),
+                        ha="center",
+                        va="center",
+                        fontsize=7.5,
+                        color="#ffffff" if score in (1, 5) else "#1a202c",
+                    )
             left = [a + b for a, b in zip(left, shares, strict=True)]
         ax.set_yticks(range(len(counts)), groups, fontsize=8)
         ax.invert_yaxis()

@@ -221,10 +221,14 @@ def facts(r: Result, lang: str) -> dict[str, Any]:
     """An indicator's value (with its parts and coverage), criterion and gap, worded as the pages word them."""
     value, criterion = value_of(r, lang), criterion_of(r, lang)
     return {
-        "value": value["main"] if r.value is not None else text("no_data", lang), "parts": value["parts"], "coverage": value["coverage"],
-        "criterion": f"{criterion['sign']} {criterion['shown']}", "provisional": r.indicator.provisional, "badge": Markup(badge(r.status, lang)),
+        "value": value["main"] if r.value is not None else text("no_data", lang),
+        "parts": value["parts"],
+        "coverage": value["coverage"],
+        "criterion": f"{criterion['sign']} {criterion['shown']}",
+        "provisional": r.indicator.provisional,
+        "badge": Markup(badge(r.status, lang)),
         "gap": gap_text(r, lang) if r.status != "pass" else "",
-    }  # fmt: skip
+    }
 
 
 def _name(row: dict[str, Any], lang: str) -> str:
@@ -315,10 +319,15 @@ def level_cards(data: ReportData, lang: str) -> list[dict[str, Any]]:
         evidence = ""
         if n in ready.index:
             evidence = text("evidence_ready_n", lang, ready=int(ready.loc[n, "ready"]), total=int(ready.loc[n, "total"]))
-        cards.append({
-            "name": text(f"level_{n}", lang), "status": verdict, "badge": Markup(badge(verdict, lang)),
-            "count": text("pack_level_count", lang, passing=sum(r.status == "pass" for r in own), total=len(own)), "evidence": evidence,
-        })  # fmt: skip
+        cards.append(
+            {
+                "name": text(f"level_{n}", lang),
+                "status": verdict,
+                "badge": Markup(badge(verdict, lang)),
+                "count": text("pack_level_count", lang, passing=sum(r.status == "pass" for r in own), total=len(own)),
+                "evidence": evidence,
+            }
+        )
     return cards
 
 
@@ -329,8 +338,11 @@ def level_path(data: ReportData, lang: str) -> list[dict[str, Any]]:
     open_items = data.evidence[data.evidence["status"] != "ready"] if not data.evidence.empty else data.evidence
     for level in LEVELS:
         verdict = next(str(lv["status"]) for lv in data.card.levels if lv["level"] == level)
-        needs = [{"code": r.code, "anchor": anchor(r.code), "gap": gap_text(r, lang), "status": r.status}
-                 for r in data.card.results if r.indicator.level == level and r.status != "pass"]  # fmt: skip
+        needs = [
+            {"code": r.code, "anchor": anchor(r.code), "gap": gap_text(r, lang), "status": r.status}
+            for r in data.card.results
+            if r.indicator.level == level and r.status != "pass"
+        ]
         missing = int((open_items["level"] == level).sum()) if not open_items.empty else 0
         out.append({"name": text(f"level_{level}", lang), "badge": Markup(badge(verdict, lang)), "needs": needs, "missing": missing})
     return out
@@ -354,14 +366,26 @@ def blockers(data: ReportData, lang: str) -> list[dict[str, Any]]:
         )
         total_not_counted = rows.behind.rows - rows.behind.counted
         listed = candidates_of(rows.candidates[:per], r, lang)
-        out.append({
-            "code": r.code, "anchor": anchor(r.code), "name": r.indicator.name(lang), "level": text(f"level_{r.indicator.level}", lang),
-            **facts(r, lang), "failing": failing, "not_counted": total_not_counted,
-            "failing_title": text("pack_not_counted", lang, n=f"{total_not_counted:,}"),
-            "failing_more": text("pack_more", lang, n=f"{total_not_counted - len(failing):,}", code=r.code) if total_not_counted > len(failing) and failing else "",
-            "answers": survey_table(rows.answers, data, lang) if rows.answers is not None else None,
-            "no_data": r.status == "no_data", "candidates": listed["rows"], "together": listed["total"], "no_candidates": listed["empty"],
-        })  # fmt: skip
+        out.append(
+            {
+                "code": r.code,
+                "anchor": anchor(r.code),
+                "name": r.indicator.name(lang),
+                "level": text(f"level_{r.indicator.level}", lang),
+                **facts(r, lang),
+                "failing": failing,
+                "not_counted": total_not_counted,
+                "failing_title": text("pack_not_counted", lang, n=f"{total_not_counted:,}"),
+                "failing_more": text("pack_more", lang, n=f"{total_not_counted - len(failing):,}", code=r.code)
+                if total_not_counted > len(failing) and failing
+                else "",
+                "answers": survey_table(rows.answers, data, lang) if rows.answers is not None else None,
+                "no_data": r.status == "no_data",
+                "candidates": listed["rows"],
+                "together": listed["total"],
+                "no_candidates": listed["empty"],
+            }
+        )
     return out
 
 
@@ -396,11 +420,17 @@ def evidence_by_agency(data: ReportData, lang: str) -> list[dict[str, Any]]:
             numbers = ", ".join(str(int(n)) for n in of_code["item_no"])
             refs.append(f"{code} ({text('item_number', lang, n=numbers)})")
         when = min(due.get(str(c), fiscal_end) for c in group["indicator_code"])
-        rows.append({
-            "agency": str(agency), "refs": " · ".join(refs), "missing": int((group["status"] == "missing").sum()),
-            "in_progress": int((group["status"] == "in_progress").sum()), "due": text("pack_due", lang, date=date_label(when, lang)),
-            "overdue": when < data.today, "n": len(group),
-        })  # fmt: skip
+        rows.append(
+            {
+                "agency": str(agency),
+                "refs": " · ".join(refs),
+                "missing": int((group["status"] == "missing").sum()),
+                "in_progress": int((group["status"] == "in_progress").sum()),
+                "due": text("pack_due", lang, date=date_label(when, lang)),
+                "overdue": when < data.today,
+                "n": len(group),
+            }
+        )
     return sorted(rows, key=lambda g: (-g["n"], g["agency"]))[:BRIEF_AGENCIES]
 
 
@@ -421,10 +451,15 @@ def late_activities(data: ReportData, lang: str) -> list[dict[str, str]]:
     out = []
     for a in late.to_dict("records"):
         end = pd.Timestamp(a["planned_end"]).date()
-        out.append({
-            "id": str(a["activity_id"]), "title": _title(a, lang), "responsible": str(a["responsible"] or "") if isinstance(a["responsible"], str) else "",
-            "end": date_label(end, lang), "late": text("pack_days_late", lang, n=f"{(data.today - end).days:,}"),
-        })  # fmt: skip
+        out.append(
+            {
+                "id": str(a["activity_id"]),
+                "title": _title(a, lang),
+                "responsible": str(a["responsible"] or "") if isinstance(a["responsible"], str) else "",
+                "end": date_label(end, lang),
+                "late": text("pack_days_late", lang, n=f"{(data.today - end).days:,}"),
+            }
+        )
     return out
 
 
@@ -446,8 +481,13 @@ def survey_counts(answers: pd.DataFrame, data: ReportData, lang: str) -> tuple[l
         share = (counts[3] + counts[4]) / total * 100 if total else None
         sub = str(a["subdistrict_code"])
         rows.append([value_label(a["respondent_type"], lang), data.subdistricts.get(sub, (sub, sub))[i], *counts, total, share])
-    heads = [text("pack_respondent_type", lang), text("pack_subdistrict", lang), *(text("pack_score_n", lang, n=n) for n in range(1, 6)),
-             text("pack_total", lang), text("pack_share_4_5", lang)]  # fmt: skip
+    heads = [
+        text("pack_respondent_type", lang),
+        text("pack_subdistrict", lang),
+        *(text("pack_score_n", lang, n=n) for n in range(1, 6)),
+        text("pack_total", lang),
+        text("pack_share_4_5", lang),
+    ]
     return heads, rows
 
 
@@ -470,8 +510,14 @@ def annex_rows(rows: Rows, r: Result, data: ReportData, lang: str) -> dict[str, 
     ANNEX_ROWS; the counted as a count; where the rest are. A short list (every row fits) is printed whole."""
     b = rows.behind
     if r.indicator.family == "survey_share":  # respondents have no names: their scores are shown instead, every answer in the workbook
-        return {"whole": False, "title": "", "counted": text("report_counted", lang, n=f"{b.counted:,}"), "heads": [], "rows": [],
-                "pointer": text("pack_answers_in_workbook", lang, n=f"{b.rows:,}", sheet=r.code)}  # fmt: skip
+        return {
+            "whole": False,
+            "title": "",
+            "counted": text("report_counted", lang, n=f"{b.counted:,}"),
+            "heads": [],
+            "rows": [],
+            "pointer": text("pack_answers_in_workbook", lang, n=f"{b.rows:,}", sheet=r.code),
+        }
     shown = b.head if b.whole else b.head[~b.head["counted"].fillna(False).astype(bool)]
     table = behind_table(shown, r.indicator, lang, data.subdistricts) if len(shown) else pd.DataFrame()
     return {
@@ -490,13 +536,29 @@ def indicator_section(r: Result, data: ReportData, lang: str) -> dict[str, Any]:
     chart = ""
     if not series.empty and series["value"].notna().any():  # the salt keeps each chart's SVG ids its own in one document
         ind = r.indicator
-        chart = trend_svg(series, ind.threshold, ind.unit, lang, size=(6.2, 1.3), outlines=True, salt=f"pack-{anchor(r.code)}", font=8,
-                          comparator=ind.comparator)  # fmt: skip
+        chart = trend_svg(
+            series,
+            ind.threshold,
+            ind.unit,
+            lang,
+            size=(6.2, 1.3),
+            outlines=True,
+            salt=f"pack-{anchor(r.code)}",
+            font=8,
+            comparator=ind.comparator,
+        )
     return {
-        "code": r.code, "anchor": anchor(r.code), "name": r.indicator.name(lang), "level": text(f"level_{r.indicator.level}", lang),
-        **facts(r, lang), "split": split_text(r, lang), "formula": r.indicator.formula(lang), "chart": Markup(chart),
-        "answers": survey_table(rows.answers, data, lang), "rows": annex_rows(rows, r, data, lang),
-    }  # fmt: skip
+        "code": r.code,
+        "anchor": anchor(r.code),
+        "name": r.indicator.name(lang),
+        "level": text(f"level_{r.indicator.level}", lang),
+        **facts(r, lang),
+        "split": split_text(r, lang),
+        "formula": r.indicator.formula(lang),
+        "chart": Markup(chart),
+        "answers": survey_table(rows.answers, data, lang),
+        "rows": annex_rows(rows, r, data, lang),
+    }
 
 
 def scorecard_rows(data: ReportData, lang: str) -> list[dict[str, Any]]:
@@ -506,10 +568,16 @@ def scorecard_rows(data: ReportData, lang: str) -> list[dict[str, Any]]:
         verdict = next(str(lv["status"]) for lv in data.card.levels if lv["level"] == level)
         out.append({"kind": "level", "level": text(f"level_{level}", lang), "badge": Markup(badge(verdict, lang))})
         for r in (r for r in data.card.results if r.indicator.level == level):
-            out.append({
-                "kind": "indicator", "code": r.code, "anchor": anchor(r.code), "name": r.indicator.name(lang), **facts(r, lang),
-                "change": Markup(change_text(r, before.get(r.code), lang)),
-            })  # fmt: skip
+            out.append(
+                {
+                    "kind": "indicator",
+                    "code": r.code,
+                    "anchor": anchor(r.code),
+                    "name": r.indicator.name(lang),
+                    **facts(r, lang),
+                    "change": Markup(change_text(r, before.get(r.code), lang)),
+                }
+            )
     return out
 
 
@@ -519,12 +587,23 @@ def checklist_rows(data: ReportData, lang: str) -> dict[str, Any]:
     for (level, code), group in items.groupby(["level", "indicator_code"], sort=False):
         name = group["indicator_th" if lang == "th" else "indicator_en"].iloc[0] if "indicator_th" in group else ""
         ready = int((group["status"] == "ready").sum())
-        groups.append({
-            "title": f"{text(f'level_{int(level)}', lang)} · {code} {name}", "ready": text("evidence_ready_n", lang, ready=ready, total=len(group)),
-            "entries": [{"no": text("item_number", lang, n=int(i["item_no"])), "text": _description(i, lang), "responsible": _text(i.get("responsible")),
-                       "status": str(i["status"]), "status_text": reason(str(i["status"]), lang), "reference": _text(i.get("reference"))}
-                      for i in group.to_dict("records")],
-        })  # fmt: skip
+        groups.append(
+            {
+                "title": f"{text(f'level_{int(level)}', lang)} · {code} {name}",
+                "ready": text("evidence_ready_n", lang, ready=ready, total=len(group)),
+                "entries": [
+                    {
+                        "no": text("item_number", lang, n=int(i["item_no"])),
+                        "text": _description(i, lang),
+                        "responsible": _text(i.get("responsible")),
+                        "status": str(i["status"]),
+                        "status_text": reason(str(i["status"]), lang),
+                        "reference": _text(i.get("reference")),
+                    }
+                    for i in group.to_dict("records")
+                ],
+            }
+        )
     cut = text("pack_rows_cut", lang, shown=f"{len(items):,}", n=f"{len(data.evidence):,}") if len(data.evidence) > len(items) else ""
     return {"groups": groups, "cut": cut}
 
@@ -543,12 +622,19 @@ def plan_rows(data: ReportData, lang: str) -> dict[str, Any]:
     rows = []
     for a in plan.to_dict("records"):
         came, wanted = a["participants"], a["target_participants"]
-        rows.append({
-            "id": str(a["activity_id"]), "title": _title(a, lang), "indicator": _text(a.get("indicator_code")), "responsible": _text(a.get("responsible")),
-            "period": f"{date_label(a['planned_start'], lang)} – {date_label(a['planned_end'], lang)}", "progress": str(a["progress"]),
-            "progress_text": text(f"progress_{a['progress']}", lang), "done": date_label(a["done_on"], lang) if not _missing(a["done_on"]) else "",
-            "people": "" if _missing(came) and _missing(wanted) else f"{_count(came)} / {_count(wanted)}",
-        })  # fmt: skip
+        rows.append(
+            {
+                "id": str(a["activity_id"]),
+                "title": _title(a, lang),
+                "indicator": _text(a.get("indicator_code")),
+                "responsible": _text(a.get("responsible")),
+                "period": f"{date_label(a['planned_start'], lang)} – {date_label(a['planned_end'], lang)}",
+                "progress": str(a["progress"]),
+                "progress_text": text(f"progress_{a['progress']}", lang),
+                "done": date_label(a["done_on"], lang) if not _missing(a["done_on"]) else "",
+                "people": "" if _missing(came) and _missing(wanted) else f"{_count(came)} / {_count(wanted)}",
+            }
+        )
     # Participants against targets only where a target was set and the activity was not cancelled (a meeting without
     # a target adds people to no target).
     targeted = data.activities.dropna(subset=["target_participants"])
@@ -560,7 +646,7 @@ def plan_rows(data: ReportData, lang: str) -> dict[str, Any]:
             came=f"{int(targeted['participants'].fillna(0).sum()):,}",
             wanted=f"{int(targeted['target_participants'].sum()):,}",
             n=len(targeted),
-        )  # fmt: skip
+        )
         if len(targeted)
         else ""
     )
@@ -619,8 +705,13 @@ def context(data: ReportData, lang: str) -> dict[str, Any]:
     """Every value the templates show, as text (and the few pieces of markup the fragments and charts make)."""
     area = area_label(data.area, data.subdistricts, lang)
     sections = [indicator_section(r, data, lang) for r in data.card.results]
-    plan_fy = text("fiscal_year_span", lang, fy=data.fiscal_year, start=date_label(readiness.fiscal_year_span(data.fiscal_year)[0], lang),
-                   end=date_label(readiness.fiscal_year_span(data.fiscal_year)[1], lang))  # fmt: skip
+    plan_fy = text(
+        "fiscal_year_span",
+        lang,
+        fy=data.fiscal_year,
+        start=date_label(readiness.fiscal_year_span(data.fiscal_year)[0], lang),
+        end=date_label(readiness.fiscal_year_span(data.fiscal_year)[1], lang),
+    )
     contents = [{"href": "annex-scorecard", "text": text("report_scorecard", lang)}]
     contents += [{"href": s["anchor"], "text": f"{s['code']} {s['name']}"} for s in sections]
     if data.checklist_year:
@@ -812,9 +903,12 @@ def cover_rows(data: ReportData, lang: str) -> list[list[Cell]]:
     rows: list[tuple[str, object]] = [(text("pack_report", lang), c["title"]), (text("pack_town", lang), c["town"])]
     rows += [(f["label"], f["value"] or c["not_set"]) for f in c["fields"]]
     rows += [
-        (text("year", lang), year_label(data.year, lang)), (text("fiscal_year", lang), data.fiscal_year), (text("area", lang), c["area"]),
-        (text("criteria_version", lang), data.card.criteria), (text("town_level", lang), c["level"]),
-    ]  # fmt: skip
+        (text("year", lang), year_label(data.year, lang)),
+        (text("fiscal_year", lang), data.fiscal_year),
+        (text("area", lang), c["area"]),
+        (text("criteria_version", lang), data.card.criteria),
+        (text("town_level", lang), c["level"]),
+    ]
     rows += [(lv["name"], f"{text(lv['status'], lang)} · {lv['count']}") for lv in c["levels"]]
     rows += [(text("pack_as_of_label", lang), c["as_of"]), (text("pack_made_label", lang), datetime_label(data.made, lang))]
     rows += [(note, c["criteria"]), (note, text("provisional_note", lang))]
@@ -826,37 +920,78 @@ def cover_rows(data: ReportData, lang: str) -> list[list[Cell]]:
 
 def scorecard_sheet(data: ReportData, lang: str) -> tuple[list[str], list[list[Cell]]]:
     heads = {
-        "code": Text("รหัส", "Code"), "level": Text("ระดับ", "Level"), "indicator": Text("ตัวชี้วัด", "Indicator"), "value": Text("ค่า", "Value"),
-        "unit": Text("หน่วย", "Unit"), "numerator": Text("ตัวตั้ง", "Numerator"), "denominator": Text("ตัวหาร", "Denominator"),
-        "comparator": Text("เงื่อนไข", "Rule"), "threshold": Text("เกณฑ์", "Threshold"), "status": Text("ผล", "Result"),
-        "provisional": Text("เกณฑ์ชั่วคราว", "Provisional"), "gap": Text("ส่วนที่ขาด (จำนวน)", "Gap (count)"),
+        "code": Text("รหัส", "Code"),
+        "level": Text("ระดับ", "Level"),
+        "indicator": Text("ตัวชี้วัด", "Indicator"),
+        "value": Text("ค่า", "Value"),
+        "unit": Text("หน่วย", "Unit"),
+        "numerator": Text("ตัวตั้ง", "Numerator"),
+        "denominator": Text("ตัวหาร", "Denominator"),
+        "comparator": Text("เงื่อนไข", "Rule"),
+        "threshold": Text("เกณฑ์", "Threshold"),
+        "status": Text("ผล", "Result"),
+        "provisional": Text("เกณฑ์ชั่วคราว", "Provisional"),
+        "gap": Text("ส่วนที่ขาด (จำนวน)", "Gap (count)"),
         "gap_amount": Text("ส่วนที่ขาด (ปริมาณ)", "Gap (amount)"),
-    }  # fmt: skip
+    }
     rows = []
     for r in data.card.results:
         ind = r.indicator
         value_form = WHOLE if ind.unit == "count" else TWO
         amount = TWO if ind.amount_unit else WHOLE
-        rows.append([
-            (r.code, None), _number(ind.level), (ind.name(lang), None), (r.value, value_form) if r.value is not None else (None, None),
-            ("%" if ind.unit == "percent" else unit_word(r, lang), None), _number(r.numerator, amount),
-            _number(r.denominator, amount) if ind.unit != "count" else (None, None), (">" if ind.comparator == "gt" else ">=", None),
-            _number(ind.threshold), (text(r.status, lang), None), (text("yes", lang) if ind.provisional else "", None), _number(r.gap),
-            _number(r.gap_amount, TWO), _number(r.coverage[0] if r.coverage else None), _number(r.coverage[1] if r.coverage else None),
-        ])  # fmt: skip
+        rows.append(
+            [
+                (r.code, None),
+                _number(ind.level),
+                (ind.name(lang), None),
+                (r.value, value_form) if r.value is not None else (None, None),
+                ("%" if ind.unit == "percent" else unit_word(r, lang), None),
+                _number(r.numerator, amount),
+                _number(r.denominator, amount) if ind.unit != "count" else (None, None),
+                (">" if ind.comparator == "gt" else ">=", None),
+                _number(ind.threshold),
+                (text(r.status, lang), None),
+                (text("yes", lang) if ind.provisional else "", None),
+                _number(r.gap),
+                _number(r.gap_amount, TWO),
+                _number(r.coverage[0] if r.coverage else None),
+                _number(r.coverage[1] if r.coverage else None),
+            ]
+        )
     names = [v.say(lang) for v in heads.values()] + [text("pack_coverage_reported", lang), text("pack_coverage_expected", lang)]
     return names, rows
 
 
 def candidate_sheet(data: ReportData, lang: str) -> tuple[list[str], list[list[Cell]]]:
-    heads = [text(k, lang) for k in ("code", "indicator", "pack_head_entity_id", "pack_head_name", "pack_head_why", "pack_head_detail",
-                                     "pack_head_closes", "pack_expires")]  # fmt: skip
+    heads = [
+        text(k, lang)
+        for k in (
+            "code",
+            "indicator",
+            "pack_head_entity_id",
+            "pack_head_name",
+            "pack_head_why",
+            "pack_head_detail",
+            "pack_head_closes",
+            "pack_expires",
+        )
+    ]
     rows = []
     for r in data.card.results:
         found = data.indicators[r.code].candidates
         for c, shown in zip(found, candidates_of(found, r, lang)["rows"], strict=True):
-            rows.append([(r.code, None), (r.indicator.name(lang), None), (c.entity_id, None), (shown["name"], None), (shown["why_text"], None),
-                         (shown["detail"], None), _number(c.closes, TWO), _date(c.on, lang)])  # fmt: skip
+            rows.append(
+                [
+                    (r.code, None),
+                    (r.indicator.name(lang), None),
+                    (c.entity_id, None),
+                    (shown["name"], None),
+                    (shown["why_text"], None),
+                    (shown["detail"], None),
+                    _number(c.closes, TWO),
+                    _date(c.on, lang),
+                ]
+            )
     return heads, rows
 
 
@@ -886,22 +1021,53 @@ def indicator_sheet(chunks: Iterator[pd.DataFrame], r: Result, data: ReportData,
 def evidence_sheet(items: pd.DataFrame, lang: str) -> tuple[list[str], list[list[Cell]]]:
     keys = ["fiscal_year", "level", "indicator_code", "item_no", "item", "responsible", "status", "reference"]
     rows = [
-        [_number(i["fiscal_year"], YEAR), _number(i["level"]), (i["indicator_code"], None), _number(i["item_no"]), (_description(i, lang), None),
-         (_text(i.get("responsible")), None), (reason(str(i["status"]), lang), None), (_text(i.get("reference")), None)]
+        [
+            _number(i["fiscal_year"], YEAR),
+            _number(i["level"]),
+            (i["indicator_code"], None),
+            _number(i["item_no"]),
+            (_description(i, lang), None),
+            (_text(i.get("responsible")), None),
+            (reason(str(i["status"]), lang), None),
+            (_text(i.get("reference")), None),
+        ]
         for i in _texts(items).to_dict("records")
-    ]  # fmt: skip
+    ]
     return [text(f"pack_head_{k}", lang) for k in keys], rows
 
 
 def plan_sheet(plan: pd.DataFrame, lang: str) -> tuple[list[str], list[list[Cell]]]:
-    keys = ["fiscal_year", "activity_id", "title", "indicator_code", "responsible", "planned_start", "planned_end", "status", "progress",
-            "done_on", "participants", "target_participants"]  # fmt: skip
+    keys = [
+        "fiscal_year",
+        "activity_id",
+        "title",
+        "indicator_code",
+        "responsible",
+        "planned_start",
+        "planned_end",
+        "status",
+        "progress",
+        "done_on",
+        "participants",
+        "target_participants",
+    ]
     rows = [
-        [_number(a["fiscal_year"], YEAR), (str(a["activity_id"]), None), (_title(a, lang), None), (_text(a.get("indicator_code")), None),
-         (_text(a.get("responsible")), None), _date(a["planned_start"], lang), _date(a["planned_end"], lang), (reason(str(a["status"]), lang), None),
-         (text(f"progress_{a['progress']}", lang), None), _date(a["done_on"], lang), _number(a["participants"]), _number(a["target_participants"])]
+        [
+            _number(a["fiscal_year"], YEAR),
+            (str(a["activity_id"]), None),
+            (_title(a, lang), None),
+            (_text(a.get("indicator_code")), None),
+            (_text(a.get("responsible")), None),
+            _date(a["planned_start"], lang),
+            _date(a["planned_end"], lang),
+            (reason(str(a["status"]), lang), None),
+            (text(f"progress_{a['progress']}", lang), None),
+            _date(a["done_on"], lang),
+            _number(a["participants"]),
+            _number(a["target_participants"]),
+        ]
         for a in _texts(plan).to_dict("records")
-    ]  # fmt: skip
+    ]
     return [text(f"pack_head_{k}", lang) for k in keys], rows
 
 

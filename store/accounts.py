@@ -218,8 +218,9 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str) -
     account exists or not. A password over MAX_PASSWORD_BYTES was never accepted by the policy, so it is
     simply wrong (bcrypt 5 would raise on it)."""
     with con.cursor() as cur:
-        rows = cur.execute("select role, password_hash, must_change_password from users where username = $u and active",
-                           {"u": username.strip()}).fetchall()  # fmt: skip
+        rows = cur.execute(
+            "select role, password_hash, must_change_password from users where username = $u and active", {"u": username.strip()}
+        ).fetchall()
     if not rows or len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
         _dummy_check()
         return None
@@ -243,5 +244,7 @@ def public_read(con: duckdb.DuckDBPyConnection) -> bool:
 
 def set_public_read(con: duckdb.DuckDBPyConnection, value: bool, by: str) -> None:
     with WRITE_LOCK, con.cursor() as cur:
-        cur.execute("update settings set value = $v, changed_by = $by, changed_at = current_timestamp where key = 'public_read'",
-                    {"v": "true" if value else "false", "by": by})  # fmt: skip
+        cur.execute(
+            "update settings set value = $v, changed_by = $by, changed_at = current_timestamp where key = 'public_read'",
+            {"v": "true" if value else "false", "by": by},
+        )

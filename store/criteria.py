@@ -223,9 +223,21 @@ def _insert_rows(cur: duckdb.DuckDBPyConnection, version: str, rows: list[Row]) 
 
 def _values(r: Row) -> tuple[object, ...]:
     return (
-        r.code, r.level, r.sort_order, r.name_th, r.name_en, r.formula_th, r.formula_en, r.family, r.params,
-        r.unit, r.comparator, r.threshold, r.provisional, r.entity,
-    )  # fmt: skip
+        r.code,
+        r.level,
+        r.sort_order,
+        r.name_th,
+        r.name_en,
+        r.formula_th,
+        r.formula_en,
+        r.family,
+        r.params,
+        r.unit,
+        r.comparator,
+        r.threshold,
+        r.provisional,
+        r.entity,
+    )
 
 
 def _event(cur: duckdb.DuckDBPyConnection, event: str, version: str, detail: str, by: str, code: str | None = None) -> None:

@@ -198,8 +198,9 @@ def save_checklist(
                 params: dict[str, object] = {f"k{i}": v for i, v in enumerate(key)}
                 columns = [c.column for c in row_changes]
                 assert all(c in EDITABLE[table] for c in columns)  # allowlisted identifiers
-                now = cur.execute("select row_version, batch_id, " + ", ".join(columns) + " from " + table + " where " + where,
-                                  params).fetchall()  # fmt: skip
+                now = cur.execute(
+                    "select row_version, batch_id, " + ", ".join(columns) + " from " + table + " where " + where, params
+                ).fetchall()
                 if not now:
                     conflicts.append(Conflict(key, "", None, read.get(key), 0, tuple(row_changes)))
                     continue
@@ -211,8 +212,10 @@ def save_checklist(
                     moved = key in read and version != read[key]
                     stale = moved or any(c.before != v for c, v in zip(row_changes, current, strict=True))
                 if stale:
-                    last = cur.execute((DESK_SQL / "last_change.sql").read_text(encoding="utf-8"),
-                                       {"table": table, "row_key": row_key(key), "batch_id": batch_id}).fetchall()  # fmt: skip
+                    last = cur.execute(
+                        (DESK_SQL / "last_change.sql").read_text(encoding="utf-8"),
+                        {"table": table, "row_key": row_key(key), "batch_id": batch_id},
+                    ).fetchall()
                     who, when = last[0] if last else ("", None)
                     conflicts.append(Conflict(key, str(who), when, read.get(key), int(version), tuple(row_changes)))
                     continue
@@ -223,9 +226,18 @@ def save_checklist(
                     cur.execute(
                         "insert into checklist_edits (table_name, row_key, column_name, before_value, after_value, edited_by,"
                         " fiscal_year, kind, row_version) values ($t, $key, $c, $b, $a, $by, $fy, $kind, $rv)",
-                        {"t": table, "key": row_key(key), "c": change.column, "b": old, "a": change.after, "by": by,
-                         "fy": key[0], "kind": kind, "rv": new_version},
-                    )  # fmt: skip
+                        {
+                            "t": table,
+                            "key": row_key(key),
+                            "c": change.column,
+                            "b": old,
+                            "a": change.after,
+                            "by": by,
+                            "fy": key[0],
+                            "kind": kind,
+                            "rv": new_version,
+                        },
+                    )
                     cells += 1
                 cur.execute("update " + table + " set row_version = $rv where " + where, {**params, "rv": new_version})
             cur.execute("commit")
@@ -264,9 +276,17 @@ def update_criterion(
             cur.execute(
                 "insert into criteria_changes (version, code, threshold_before, threshold_after, provisional_before, provisional_after,"
                 " reason, changed_by) values ($v, $c, $tb, $ta, $pb, $pa, $r, $by)",
-                {"v": version, "c": code, "tb": old_threshold, "ta": threshold, "pb": old_provisional, "pa": provisional,
-                 "r": reason.strip(), "by": by},
-            )  # fmt: skip
+                {
+                    "v": version,
+                    "c": code,
+                    "tb": old_threshold,
+                    "ta": threshold,
+                    "pb": old_provisional,
+                    "pa": provisional,
+                    "r": reason.strip(),
+                    "by": by,
+                },
+            )
             cur.execute("commit")
         except duckdb.Error:
             cur.execute("rollback")
@@ -290,8 +310,9 @@ def start_fiscal_year(con: duckdb.DuckDBPyConnection, table: str, source: int, t
             raise EditRefused("fiscal_year_empty", value=source)
         cur.execute("begin transaction")
         try:
-            copied = cur.execute(DESK_SQL.joinpath(f"copy_{table}.sql").read_text(encoding="utf-8"),
-                                 {"source": source, "target": target, "shift": shift}).fetchall()  # fmt: skip
+            copied = cur.execute(
+                DESK_SQL.joinpath(f"copy_{table}.sql").read_text(encoding="utf-8"), {"source": source, "target": target, "shift": shift}
+            ).fetchall()
             _log_year(cur, table, int(target), "copy_year", str(source), str(target), by)
             cur.execute("commit")
         except duckdb.Error as exc:
@@ -340,8 +361,9 @@ def remove_fiscal_year(con: duckdb.DuckDBPyConnection, table: str, fiscal_year: 
         if state.rows == 0:
             raise EditRefused("fiscal_year_empty", value=fiscal_year)
         if not state.removable(is_admin):
-            raise EditRefused("fiscal_year_not_removable" if state.copied else "fiscal_year_not_a_copy", value=fiscal_year,
-                              limit=state.edits_since)  # fmt: skip
+            raise EditRefused(
+                "fiscal_year_not_removable" if state.copied else "fiscal_year_not_a_copy", value=fiscal_year, limit=state.edits_since
+            )
         with con.cursor() as cur:
             cur.execute("begin transaction")
             try:

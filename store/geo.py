@@ -87,14 +87,16 @@ def load_boundaries(con: duckdb.DuckDBPyConnection, path: Path, source: str | No
         codes = {r[0] for r in cur.execute("select subdistrict_code from subdistricts").fetchall()}
     frame = read_boundaries(path, codes)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    rows = pd.DataFrame({
-        "subdistrict_code": frame["subdistrict_code"],
-        "name_th": frame["name_th"],
-        "name_en": frame["name_en"],
-        "geometry_geojson": [json.dumps(shapely.geometry.mapping(g)) for g in frame.geometry],
-        "source": source or path.name,
-        "sha256": digest,
-    })  # fmt: skip
+    rows = pd.DataFrame(
+        {
+            "subdistrict_code": frame["subdistrict_code"],
+            "name_th": frame["name_th"],
+            "name_en": frame["name_en"],
+            "geometry_geojson": [json.dumps(shapely.geometry.mapping(g)) for g in frame.geometry],
+            "source": source or path.name,
+            "sha256": digest,
+        }
+    )
     with WRITE_LOCK, con.cursor() as cur:
         cur.execute("begin transaction")
         try:
@@ -131,10 +133,15 @@ def download_boundaries(con: duckdb.DuckDBPyConnection, url: str = OFFICIAL_URL,
 def stored_boundaries(cur: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
     rows = cur.execute("select subdistrict_code, name_th, name_en, geometry_geojson, source from boundaries order by 1").fetchall()
     return gpd.GeoDataFrame(
-        {"subdistrict_code": [r[0] for r in rows], "name_th": [r[1] for r in rows], "name_en": [r[2] for r in rows],
-         "source": [r[4] for r in rows]},
-        geometry=[shape(json.loads(r[3])) for r in rows], crs="EPSG:4326",
-    )  # fmt: skip
+        {
+            "subdistrict_code": [r[0] for r in rows],
+            "name_th": [r[1] for r in rows],
+            "name_en": [r[2] for r in rows],
+            "source": [r[4] for r in rows],
+        },
+        geometry=[shape(json.loads(r[3])) for r in rows],
+        crs="EPSG:4326",
+    )
 
 
 def location_check(establishments: pd.DataFrame, polygons: gpd.GeoDataFrame) -> pd.DataFrame:

@@ -353,11 +353,27 @@ def diff_counts_sql(table: Table) -> str:
     """What batch $b did, counted set-based over the keys it replaced: added, replaced, changed, not in its file."""
     written, before = _written(table), _before(table)
     return (
-        "select (select count(*) from " + written + " n where not exists (select 1 from " + before + " o where "
-        + _key_join(table, "o", "n") + ")), (select count(*) from " + before + "),"
-        " (select count(*) from " + written + " n join " + before + " o on " + _key_join(table, "o", "n")
-        + " where " + _differs(table, "o", "n") + "), (select count(*) from " + _not_carried(table) + ")"
-    )  # fmt: skip
+        "select (select count(*) from "
+        + written
+        + " n where not exists (select 1 from "
+        + before
+        + " o where "
+        + _key_join(table, "o", "n")
+        + ")), (select count(*) from "
+        + before
+        + "),"
+        " (select count(*) from "
+        + written
+        + " n join "
+        + before
+        + " o on "
+        + _key_join(table, "o", "n")
+        + " where "
+        + _differs(table, "o", "n")
+        + "), (select count(*) from "
+        + _not_carried(table)
+        + ")"
+    )
 
 
 def changes_sql(table: Table) -> str:
@@ -508,10 +524,18 @@ def _settle_edits(cur: duckdb.DuckDBPyConnection, table: Table, edits: list[Late
         cur.execute(
             "insert into checklist_edits (table_name, row_key, column_name, before_value, after_value, edited_by, fiscal_year, kind,"
             " row_version) values ($t, $key, $c, $b, $a, $by, $fy, $kind, $rv)",
-            {"t": table.name, "key": edit.row_key, "c": edit.column, "b": restored if keep else edit.value,
-             "a": edit.value if keep else restored, "by": by, "fy": edit.key[0],
-             "kind": "rollback_keep" if keep else "rollback_revert", "rv": now[0][1] if now else None},
-        )  # fmt: skip
+            {
+                "t": table.name,
+                "key": edit.row_key,
+                "c": edit.column,
+                "b": restored if keep else edit.value,
+                "a": edit.value if keep else restored,
+                "by": by,
+                "fy": edit.key[0],
+                "kind": "rollback_keep" if keep else "rollback_revert",
+                "rv": now[0][1] if now else None,
+            },
+        )
     return kept
 
 

@@ -415,8 +415,9 @@ def sign_in(con: duckdb.DuckDBPyConnection, username: str, password: str, client
     return _attempt(con, username, password, client, throttle)
 
 
-def change_password(con: duckdb.DuckDBPyConnection, username: str, old: str, new: str, client: str | None,
-                    throttle: Throttle = THROTTLE) -> Wait | None:  # fmt: skip
+def change_password(
+    con: duckdb.DuckDBPyConnection, username: str, old: str, new: str, client: str | None, throttle: Throttle = THROTTLE
+) -> Wait | None:
     """The change-password form: the new password's rules first, then the current password through the same
     throttle as a sign-in (a stolen open session cannot guess it faster), then the change. Returns the wait
     when the attempt was refused; raises AccountError for a wrong current password or a refused new one."""

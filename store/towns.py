@@ -87,11 +87,19 @@ def read_town(path: Path) -> Town:
     assert province is not None  # a known subdistrict has a province
     text = {f: str(config[f]).strip() for f in TEXT_FIELDS}
     return Town(
-        path.stem, text["name_th"], text["name_en"], text["area_th"], text["area_en"], text["office_th"], text["office_en"],
-        province.name_th, province.name_en, subdistricts,
+        path.stem,
+        text["name_th"],
+        text["name_en"],
+        text["area_th"],
+        text["area_en"],
+        text["office_th"],
+        text["office_en"],
+        province.name_th,
+        province.name_en,
+        subdistricts,
         ROOT / str(config["plan"]) if config.get("plan") else None,
         ROOT / str(config["evidence"]) if config.get("evidence") else None,
-    )  # fmt: skip
+    )
 
 
 def set_town(con: duckdb.DuckDBPyConnection, town: Town, by: str) -> bool:
@@ -124,9 +132,19 @@ def set_town(con: duckdb.DuckDBPyConnection, town: Town, by: str) -> bool:
             cur.execute(
                 "insert into town (town_id, name_th, name_en, area_th, area_en, office_th, office_en, province_th, province_en, set_by)"
                 " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                [town.town_id, town.name_th, town.name_en, town.area_th, town.area_en, town.office_th, town.office_en,
-                 town.province_th, town.province_en, by],
-            )  # fmt: skip
+                [
+                    town.town_id,
+                    town.name_th,
+                    town.name_en,
+                    town.area_th,
+                    town.area_en,
+                    town.office_th,
+                    town.office_en,
+                    town.province_th,
+                    town.province_en,
+                    by,
+                ],
+            )
             cur.execute("commit")
         except Exception:
             cur.execute("rollback")

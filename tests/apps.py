@@ -48,8 +48,9 @@ def submit_sign_in(at: AppTest, username: str, password: str) -> AppTest:
     return at
 
 
-def app_as(db: Path, monkeypatch: pytest.MonkeyPatch, user: str | None = None, lang: str = "en", password: str = PASSWORD,
-           timeout: float = 120) -> AppTest:  # fmt: skip
+def app_as(
+    db: Path, monkeypatch: pytest.MonkeyPatch, user: str | None = None, lang: str = "en", password: str = PASSWORD, timeout: float = 120
+) -> AppTest:
     """app.py in AppTest on `db`, in `lang`, run once at the root; with `user`, signed in where the form is: the
     root when reading is closed to anonymous visitors, else the sign-in page (app_pages/signin.py)."""
     from streamlit.testing.v1 import AppTest

@@ -17,8 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -58,8 +64,9 @@ def listens(pid: int, port: int) -> bool:
 
 
 @contextmanager
-def serving(command: Callable[[int], list[str]], log: Path, health: str = "/", env: dict[str, str] | None = None,
-            attempts: int = 3) -> Iterator[str]:  # fmt: skip
+def serving(
+    command: Callable[[int], list[str]], log: Path, health: str = "/", env: dict[str, str] | None = None, attempts: int = 3
+) -> Iterator[str]:
     """Start `command(port)` on a free loopback port; yield its base URL once it answers `health` and holds the port
     itself (a lost race for the port means another port, up to `attempts` times); stop it."""
     for attempt in range(attempts):
@@ -96,8 +103,11 @@ def serving(command: Callable[[int], list[str]], log: Path, health: str = "/", e
 @contextmanager
 def running_app(db: Path) -> Iterator[str]:
     """Start `streamlit run server.py` (the app with its cookie route and upload gate) on the database; yield its base URL; stop it."""
-    command = lambda port: [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port),  # noqa: E731
-                            "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+
+    def command(port: int) -> list[str]:
+        serve = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+        return [sys.executable, "-m", "streamlit", "run", "server.py", *serve]
+
     with serving(command, db.with_suffix(".streamlit.log"), "/_stcore/health", {**os.environ, "EIT_DB": str(db)}) as url:
         yield url
 

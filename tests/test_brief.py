@@ -171,9 +171,18 @@ def test_the_contents_then_an_annex_bounded_per_indicator(pack, thai_pdf):
 
 def test_the_english_brief_reads_english(pack, english_pdf):
     brief = flat(brief_of(english_pdf))
-    for words in ("Level 1 not yet reached", "For the committee's decision", "What it takes, level by level", "Who could close the gap",
-                  "1 more evidence item must be ready", "11 more establishments must comply", "Evidence not yet ready, by agency",
-                  "Late activities", "due 30 Sep 2024", "2024 (calendar year)"):  # fmt: skip
+    for words in (
+        "Level 1 not yet reached",
+        "For the committee's decision",
+        "What it takes, level by level",
+        "Who could close the gap",
+        "1 more evidence item must be ready",
+        "11 more establishments must comply",
+        "Evidence not yet ready, by agency",
+        "Late activities",
+        "due 30 Sep 2024",
+        "2024 (calendar year)",
+    ):
         assert flat(words) in brief, words
     assert "1 items" not in brief and "1 projects" not in "\n".join(english_pdf)
 
@@ -336,7 +345,9 @@ def test_analysts_type_the_meeting_on_the_overview_and_every_change_is_recorded(
     with con.cursor() as cur:
         assert meetings.meeting(cur, 2567).number == "3/2567"
         assert [(f, a, by) for f, _, a, by, _ in meetings.changes(cur, 2567)] == [
-            ("agenda_item", "Agenda 3.1: the indicators of 2567", "ana"), ("number", "3/2567", "ana")]  # fmt: skip
+            ("agenda_item", "Agenda 3.1: the indicators of 2567", "ana"),
+            ("number", "3/2567", "ana"),
+        ]
     con.close()
     committee = overview_as(app_db, monkeypatch, "chair")
     assert "Meeting no." not in {t.label for t in committee.text_input}  # the committee reads the pack; analysts type its cover

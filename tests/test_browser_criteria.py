@@ -29,8 +29,13 @@ def revised() -> bytes:
         if row["code"] == "6.1.1":
             row["threshold"] = "40"
     extra = dict(next(r for r in rows if r["code"] == "12.2.1"))
-    extra.update(code="21.1.1", name_th="สัดส่วนโรงงานที่ใช้ประโยชน์ร่วมกัน", name_en="Share of factories in industrial symbiosis",
-                 params="practices=symbiosis", sort_order="30")  # fmt: skip
+    extra.update(
+        code="21.1.1",
+        name_th="สัดส่วนโรงงานที่ใช้ประโยชน์ร่วมกัน",
+        name_en="Share of factories in industrial symbiosis",
+        params="practices=symbiosis",
+        sort_order="30",
+    )
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]))
     writer.writeheader()

@@ -248,8 +248,12 @@ def test_the_upload_endpoint_refuses_anyone_not_signed_in_as_analyst_and_headers
 
     url, _ = desk
     body = b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n' + b"a" * 1000 + b"\r\n--x--\r\n"
-    request = urllib.request.Request(url + "/_stcore/upload_file/some-session/some-file", data=body, method="PUT",
-                                     headers={"Content-Type": "multipart/form-data; boundary=x"})  # fmt: skip
+    request = urllib.request.Request(
+        url + "/_stcore/upload_file/some-session/some-file",
+        data=body,
+        method="PUT",
+        headers={"Content-Type": "multipart/form-data; boundary=x"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 403

@@ -84,8 +84,21 @@ def data_words(db: Path) -> set[str]:
     """Every Latin word in the data's own text (names, plans, checklists, standards), not in its codes or English columns."""
     found: set[str] = set()
     con = duckdb.connect(str(db), read_only=True)
-    tables = ["establishments", "activities", "evidence", "effluent_standards", "indicators", "subdistricts", "infrastructure",
-              "green_areas", "annual_reports", "certifications", "practices", "effluent_samples", "criteria_versions"]  # fmt: skip
+    tables = [
+        "establishments",
+        "activities",
+        "evidence",
+        "effluent_standards",
+        "indicators",
+        "subdistricts",
+        "infrastructure",
+        "green_areas",
+        "annual_reports",
+        "certifications",
+        "practices",
+        "effluent_samples",
+        "criteria_versions",
+    ]
     codes = {"kind", "scheme", "practice", "status", "category", "system", "respondent_type", "question"}
     for table in tables:
         rows = con.table(table)  # the relational API: no SQL text built from names
@@ -165,8 +178,9 @@ def screen_problems(page, name: str, text: str, width: int) -> list[str]:  # typ
 def signed_in_page(browser, url: str, width: int, username: str = "boss"):  # type: ignore[no-untyped-def]
     """A new browser context at the width (a phone is 390 × 844), signed in through the form (the admin by default)."""
     phone = width < 640
-    context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, locale="th-TH",
-                                  is_mobile=phone, has_touch=phone)  # fmt: skip
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if phone else 900}, locale="th-TH", is_mobile=phone, has_touch=phone
+    )
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))

@@ -641,10 +641,20 @@ def test_allowed_forms_run(app_con: duckdb.DuckDBPyConnection, database: Path) -
 
     assert typed.rows == [
         (
-            decimal.Decimal("1.50"), dt.date(2020, 1, 2), dt.time(10), dt.datetime(2020, 1, 2, 3, 4), dt.timedelta(days=1),
-            b"x", [1, 2], {"a": 1}, {"k": 2}, 123456789012345678901234567890, uuid.UUID(int=1), None,
+            decimal.Decimal("1.50"),
+            dt.date(2020, 1, 2),
+            dt.time(10),
+            dt.datetime(2020, 1, 2, 3, 4),
+            dt.timedelta(days=1),
+            b"x",
+            [1, 2],
+            {"a": 1},
+            {"k": 2},
+            123456789012345678901234567890,
+            uuid.UUID(int=1),
+            None,
         )
-    ]  # fmt: skip
+    ]
 
 
 def test_every_example_runs_on_the_demo_data(app_con: duckdb.DuckDBPyConnection, database: Path) -> None:
@@ -693,11 +703,18 @@ def test_every_console_message_exists_in_both_languages() -> None:
 def test_command_line_refuses_and_writes_nothing(database: Path) -> None:
     before = sha256(database)
     cases = [
-        STATEMENTS["ATTACH"], STATEMENTS["COPY"], STATEMENTS["DELETE"], STATEMENTS["EXPLAIN ANALYZE"],
-        FUNCTIONS["read_csv"][0], FUNCTIONS["nextval"][0], FUNCTIONS["a URL as a table"][0], FUNCTIONS["current_setting"][0],
-        "with x as (delete from batches returning *) select * from x", nested_repeat(30),
+        STATEMENTS["ATTACH"],
+        STATEMENTS["COPY"],
+        STATEMENTS["DELETE"],
+        STATEMENTS["EXPLAIN ANALYZE"],
+        FUNCTIONS["read_csv"][0],
+        FUNCTIONS["nextval"][0],
+        FUNCTIONS["a URL as a table"][0],
+        FUNCTIONS["current_setting"][0],
+        "with x as (delete from batches returning *) select * from x",
+        nested_repeat(30),
         *(s.format(catalog=database.stem) for s in INTERNAL[:3]),
-    ]  # fmt: skip
+    ]
     with ThreadPoolExecutor(max_workers=3) as pool:  # read-only opens: many processes may read the file at once
         results = list(pool.map(lambda sql: (sql, cli(database, sql)), cases))
     for sql, done in results:

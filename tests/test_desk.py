@@ -81,9 +81,16 @@ def test_public_reading_never_opens_a_writing_page(db, monkeypatch):
 ])  # fmt: skip
 def test_roles_reach_only_their_pages(db, monkeypatch, user, reachable, unreachable):
     at = start(db, monkeypatch, user)
-    titles = {"app_pages/overview.py": "Scorecard", "app_pages/map.py": "Map", "app_pages/upload.py": "Upload CSV",
-              "app_pages/batches.py": "Batch history", "app_pages/criteria.py": "Criteria", "app_pages/accounts.py": "Accounts",
-              "app_pages/plan.py": "Action plan", "app_pages/evidence.py": "Evidence checklist"}  # fmt: skip
+    titles = {
+        "app_pages/overview.py": "Scorecard",
+        "app_pages/map.py": "Map",
+        "app_pages/upload.py": "Upload CSV",
+        "app_pages/batches.py": "Batch history",
+        "app_pages/criteria.py": "Criteria",
+        "app_pages/accounts.py": "Accounts",
+        "app_pages/plan.py": "Action plan",
+        "app_pages/evidence.py": "Evidence checklist",
+    }
     for page in reachable:
         at.switch_page(page).run()
         assert not at.exception and titles[page] in page_titles(at), page

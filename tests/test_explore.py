@@ -28,8 +28,14 @@ KINDS = kinds(SAMPLES)
 
 
 def test_kinds_follow_types_and_year_names():
-    assert KINDS == {"factory_id": "category", "sampled_on": "date", "parameter": "category", "value": "number",
-                     "year": "year", "in_industrial_zone": "flag"}  # fmt: skip
+    assert KINDS == {
+        "factory_id": "category",
+        "sampled_on": "date",
+        "parameter": "category",
+        "value": "number",
+        "year": "year",
+        "in_industrial_zone": "flag",
+    }
 
 
 def test_filters_values_and_ranges():

@@ -90,9 +90,11 @@ def _extreme_files() -> list[tuple[str, str]]:
             f"{'190906' if i % 2 else '191306'},{lat},{lon},ใช่,มี,{'2443' if i else '๒๔๔๓'},{'2743' if i == 1 else ''}"
         )
     files = [("establishments", "\n".join(rows))]
-    reports = ["factory_id,year,production_qty,production_unit,water_use_m3,wastewater_m3,waste_generated_t,waste_3r_t,"
-               "energy_total_gj,energy_renewable_gj,ghg_tco2e,green_area_m2,investment_thb,water_intensity_target,"
-               "wastewater_intensity_target"]  # fmt: skip
+    reports = [
+        "factory_id,year,production_qty,production_unit,water_use_m3,wastewater_m3,waste_generated_t,waste_3r_t,"
+        "energy_total_gj,energy_renewable_gj,ghg_tco2e,green_area_m2,investment_thb,water_intensity_target,"
+        "wastewater_intensity_target"
+    ]
     for fid in IDS:
         for year in ("1900", "๒๕๖๕", "2023", "2743"):
             reports.append(f"{fid},{year},0.000000001,{'ตัน' * 16},{MOST},0,{MOST},{MOST},{MOST},0,{MOST},{MOST},{MOST},0,{MOST}")

@@ -27,13 +27,15 @@ def test_point_in_polygon_flags_without_fixing(con):
     load_boundaries(con, BOUNDARIES)
     with con.cursor() as cur:
         polygons = stored_boundaries(cur)
-    places = pd.DataFrame({
-        "factory_id": ["OK", "SWAP", "AWAY", "NONE"],
-        "subdistrict_code": ["191306", "190906", "191306", "190906"],
-        # Air4Thai station 24t in Na Phra Lan; the same point claimed as Khao Wong; Bangkok; no point.
-        "lat": [14.687391, 14.687391, 13.75, None],
-        "lon": [100.871228, 100.871228, 100.50, None],
-    })  # fmt: skip
+    places = pd.DataFrame(
+        {
+            "factory_id": ["OK", "SWAP", "AWAY", "NONE"],
+            "subdistrict_code": ["191306", "190906", "191306", "190906"],
+            # Air4Thai station 24t in Na Phra Lan; the same point claimed as Khao Wong; Bangkok; no point.
+            "lat": [14.687391, 14.687391, 13.75, None],
+            "lon": [100.871228, 100.871228, 100.50, None],
+        }
+    )
     check = location_check(places, polygons).set_index("factory_id")
     assert check["status"].to_dict() == {"OK": "ok", "SWAP": "other_subdistrict", "AWAY": "outside", "NONE": "no_coordinates"}
     assert check.at["SWAP", "found_code"] == "191306" and check.at["SWAP", "subdistrict_code"] == "190906"
@@ -70,8 +72,13 @@ def test_cli_boundaries_reports_errors_without_traceback(tmp_path):
     import sys
 
     root = Path(__file__).resolve().parents[1]
-    out = subprocess.run([sys.executable, "-m", "store", "boundaries", "--db", str(tmp_path / "b.duckdb"), "--file", str(tmp_path / "none.zip")],
-                         cwd=root, capture_output=True, text=True, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "store", "boundaries", "--db", str(tmp_path / "b.duckdb"), "--file", str(tmp_path / "none.zip")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 1 and "no such file" in out.stderr and "Traceback" not in out.stderr
 
 
@@ -106,13 +113,15 @@ def test_points_shared_or_at_a_subdistrict_centre_are_flagged_approximate_never_
     with con.cursor() as cur:
         polygons = stored_boundaries(cur)
     centre = polygons.set_index("subdistrict_code").to_crs(32647).geometry.centroid.to_crs(4326)["191306"]
-    places = pd.DataFrame({
-        "factory_id": ["A", "B", "CENTRE", "OWN", "NONE"],
-        "subdistrict_code": ["191306", "191306", "191306", "191306", "190906"],
-        # A and B on one point (11 m apart at most), one at the centroid, one on its own, one without a point.
-        "lat": [14.687391, 14.68740, centre.y, 14.687391 + 0.01, None],
-        "lon": [100.871228, 100.87123, centre.x, 100.871228 + 0.01, None],
-    })  # fmt: skip
+    places = pd.DataFrame(
+        {
+            "factory_id": ["A", "B", "CENTRE", "OWN", "NONE"],
+            "subdistrict_code": ["191306", "191306", "191306", "191306", "190906"],
+            # A and B on one point (11 m apart at most), one at the centroid, one on its own, one without a point.
+            "lat": [14.687391, 14.68740, centre.y, 14.687391 + 0.01, None],
+            "lon": [100.871228, 100.87123, centre.x, 100.871228 + 0.01, None],
+        }
+    )
     check = location_check(places, polygons).set_index("factory_id")
     assert check["approximate"].to_dict() == {"A": True, "B": True, "CENTRE": True, "OWN": False, "NONE": False}
     assert check.at["A", "lat"] == 14.687391 and check.at["CENTRE", "lon"] == centre.x  # flagged, never moved

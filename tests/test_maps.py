@@ -28,17 +28,19 @@ POLYGONS = gpd.GeoDataFrame(
 
 
 def places() -> pd.DataFrame:
-    return pd.DataFrame({
-        "factory_id": ["F1", "M1", "F2", "F3"],
-        "name_th": ["<script>alert(1)</script>", "เหมือง", "ไม่มีพิกัด", "ไกล"],
-        "name_en": ["<b>x</b>", "Mine", "No point", "Far"],
-        "kind": ["factory", "mine", "factory", "factory"],
-        "lat": [14.68, 14.72, None, 14.60],
-        "lon": [100.83, 100.90, None, 100.75],
-        "status": ["counts", "does_not_count", "no_data", "no_data"],
-        "location": ["ok", "ok", "no_coordinates", "outside"],
-        "display_name": ["<script>alert(1)</script>", "เหมือง", "ไม่มีพิกัด", "ไกล"],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "factory_id": ["F1", "M1", "F2", "F3"],
+            "name_th": ["<script>alert(1)</script>", "เหมือง", "ไม่มีพิกัด", "ไกล"],
+            "name_en": ["<b>x</b>", "Mine", "No point", "Far"],
+            "kind": ["factory", "mine", "factory", "factory"],
+            "lat": [14.68, 14.72, None, 14.60],
+            "lon": [100.83, 100.90, None, 100.75],
+            "status": ["counts", "does_not_count", "no_data", "no_data"],
+            "location": ["ok", "ok", "no_coordinates", "outside"],
+            "display_name": ["<script>alert(1)</script>", "เหมือง", "ไม่มีพิกัด", "ไกล"],
+        }
+    )
 
 
 @pytest.fixture
@@ -129,8 +131,9 @@ def not_markup(rendered: str, value: str) -> None:
 def test_every_popup_template_escapes_hostile_values(value):
     from ui.maps import legend_html, marker_html, popup_html, render
 
-    row = pd.Series({"display_name": value, "factory_id": value, "kind": "factory", "status": "counts", "location": "outside",
-                     "approximate": True})  # fmt: skip
+    row = pd.Series(
+        {"display_name": value, "factory_id": value, "kind": "factory", "status": "counts", "location": "outside", "approximate": True}
+    )
     labels = hostile_labels(value)
     popup = popup_html(row, labels)
     assert popup.count("<b>") == 2 and popup.count("<i>") == 2  # name, misplaced; approximate, profile

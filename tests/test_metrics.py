@@ -300,10 +300,28 @@ def test_late_is_judged_against_the_day_given():
 
     from metrics.readiness import progress
 
-    plan = pd.DataFrame({
-        "status": ["planned", "in_progress", "planned", "planned", "done", "cancelled", "planned"],
-        "planned_start": [dt.date(2022, 1, 1), dt.date(2022, 1, 1), dt.date(2022, 3, 1), dt.date(2022, 6, 1), dt.date(2022, 1, 1), dt.date(2022, 1, 1), None],
-        "planned_end": [dt.date(2022, 2, 28), dt.date(2022, 5, 31), dt.date(2022, 5, 31), dt.date(2022, 7, 31), dt.date(2022, 2, 1), dt.date(2022, 2, 1), None],
-    })  # fmt: skip
+    plan = pd.DataFrame(
+        {
+            "status": ["planned", "in_progress", "planned", "planned", "done", "cancelled", "planned"],
+            "planned_start": [
+                dt.date(2022, 1, 1),
+                dt.date(2022, 1, 1),
+                dt.date(2022, 3, 1),
+                dt.date(2022, 6, 1),
+                dt.date(2022, 1, 1),
+                dt.date(2022, 1, 1),
+                None,
+            ],
+            "planned_end": [
+                dt.date(2022, 2, 28),
+                dt.date(2022, 5, 31),
+                dt.date(2022, 5, 31),
+                dt.date(2022, 7, 31),
+                dt.date(2022, 2, 1),
+                dt.date(2022, 2, 1),
+                None,
+            ],
+        }
+    )
     assert progress(plan, dt.date(2022, 4, 15)).tolist() == ["late", "in_progress", "due", "planned", "done", "cancelled", "planned"]
     assert progress(plan, dt.date(2022, 2, 28)).tolist()[0] == "due"  # its last planned day is not late yet

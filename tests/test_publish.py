@@ -339,8 +339,13 @@ def served(site: Path):
         yield url + "/"
 
 
-SHOTS = {"index.html": "home_th", "en/index.html": "home_en", "th/indicators/all/19.1.1.html": "indicator_th",
-         "en/indicators/190906/7.2.1.html": "indicator_en", "en/data.html": "data_en"}  # fmt: skip
+SHOTS = {
+    "index.html": "home_th",
+    "en/index.html": "home_en",
+    "th/indicators/all/19.1.1.html": "indicator_th",
+    "en/indicators/190906/7.2.1.html": "indicator_en",
+    "en/data.html": "data_en",
+}
 
 
 def read_every_page(browser, served: str, pages: list[str], width: int, height: int, suffix: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]

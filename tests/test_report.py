@@ -61,8 +61,9 @@ def test_the_pdf_is_a4_thai_with_fonts_embedded_and_every_indicator(demo_pack):
     if kept is not None:
         kept.write_bytes(pdf)
         if shutil.which("pdftoppm"):
-            subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "2", str(kept), str(kept.with_suffix(""))],
-                           check=True, timeout=120)  # fmt: skip
+            subprocess.run(
+                ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "2", str(kept), str(kept.with_suffix(""))], check=True, timeout=120
+            )
 
 
 def test_the_workbook_scorecard_equals_the_engine(demo_pack, demo_db):
@@ -72,8 +73,13 @@ def test_the_workbook_scorecard_equals_the_engine(demo_pack, demo_db):
     sheet = book["Scorecard by level"]
     header = [c.value for c in sheet[1]]
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
-    out = subprocess.run([sys.executable, "-m", "metrics", "scorecard", "--db", str(demo_db), "--year", "2024", "--format", "json"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "metrics", "scorecard", "--db", str(demo_db), "--year", "2024", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     card = json.loads(out.stdout)
     assert len(rows) == SHIPPED_INDICATORS
     for item in card["indicators"]:
@@ -114,8 +120,13 @@ def test_the_report_command_writes_both_formats_while_another_process_holds_the_
     try:
         for form in ("pdf", "xlsx"):
             out = tmp_path / f"pack.{form}"
-            done = subprocess.run([sys.executable, "-m", "metrics", "report", "--db", str(held), "--year", "2567", "--format", form,
-                                   "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
+            done = subprocess.run(
+                [sys.executable, "-m", "metrics", "report", "--db", str(held), "--year", "2567", "--format", form, "--out", str(out)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             assert done.returncode == 0, done.stderr
             assert out.read_bytes()[:4] == (b"%PDF" if form == "pdf" else b"PK\x03\x04")
         assert "19.1.1" in pdf_text((tmp_path / "pack.pdf").read_bytes())
@@ -129,6 +140,26 @@ def test_the_report_command_on_an_empty_database(tmp_path):
         subprocess.run([sys.executable, "-m", "store", "init", "--db", str(db)], cwd=ROOT, capture_output=True, timeout=120).returncode == 0
     )
     out = tmp_path / "empty.xlsx"
-    done = subprocess.run([sys.executable, "-m", "metrics", "report", "--db", str(db), "--year", "2024", "--lang", "en", "--format", "xlsx",
-                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "metrics",
+            "report",
+            "--db",
+            str(db),
+            "--year",
+            "2024",
+            "--lang",
+            "en",
+            "--format",
+            "xlsx",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr and out.stat().st_size > 0

@@ -273,8 +273,13 @@ def test_the_command_line_lifts_a_block_while_the_app_holds_the_database(people,
     for _ in range(sessions.FREE_FAILURES + 1):
         sessions.sign_in(con, "ana", "wrong-password", "10.0.0.8", throttle)
     assert sessions.sign_in(con, "ana", PASSWORD, "10.0.0.8", throttle).wait is not None
-    out = subprocess.run([sys.executable, "-m", "store", "users", "unblock", "--db", str(db_path), "--username", "ana"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "store", "users", "unblock", "--db", str(db_path), "--username", "ana"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "ana" in out.stdout
     assert stat.S_IMODE(os.stat(sessions.unblock_file(db_path)).st_mode) == 0o600
@@ -469,9 +474,15 @@ def _websocket_handshake(url: str, origin: str | None) -> int:
 
     host = url.split("//", 1)[1]
     address, port = host.split(":")
-    lines = ["GET /_stcore/stream HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
-             f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}", "Sec-WebSocket-Version: 13",
-             "Sec-WebSocket-Protocol: streamlit"]  # fmt: skip
+    lines = [
+        "GET /_stcore/stream HTTP/1.1",
+        f"Host: {host}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}",
+        "Sec-WebSocket-Version: 13",
+        "Sec-WebSocket-Protocol: streamlit",
+    ]
     if origin:
         lines.append(f"Origin: {origin}")
     with socket.create_connection((address, int(port)), timeout=30) as s:

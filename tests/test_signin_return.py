@@ -116,8 +116,18 @@ def test_a_page_the_role_may_not_use_gives_the_overview_with_the_view(app, brows
     context.close()
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/../../etc/passwd", "javascript:alert(1)",
-                                    "overview/../upload", "app_pages/upload.py", "signin"])  # fmt: skip
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/../../etc/passwd",
+        "javascript:alert(1)",
+        "overview/../upload",
+        "app_pages/upload.py",
+        "signin",
+    ],
+)
 def test_a_crafted_return_address_is_ignored(app, browser, target):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()

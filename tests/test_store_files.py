@@ -77,8 +77,11 @@ def test_the_shifted_row_never_loads_as_another_factory(con, load):
 
 
 def test_field_count_message_names_the_row_and_the_cure(load):
-    report = load("establishments", f"{E}\nX1,ก,factory,190906\nX2,ก,factory,190906\nX3,ก,factory,190906\n"
-                                     "X4,ก,factory,190906\nX5,ก,factory,190906\nX7,บริษัท ก, จำกัด,factory,190906\n")  # fmt: skip
+    report = load(
+        "establishments",
+        f"{E}\nX1,ก,factory,190906\nX2,ก,factory,190906\nX3,ก,factory,190906\n"
+        "X4,ก,factory,190906\nX5,ก,factory,190906\nX7,บริษัท ก, จำกัด,factory,190906\n",
+    )
     (problem,) = [p for p in report.problems if p.rule == "too_many_values"]
     assert problem.row == 7
     assert problem.text("en") == 'Row 7 has 5 values, the header has 4: a comma inside a name needs quotes ("บริษัท ก, จำกัด")'

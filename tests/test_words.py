@@ -12,8 +12,16 @@ THAI = re.compile("[\u0e00-\u0e7f]")
 LATIN = re.compile("[A-Za-z]")
 FIELD = re.compile(r"\{(\w+)[^}]*\}")
 # Where the words are kept: every table of words, messages, labels and descriptions.
-MODULES = ("present.words", "present.site_words", "present.tables", "store.messages", "store.backup", "console.messages",
-           "console.catalogue", "lookup.explorer")  # fmt: skip
+MODULES = (
+    "present.words",
+    "present.site_words",
+    "present.tables",
+    "store.messages",
+    "store.backup",
+    "console.messages",
+    "console.catalogue",
+    "lookup.explorer",
+)
 # Deliberately the other language: the link to switch language is named in the language it leads to.
 OTHER_LANGUAGE = {Text("English", "ภาษาไทย")}
 

@@ -169,8 +169,12 @@ def announce_first_admin(password: str | None, db: str) -> None:
     """The first admin's one-time password goes to a file only its owner can read, never to the log."""
     if password:
         path = write_first_password(db, password)
-        print(f"First run: account 'admin' created; its one-time password is in {path} (mode 0600). Read it, sign in, change it,"
-              " and delete the file.", file=sys.stderr, flush=True)  # fmt: skip
+        print(
+            f"First run: account 'admin' created; its one-time password is in {path} (mode 0600). Read it, sign in, change it,"
+            " and delete the file.",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _page(spec: tuple[str, str, str, str], default: bool = False, hidden: bool = False) -> st.Page:

@@ -115,11 +115,15 @@ def plan_timeline(
     if len(done):
         fig.add_trace(
             go.Scatter(
-                y=done["number"], x=pd.to_datetime(done["done_on"]), mode="markers", name=labels["done_on_marker"],
-                customdata=done["label"], marker={"symbol": "diamond", "size": 11, "color": "#1a202c"},
+                y=done["number"],
+                x=pd.to_datetime(done["done_on"]),
+                mode="markers",
+                name=labels["done_on_marker"],
+                customdata=done["label"],
+                marker={"symbol": "diamond", "size": 11, "color": "#1a202c"},
                 hovertemplate="%{customdata}<extra></extra>",
             )
-        )  # fmt: skip
+        )
     first, last = span
     if first <= today <= last:
         fig.add_vline(x=today, line_dash="dash", line_color="#c53030", annotation_text=labels["today"], annotation_position="top")
@@ -127,8 +131,16 @@ def plan_timeline(
     # Month names only, the year under October and January: twelve labels fit without turning.
     ticks = [month_label(m) if m.month in (1, 10) else month_label(m).split(" ")[0] for m in months]
     ticks = [t.replace(" ", "<br>", 1) for t in ticks]
-    fig.update_xaxes(type="date", range=[first, last + pd.Timedelta(days=1)], tickmode="array", tickvals=months + pd.Timedelta(days=14),
-                     ticktext=ticks, tickangle=0, showgrid=True, tickfont={"size": 11})  # fmt: skip
+    fig.update_xaxes(
+        type="date",
+        range=[first, last + pd.Timedelta(days=1)],
+        tickmode="array",
+        tickvals=months + pd.Timedelta(days=14),
+        ticktext=ticks,
+        tickangle=0,
+        showgrid=True,
+        tickfont={"size": 11},
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), automargin=True)
     fig.update_layout(barmode="overlay", bargap=0.35)
     return _layout(fig, height=max(260, 70 + 42 * len(names)))

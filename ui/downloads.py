@@ -21,10 +21,20 @@ def table_downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], base: str,
 
     row = st.container(horizontal=True)
     row.download_button(
-        t("download_csv"), lambda: csv_bytes(rows()), file_name(base, stamp, "csv"), "text/csv",
-        key=f"{key}_csv", icon=":material/download:", on_click="ignore",
-    )  # fmt: skip
+        t("download_csv"),
+        lambda: csv_bytes(rows()),
+        file_name(base, stamp, "csv"),
+        "text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
     row.download_button(
-        t("download_xlsx"), lambda: xlsx_bytes({base: rows()}), file_name(base, stamp, "xlsx"), XLSX,
-        key=f"{key}_xlsx", icon=":material/table_view:", on_click="ignore",
-    )  # fmt: skip
+        t("download_xlsx"),
+        lambda: xlsx_bytes({base: rows()}),
+        file_name(base, stamp, "xlsx"),
+        XLSX,
+        key=f"{key}_xlsx",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )

@@ -163,10 +163,15 @@ def build_map(
     cluster.add_to(fmap)
     placed = establishments[establishments["lat"].notna() & establishments["lon"].notna()]
     points = [
-        {"lat": float(row["lat"]), "lon": float(row["lon"]), "tooltip": render("text.html", text=str(row["factory_id"])),
-         "icon": marker_html(str(row["kind"]), str(row["status"]), row.get("approximate") is True), "popup": popup_html(row, labels)}
+        {
+            "lat": float(row["lat"]),
+            "lon": float(row["lon"]),
+            "tooltip": render("text.html", text=str(row["factory_id"])),
+            "icon": marker_html(str(row["kind"]), str(row["status"]), row.get("approximate") is True),
+            "popup": popup_html(row, labels),
+        }
         for _, row in placed.iterrows()
-    ]  # fmt: skip
+    ]
     EstablishmentMarkers(points).add_to(cluster)
     bounds = map_bounds(polygons, placed)
     if bounds:

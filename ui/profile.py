@@ -28,12 +28,19 @@ def identity_cards(who: dict[str, object], year: int) -> str:
     flag = {True: t("yes"), False: "–"}
     cards = [
         {"label": t("status_label"), "value": status, "tone": tone, "note": t("registered_in", year=year_be(registered))},
-        {"label": t("kind"), "value": value_label(who["kind"], lang()), "note": f"{t('subdistrict')} {subdistrict} ({who['subdistrict_code']})"},
+        {
+            "label": t("kind"),
+            "value": value_label(who["kind"], lang()),
+            "note": f"{t('subdistrict')} {subdistrict} ({who['subdistrict_code']})",
+        },
         {"label": t("diw_type"), "value": str(who.get("diw_type") or "—"), "note": f"{t('industry')}: {who.get('industry') or '—'}"},
-        {"label": t("controlled_factory"), "value": flag.get(who.get("controlled_factory"), "—"),  # type: ignore[arg-type]
-         "note": f"{t('in_industrial_zone')}: {flag.get(who.get('in_industrial_zone'), '—')}"},  # type: ignore[arg-type]
+        {
+            "label": t("controlled_factory"),
+            "value": flag.get(who.get("controlled_factory"), "—"),  # type: ignore[arg-type]
+            "note": f"{t('in_industrial_zone')}: {flag.get(who.get('in_industrial_zone'), '—')}",
+        },  # type: ignore[arg-type]
         {"label": t("coordinates"), "value": f"{who.get('lat') or '—'}, {who.get('lon') or '—'}", "note": "WGS84"},
-    ]  # fmt: skip
+    ]
     return environment("profile").get_template("identity_cards.html").render(cards=cards)
 
 

@@ -221,8 +221,16 @@ def editor(table: str, fiscal_year: int, who: str) -> None:
     hidden = {"fiscal_year", "row_version", "description_en" if lang() == "th" else "description_th"}  # the year is the page's
     order = [c for c in shown.columns if c not in hidden]
     locked = [c for c in shown.columns if c not in EDITABLE[table]]
-    edited = st.data_editor(shown, hide_index=True, placeholder=NO_VALUE, width="stretch", disabled=locked,
-                            column_config=_config(table, shown), column_order=order, key=grid)  # fmt: skip
+    edited = st.data_editor(
+        shown,
+        hide_index=True,
+        placeholder=NO_VALUE,
+        width="stretch",
+        disabled=locked,
+        column_config=_config(table, shown),
+        column_order=order,
+        key=grid,
+    )
     try:
         after = _from_editor(table, edited)
     except EditRefused as exc:
@@ -275,10 +283,15 @@ def _show_conflicts(
     table: str, fiscal_year: int, before: pd.DataFrame, after: pd.DataFrame, who: str, conflicts: tuple[Conflict, ...]
 ) -> None:
     lines = [
-        t("conflict_row", item=md(_item_words(table, c.key)), who=md(c.changed_by or t("someone")), when=datetime_label(c.changed_at),
-          mine=md(", ".join(f"{columns([ch.column])[ch.column]} → {_value_words(ch.column, ch.after)}" for ch in c.mine)))
+        t(
+            "conflict_row",
+            item=md(_item_words(table, c.key)),
+            who=md(c.changed_by or t("someone")),
+            when=datetime_label(c.changed_at),
+            mine=md(", ".join(f"{columns([ch.column])[ch.column]} → {_value_words(ch.column, ch.after)}" for ch in c.mine)),
+        )
         for c in conflicts
-    ]  # fmt: skip
+    ]
     st.error(t("conflict_title", n=len(conflicts)) + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/sync_problem:")
     reload, keep = st.columns(2)
     reload.button(t("conflict_reload"), key=f"reload_{table}", icon=":material/refresh:", on_click=_forget, args=(table, fiscal_year))
@@ -320,8 +333,9 @@ def history(table: str, fiscal_year: int, stamp: str) -> None:
             return
         items = log["row_key"].str.split("/", n=1).str[1]
         names = {k: (t("history_whole_year") if k == "*" else k) for k in sorted(set(items))}
-        choice = st.selectbox(t("history_item"), ["", *names], format_func={"": t("history_all"), **names}.__getitem__,
-                              key=f"history_{table}_{lang()}")  # fmt: skip
+        choice = st.selectbox(
+            t("history_item"), ["", *names], format_func={"": t("history_all"), **names}.__getitem__, key=f"history_{table}_{lang()}"
+        )
         chosen = log[items == choice] if choice else log
         shown = _words(
             pd.DataFrame(

@@ -34,10 +34,24 @@ def meeting_pack_buttons(version: str, year: int, area: str) -> None:
     stamp = as_of_stamp(version)
     st.markdown(f"#### {t('meeting_pack')}")
     row = st.container(horizontal=True)
-    row.download_button(t("download_pdf"), lambda: made("pdf"), file_name(base, stamp, "pdf"), "application/pdf",
-                        icon=":material/picture_as_pdf:", on_click="ignore", key="pack_pdf")  # fmt: skip
-    row.download_button(t("download_workbook"), lambda: made("xlsx"), file_name(base, stamp, "xlsx"), XLSX,
-                        icon=":material/table_view:", on_click="ignore", key="pack_xlsx")  # fmt: skip
+    row.download_button(
+        t("download_pdf"),
+        lambda: made("pdf"),
+        file_name(base, stamp, "pdf"),
+        "application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="pack_pdf",
+    )
+    row.download_button(
+        t("download_workbook"),
+        lambda: made("xlsx"),
+        file_name(base, stamp, "xlsx"),
+        XLSX,
+        icon=":material/table_view:",
+        on_click="ignore",
+        key="pack_xlsx",
+    )
     if not thai_fonts():
         st.warning(t("no_thai_font"), icon=":material/font_download_off:")
     if allowed(role(), "analyst"):
@@ -60,7 +74,7 @@ def meeting_editor(version: str, fiscal_year: int) -> None:
                     max_chars=meetings.MAX_CHARS,
                     placeholder=office,
                     help=t("pack_agency_default", office=office),
-                ),  # fmt: skip
+                ),
                 "title": st.text_input(t("pack_meeting_title"), stored.title or "", max_chars=meetings.MAX_CHARS),
                 "number": st.text_input(t("pack_meeting_number"), stored.number or "", max_chars=meetings.MAX_CHARS),
                 "agenda_item": st.text_input(t("pack_agenda_item"), stored.agenda_item or "", max_chars=meetings.MAX_CHARS),

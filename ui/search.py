@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import geopandas as gpd
 import pandas as pd
+from streamlit_folium import st_folium
 
 from present.words import value_label
 from store.text import Text
 from ui.i18n import establishment_names, lang, subdistrict_name, t, year_short
+from ui.maps import MapLabels, build_map
 
 
 def value_names(codes: list[str]) -> dict[str, str]:
@@ -36,3 +39,19 @@ def hits_table(hits: pd.DataFrame, year: int, area: str, subdistricts: dict[str,
             t("profile"): hits["factory_id"].map(lambda i: "establishment?" + urlencode({**view, "id": i})),
         }
     )
+
+
+def hits_map(hits: pd.DataFrame, names: pd.Series, polygons: gpd.GeoDataFrame) -> None:
+    """The hits on a map, a marker each named as in the table, over the subdistricts' outlines."""
+    places = hits.assign(status="hit", location="ok", approximate=False, display_name=names.to_numpy())
+    labels = MapLabels(
+        status={"hit": t("search_hit"), "counts": t("counts"), "does_not_count": t("does_not_count"), "no_data": t("not_in_indicator")},
+        kind={"factory": t("kind_factory"), "mine": t("kind_mine")},
+        subdistrict_status={s: t(s) for s in ("pass", "fail", "no_data")},
+        profile="",
+        value=t("value"),
+        misplaced=t("misplaced"),
+        approximate=t("approximate_location"),
+    )
+    fmap = build_map(places, polygons, {}, labels, "name_th")
+    st_folium(fmap, height=460, use_container_width=True, returned_objects=[], key=f"search_map_{len(hits)}_{lang()}")

@@ -34,8 +34,14 @@ def sidebar() -> tuple[int, str]:
     available = years(version) or [pd.Timestamp.today().year - 1]
     read_url(available, areas(version))
     choices = ["th", "en"]
-    st.sidebar.radio(t("language"), choices, index=choices.index(st.session_state["lang"]), key="lang_radio", horizontal=True,
-                     format_func={"th": "ไทย", "en": "English"}.__getitem__)  # fmt: skip
+    st.sidebar.radio(
+        t("language"),
+        choices,
+        index=choices.index(st.session_state["lang"]),
+        key="lang_radio",
+        horizontal=True,
+        format_func={"th": "ไทย", "en": "English"}.__getitem__,
+    )
     suffix = st.session_state["lang"]
     names = subdistrict_names(version)
     # Labels are computed here, not in format_func: a format_func must not depend on session state.

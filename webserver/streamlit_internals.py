@@ -247,8 +247,12 @@ class ClosingSessionStorage(MemorySessionStorage):
     def __init__(self, maxsize: int = 128, ttl_seconds: int = 2 * 60) -> None:
         super().__init__(maxsize=maxsize, ttl_seconds=ttl_seconds)
         self._kept = _ShuttingDownCache(maxsize=maxsize, ttl=ttl_seconds)  # every method below is ours
-        self._uploading = _ShuttingDownCache(maxsize=maxsize, ttl=min(ttl_seconds, UPLOAD_RECONNECT_SECONDS),
-                                             max_total_size=UPLOADS_KEPT_BYTES, getsizeof=lambda info: uploaded_bytes(info.session.id))  # fmt: skip
+        self._uploading = _ShuttingDownCache(
+            maxsize=maxsize,
+            ttl=min(ttl_seconds, UPLOAD_RECONNECT_SECONDS),
+            max_total_size=UPLOADS_KEPT_BYTES,
+            getsizeof=lambda info: uploaded_bytes(info.session.id),
+        )
         self._lock = threading.Lock()
         _storage_built.append(True)
 
