@@ -359,25 +359,21 @@ def data_years(cur: duckdb.DuckDBPyConnection) -> list[int]:
 
 def trends(cur: duckdb.DuckDBPyConnection, years: list[int] | None = None, areas: Iterable[str] | None = None) -> pd.DataFrame:
     """Every indicator for every year and area: code, year, area, value, numerator, denominator, status, has_data."""
+    years = years if years is not None else data_years(cur)
+    return trend_frame(scorecards(cur, years, areas) if years else {})
+
+
+def trend_frame(cards: dict[tuple[int, str], Scorecard]) -> pd.DataFrame:
+    """Scorecards by (year, area) as one frame: code, year, area, value, numerator, denominator, status, has_data."""
     import pandas as pd
 
-    years = years if years is not None else data_years(cur)
-    cards = scorecards(cur, years, areas) if years else {}
+    columns = ["code", "year", "area", "value", "numerator", "denominator", "status", "has_data"]
     records = [
-        {
-            "code": r.code,
-            "year": year,
-            "area": area,
-            "value": r.value,
-            "numerator": r.numerator,
-            "denominator": r.denominator,
-            "status": r.status,
-            "has_data": r.has_data,
-        }
+        (r.code, year, area, r.value, r.numerator, r.denominator, r.status, r.has_data)
         for (year, area), card in cards.items()
         for r in card.results
     ]
-    return pd.DataFrame(records, columns=["code", "year", "area", "value", "numerator", "denominator", "status", "has_data"])
+    return pd.DataFrame(records, columns=columns)
 
 
 def trend(cur: duckdb.DuckDBPyConnection, code: str, areas: tuple[str, ...] | None = None, years: list[int] | None = None) -> pd.DataFrame:

@@ -300,27 +300,14 @@ def test_late_is_judged_against_the_day_given():
 
     from metrics.readiness import progress
 
+    def days(*written: str | None) -> list[dt.date | None]:
+        return [dt.date.fromisoformat(w) if w else None for w in written]
+
     plan = pd.DataFrame(
         {
             "status": ["planned", "in_progress", "planned", "planned", "done", "cancelled", "planned"],
-            "planned_start": [
-                dt.date(2022, 1, 1),
-                dt.date(2022, 1, 1),
-                dt.date(2022, 3, 1),
-                dt.date(2022, 6, 1),
-                dt.date(2022, 1, 1),
-                dt.date(2022, 1, 1),
-                None,
-            ],
-            "planned_end": [
-                dt.date(2022, 2, 28),
-                dt.date(2022, 5, 31),
-                dt.date(2022, 5, 31),
-                dt.date(2022, 7, 31),
-                dt.date(2022, 2, 1),
-                dt.date(2022, 2, 1),
-                None,
-            ],
+            "planned_start": days("2022-01-01", "2022-01-01", "2022-03-01", "2022-06-01", "2022-01-01", "2022-01-01", None),
+            "planned_end": days("2022-02-28", "2022-05-31", "2022-05-31", "2022-07-31", "2022-02-01", "2022-02-01", None),
         }
     )
     assert progress(plan, dt.date(2022, 4, 15)).tolist() == ["late", "in_progress", "due", "planned", "done", "cancelled", "planned"]

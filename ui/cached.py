@@ -190,21 +190,7 @@ def scorecard(version: str, year: int, area: str) -> engine.Scorecard:
 @st.cache_data(show_spinner=False, max_entries=4)
 def trends(version: str) -> pd.DataFrame:
     """code, year, area, value, numerator, denominator, status, has_data for every data year (from all_scorecards)."""
-    records = [
-        {
-            "code": r.code,
-            "year": year,
-            "area": area,
-            "value": r.value,
-            "numerator": r.numerator,
-            "denominator": r.denominator,
-            "status": r.status,
-            "has_data": r.has_data,
-        }
-        for (year, area), card in all_scorecards(version).items()
-        for r in card.results
-    ]
-    return pd.DataFrame(records, columns=["code", "year", "area", "value", "numerator", "denominator", "status", "has_data"])
+    return engine.trend_frame(all_scorecards(version))
 
 
 def trend(version: str, code: str) -> pd.DataFrame:
