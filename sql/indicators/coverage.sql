@@ -29,56 +29,27 @@ operating as (
 ),
 
 returns as (
-    -- one row per thing a factory or mine reported for a year: its annual report, a practice, a valid certificate,
-    -- an effluent sample; reported_what keeps one row per establishment and year with what it reported
-    select
-        year,
-        factory_id,
-        true as has_report,
-        false as has_practice,
-        false as has_certificate,
-        false as has_sample
-    from annual_reports
-    where list_contains($years::integer[], year)
+    -- one row per thing a factory or mine reported for a year, one line a source: its annual report, a practice, a
+    -- valid certificate, an effluent sample
+    select year, factory_id, 'report' as what from annual_reports where list_contains($years::integer[], year)  -- noqa: LT09, LT14
     union all
-    select
-        year,
-        factory_id,
-        false as has_report,
-        true as has_practice,
-        false as has_certificate,
-        false as has_sample
-    from practices
-    where list_contains($years::integer[], year)
+    select year, factory_id, 'practice' as what from practices where list_contains($years::integer[], year)  -- noqa: LT09, LT14
     union all
-    select
-        year,
-        factory_id,
-        false as has_report,
-        false as has_practice,
-        true as has_certificate,
-        false as has_sample
-    from valid_certificates_in($years::integer[])
+    select year, factory_id, 'certificate' as what from valid_certificates_in($years::integer[])  -- noqa: LT09, LT14
     union all
-    select
-        year(sampled_on) as year,
-        factory_id,
-        false as has_report,
-        false as has_practice,
-        false as has_certificate,
-        true as has_sample
-    from effluent_samples
+    select year(sampled_on) as year, factory_id, 'sample' as what from effluent_samples  -- noqa: LT09, LT14
     where list_contains($years::integer[], year(sampled_on))
 ),
 
 reported_what as (
+    -- one row per establishment and year with what it reported
     select
         year,
         factory_id,
-        bool_or(has_report) as has_report,
-        bool_or(has_practice) as has_practice,
-        bool_or(has_certificate) as has_certificate,
-        bool_or(has_sample) as has_sample
+        bool_or(what = 'report') as has_report,
+        bool_or(what = 'practice') as has_practice,
+        bool_or(what = 'certificate') as has_certificate,
+        bool_or(what = 'sample') as has_sample
     from returns
     group by year, factory_id
 ),
