@@ -76,8 +76,14 @@ def filters(frame: pd.DataFrame, kinds: dict[str, Kind], labels: dict[str, str],
     before: dict[str, Filter] = {f.column: f for f in store.get(source.key, ())}
     suffix = f"{source.key}_{lang()}"
     offered = [c for c in frame.columns if c in kinds]  # a reader's kinds leave out numbers and dates
-    chosen = st.multiselect(t("explore_filter_by"), offered, default=[c for c in before if c in offered],
-                            format_func=labels.__getitem__, key=f"x_filter_by_{suffix}", placeholder=t("choose_options"))  # fmt: skip
+    chosen = st.multiselect(
+        t("explore_filter_by"),
+        offered,
+        default=[c for c in before if c in offered],
+        format_func=labels.__getitem__,
+        key=f"x_filter_by_{suffix}",
+        placeholder=t("choose_options"),
+    )
     found: list[Filter] = []
     for column in chosen:
         kind, values, old = kinds[column], frame[column], before.get(column, Filter(column))
@@ -85,22 +91,29 @@ def filters(frame: pd.DataFrame, kinds: dict[str, Kind], labels: dict[str, str],
             low, high = float(values.min()), float(values.max())
             if low == high:
                 continue
-            start = (min(max(float(old.low), low), high) if isinstance(old.low, float) else low,
-                     max(min(float(old.high), high), low) if isinstance(old.high, float) else high)  # fmt: skip
+            start = (
+                min(max(float(old.low), low), high) if isinstance(old.low, float) else low,
+                max(min(float(old.high), high), low) if isinstance(old.high, float) else high,
+            )
             picked = st.slider(labels[column], low, high, start, key=f"x_f_{column}_{suffix}")
             found.append(Filter(column, low=picked[0], high=picked[1]))
         elif kind == "date" and values.notna().any():
             first, last = values.min().date(), values.max().date()
             span = (old.low, old.high) if isinstance(old.low, dt.date) and isinstance(old.high, dt.date) else (first, last)
-            picked = st.date_input(labels[column], span, min_value=first, max_value=last,
-                                   key=f"x_f_{column}_{suffix}")  # fmt: skip
+            picked = st.date_input(labels[column], span, min_value=first, max_value=last, key=f"x_f_{column}_{suffix}")
             if isinstance(picked, tuple) and len(picked) == 2:
                 found.append(Filter(column, low=picked[0], high=picked[1]))
         else:
             options = sorted(values.dropna().unique().tolist(), key=lambda v: (str(type(v)), v))
             names = {v: explore.value_label(v, column, kind, "day", lang()) for v in options}
-            picked = st.multiselect(labels[column], options, default=[v for v in old.values if v in names], format_func=names.__getitem__,
-                                    placeholder=t("explore_all"), key=f"x_f_{column}_{suffix}")  # fmt: skip
+            picked = st.multiselect(
+                labels[column],
+                options,
+                default=[v for v in old.values if v in names],
+                format_func=names.__getitem__,
+                placeholder=t("explore_all"),
+                key=f"x_f_{column}_{suffix}",
+            )
             found.append(Filter(column, values=tuple(picked)))
     store[source.key] = tuple(found)
     return tuple(found)
@@ -116,31 +129,60 @@ def spec_form(
 ) -> tuple[Spec, str]:
     """Group by, spread across, summarise as (one of `aggs`), of column, dates by, chart: read from the view, written back to it."""
     view = _view() if _view().get("src") == source.key else {}
-    start = Spec(rows=tuple(c for c in view.get("rows", "").split(",") if c), across=view.get("across") or None,
-                 measure=view.get("measure") or None, agg=view.get("agg", "count"), grain=view.get("grain", "month")).valid_for(kinds, aggs)  # fmt: skip
+    start = Spec(
+        rows=tuple(c for c in view.get("rows", "").split(",") if c),
+        across=view.get("across") or None,
+        measure=view.get("measure") or None,
+        agg=view.get("agg", "count"),
+        grain=view.get("grain", "month"),
+    ).valid_for(kinds, aggs)
     columns = sorted(frame.columns, key=lambda c: GROUP_FIRST.index(c) if c in GROUP_FIRST else len(GROUP_FIRST) + (kinds[c] == "number"))
     # The per-unit and share measures first: "median of …" then starts at water use per unit of product.
     numbers = sorted((c for c in columns if kinds[c] == "number"), key=lambda c: c not in explore.MEASURE_LABELS)
     suffix = f"{source.key}_{lang()}"
     left, middle, right = st.columns(3)
-    rows = left.multiselect(t("explore_group"), columns, default=list(start.rows), max_selections=2, format_func=labels.__getitem__,
-                            key=f"x_rows_{suffix}", placeholder=t("choose_options"))  # fmt: skip
+    rows = left.multiselect(
+        t("explore_group"),
+        columns,
+        default=list(start.rows),
+        max_selections=2,
+        format_func=labels.__getitem__,
+        key=f"x_rows_{suffix}",
+        placeholder=t("choose_options"),
+    )
     across_options = ["", *[c for c in columns if c not in rows]]
-    across = middle.selectbox(t("explore_across"), across_options, index=across_options.index(start.across or "") if (start.across or "") in across_options else 0,
-                              format_func={"": t("explore_nothing"), **labels}.__getitem__, key=f"x_across_{suffix}")  # fmt: skip
+    across = middle.selectbox(
+        t("explore_across"),
+        across_options,
+        index=across_options.index(start.across or "") if (start.across or "") in across_options else 0,
+        format_func={"": t("explore_nothing"), **labels}.__getitem__,
+        key=f"x_across_{suffix}",
+    )
     agg = right.selectbox(
         t("explore_agg"), aggs, index=aggs.index(start.agg), format_func={a: t(f"agg_{a}") for a in aggs}.__getitem__, key=f"x_agg_{suffix}"
     )
     measure_options = [] if agg == "count" else (columns if agg == "count_distinct" else numbers)
     measure = None
     if measure_options:
-        measure = right.selectbox(t("explore_measure"), measure_options,
-                                  index=measure_options.index(start.measure) if start.measure in measure_options else 0,
-                                  format_func=labels.__getitem__, key=f"x_measure_{suffix}")  # fmt: skip
+        measure = right.selectbox(
+            t("explore_measure"),
+            measure_options,
+            index=measure_options.index(start.measure) if start.measure in measure_options else 0,
+            format_func=labels.__getitem__,
+            key=f"x_measure_{suffix}",
+        )
     grain = start.grain
     if any(kinds[c] == "date" for c in [*rows, across] if c):
-        grain = left.segmented_control(t("explore_grain"), GRAINS, default=start.grain, format_func={g: t(f"grain_{g}") for g in GRAINS}.__getitem__,
-                                       key=f"x_grain_{suffix}") or start.grain  # fmt: skip
+        grain = (
+            left.segmented_control(
+                t("explore_grain"),
+                GRAINS,
+                default=start.grain,
+                format_func={g: t(f"grain_{g}") for g in GRAINS}.__getitem__,
+                key=f"x_grain_{suffix}",
+            )
+            or start.grain
+        )
     chart = view.get("chart", "bar") if view.get("chart") in CHARTS else "bar"
     chart = (
         middle.segmented_control(
@@ -149,8 +191,21 @@ def spec_form(
         or chart
     )
     spec = Spec(rows=tuple(rows), across=across or None, measure=measure, agg=agg, grain=grain, filters=kept).valid_for(kinds, aggs)
-    _remember({k: v for k, v in {"src": source.key, "rows": ",".join(spec.rows), "across": spec.across or "", "measure": spec.measure or "",
-                                 "agg": spec.agg, "grain": spec.grain, "chart": chart}.items() if v})  # fmt: skip
+    _remember(
+        {
+            k: v
+            for k, v in {
+                "src": source.key,
+                "rows": ",".join(spec.rows),
+                "across": spec.across or "",
+                "measure": spec.measure or "",
+                "agg": spec.agg,
+                "grain": spec.grain,
+                "chart": chart,
+            }.items()
+            if v
+        }
+    )
     return spec, chart
 
 
@@ -174,9 +229,16 @@ def figure(
     fig = go.Figure()
     if chart == "heatmap" and colour is not None:
         grid = long.pivot_table(index=x, columns=colour, values="value", aggfunc="first", sort=False)
-        fig.add_trace(go.Heatmap(z=grid.to_numpy(), x=[str(c) for c in grid.columns], y=[str(i) for i in grid.index],
-                                 colorscale="Greens", colorbar={"title": value_title, "tickformat": d3},
-                                 hovertemplate=f"%{{y}} · %{{x}}: %{{z:{d3}}}<extra></extra>"))  # fmt: skip
+        fig.add_trace(
+            go.Heatmap(
+                z=grid.to_numpy(),
+                x=[str(c) for c in grid.columns],
+                y=[str(i) for i in grid.index],
+                colorscale="Greens",
+                colorbar={"title": value_title, "tickformat": d3},
+                hovertemplate=f"%{{y}} · %{{x}}: %{{z:{d3}}}<extra></extra>",
+            )
+        )
         fig.update_yaxes(title=labels[x], autorange="reversed")
         fig.update_xaxes(title=labels[colour], type="category")
     else:
@@ -196,8 +258,14 @@ def figure(
         fig.update_xaxes(title=labels[x], type="category", categoryorder="array", categoryarray=order)
         fig.update_yaxes(title=value_title, rangemode="tozero", tickformat=d3, separatethousands=True, exponentformat="none")
         fig.update_layout(barmode="group", showlegend=colour is not None, legend_title_text=labels[colour] if colour else "")
-    fig.update_layout(font={"family": FONT, "size": 14}, height=420, margin={"l": 10, "r": 10, "t": 30, "b": 10}, template="plotly_white", colorway=PALETTE,
-                      legend={"orientation": "h", "y": -0.25})  # fmt: skip
+    fig.update_layout(
+        font={"family": FONT, "size": 14},
+        height=420,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        template="plotly_white",
+        colorway=PALETTE,
+        legend={"orientation": "h", "y": -0.25},
+    )
     return fig, capped
 
 
