@@ -9,9 +9,12 @@ intensity as (
         r.year_be,
         r.water_use_m3 / r.production_qty as water_per_unit
     from annual_reports_be as r
-    where r.factory_id in (select e.factory_id from establishments as e where e.industry = 'โม่บดและย่อยหิน')
-        and r.water_use_m3 is not null
+    where r.water_use_m3 is not null
         and r.production_qty > 0
+        and r.factory_id in (
+            select e.factory_id from establishments as e
+            where e.industry = 'โม่บดและย่อยหิน'
+        )
 ),
 
 changes as (
