@@ -85,11 +85,9 @@ def seed(con: duckdb.DuckDBPyConnection) -> int:
     from store.db import WRITE_LOCK  # store.db imports the tables, which import this module
 
     with WRITE_LOCK, con.cursor() as cur:
-        before = cur.execute("select count(*) from codes").fetchall()[0][0]
-        cur.executemany(
-            "insert or ignore into codes (list, code, name_th, name_en, sort_order) values ($1, $2, $3, $4, $5)",
-            [(c.list, c.code, c.name_th, c.name_en, c.sort_order) for c in shipped()],
-        )
-        after = cur.execute("select count(*) from codes").fetchall()[0][0]
+        have = set(cur.execute("select list, code from codes").fetchall())
+        missing = [(c.list, c.code, c.name_th, c.name_en, c.sort_order) for c in shipped() if (c.list, c.code) not in have]
+        if missing:  # one statement a row: only the new ones (every start of the app passes here)
+            cur.executemany("insert or ignore into codes (list, code, name_th, name_en, sort_order) values ($1, $2, $3, $4, $5)", missing)
         read(cur)
-    return int(after - before)
+    return len(missing)

@@ -94,16 +94,29 @@ def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, 
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real DuckDB file with the demo data set, built once per test session."""
+    """A real DuckDB file with the demo data set (~12 s to build), built once per test run: under pytest-xdist the
+    first worker to ask builds it in the run's own folder, under a lock, and every worker copies it (a worker's
+    tests may open their copy for writing, which a file shared between processes would not allow)."""
+    import fcntl
+
     from store.accounts import set_public_read
     from store.demo import load_demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    connection, _, _ = init(path)
-    load_demo(connection)
-    set_public_read(connection, True, "tests")  # as scripts/run-app.sh opens the demo for reading
-    connection.close()
-    return path
+    own = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    built = tmp_path_factory.getbasetemp().parent / "demo-built.duckdb" if worker else own  # the run's folder: no older run's
+    with open(f"{built}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.exists():
+            making = built.with_suffix(".making")
+            connection, _, _ = init(making)
+            load_demo(connection)
+            set_public_read(connection, True, "tests")  # as scripts/run-app.sh opens the demo for reading
+            connection.close()  # checkpointed: the file alone holds it all
+            making.rename(built)
+    if built != own:
+        shutil.copyfile(built, own)
+    return own
 
 
 def _scan_installed_components_once() -> None:

@@ -82,6 +82,7 @@ def test_a_long_thai_passphrase_is_refused_with_a_clear_message_not_a_crash(con)
     assert accounts.authenticate(con, "nida", fits + "x") is None  # bcrypt would have cut it; refused instead
 
 
+@pytest.mark.slow
 def test_production_keeps_bcrypt_cost_12():
     """Tests hash at a low cost; the app, with no EIT_PASSWORD_COST, hashes at 12."""
     env = {k: v for k, v in os.environ.items() if k != "EIT_PASSWORD_COST"}

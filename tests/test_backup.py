@@ -18,6 +18,8 @@ import pytest
 from store import backup, snapshot
 from store.db import init, open_read_only
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # A stand-in for the app: holds the database for writing and lands batches, each one transaction of

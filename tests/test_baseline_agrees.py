@@ -21,6 +21,8 @@ from store.db import init
 from store.demo import YEARS as DEMO_YEARS
 from store.load import load_file
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 ROOT = Path(__file__).resolve().parents[1]
 AREAS = baseline.AREAS
 GENERATED_ESTABLISHMENTS = 300

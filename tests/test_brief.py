@@ -22,6 +22,8 @@ from store.export import AsOf
 from tests.apps import app_as, copy_with_accounts
 from tests.browser import artifact
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 ROOT = Path(__file__).resolve().parents[1]
 MEETING = {
     "agency": "สำนักงานอุตสาหกรรมจังหวัดสระบุรี (ฝ่ายเมืองนิเวศ)",

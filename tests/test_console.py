@@ -222,6 +222,7 @@ def doubling_through_subqueries(depth: int) -> str:
     return f"select length(s) from ({sql})"
 
 
+@pytest.mark.slow
 def test_refusals_write_nothing_and_the_check_would_see_a_write(database: Path, tmp_path: Path) -> None:
     before, seqs = sha256(database), sequences(database)
     con = duckdb.connect(str(database))
@@ -295,6 +296,7 @@ def test_an_unguarded_connection_is_refused(database: Path) -> None:
     assert caught.value.rule == "console_unguarded" and "console.guard.harden" in caught.value.text()
 
 
+@pytest.mark.slow
 def test_the_app_still_loads_data_on_a_hardened_connection(template_db: Path, tmp_path: Path) -> None:
     """The app's own work after harden(): seeding, loading (registered Arrow tables), the demo set, a rollback,
     a registered DataFrame, a checkpoint; and the data stay after reopening."""
@@ -320,6 +322,7 @@ def test_the_app_still_loads_data_on_a_hardened_connection(template_db: Path, tm
         assert again.execute("select count(*) from batches where status = 'rolled_back'").fetchall() == [(1,)]
 
 
+@pytest.mark.slow
 def test_a_runaway_query_is_killed_on_time_and_a_neighbour_keeps_its_own_limit(app_con: duckdb.DuckDBPyConnection, database: Path) -> None:
     """Each query has its own worker and its own clock: killing one touches neither the other nor the caller.
     The app holds the file, as in the server, so both read snapshots."""
@@ -346,6 +349,7 @@ def test_a_runaway_query_is_killed_on_time_and_a_neighbour_keeps_its_own_limit(a
         assert cur.execute("select 42").fetchall() == [(42,)]  # the caller's connection is untouched
 
 
+@pytest.mark.slow
 def test_row_cap_and_truncated_flag(database: Path) -> None:
     capped = run_query(database, "select range as n from range(10)", max_rows=3)
     assert capped.rows == [(0,), (1,), (2,)] and capped.truncated and capped.columns == ["n"]
@@ -360,6 +364,7 @@ def test_row_cap_and_truncated_flag(database: Path) -> None:
         assert ran(con, "select 1").types == ["INTEGER"]
 
 
+@pytest.mark.slow
 def test_a_query_that_grows_memory_is_stopped_in_the_worker_and_a_huge_result_is_refused(database: Path) -> None:
     """Values built a vector at a time: DuckDB's own memory limit in the worker stops them; the result is capped
     in bytes before it is sent back."""
@@ -369,6 +374,7 @@ def test_a_query_that_grows_memory_is_stopped_in_the_worker_and_a_huge_result_is
     assert run_query(database, "select repeat('x', 90000) from range(10)").rows[0][0] == "x" * 90000
 
 
+@pytest.mark.slow
 def test_a_query_past_the_memory_limit_is_killed_in_the_worker_while_the_caller_stays_small(
     app_con: duckdb.DuckDBPyConnection, database: Path
 ) -> None:
@@ -390,6 +396,7 @@ def test_a_query_past_the_memory_limit_is_killed_in_the_worker_while_the_caller_
     assert run_query(database, "select 42").rows == [(42,)]  # and the next query is answered
 
 
+@pytest.mark.slow
 def test_the_worker_stops_what_the_guard_would_have_refused(database: Path) -> None:
     """Below the guard, the worker's limits alone: the nested repeat run straight on a worker's connection with
     its limits set is refused out of memory, in a child process, instead of growing to gigabytes."""
@@ -410,6 +417,7 @@ def test_the_worker_stops_what_the_guard_would_have_refused(database: Path) -> N
     assert outcome in {"OutOfMemoryException", "MemoryError"}, (done.stdout, done.stderr)
 
 
+@pytest.mark.slow
 def test_a_third_query_at_once_waits_then_is_refused_as_busy(database: Path) -> None:
     """Two console queries at once per process, each in its own worker; a third is refused, not queued forever."""
     threads = [threading.Thread(target=lambda: in_worker(database, RUNAWAY, timeout_s=12)) for _ in range(worker.MAX_WORKERS)]
@@ -544,6 +552,7 @@ def without_tables(query: str) -> dict[str, Any]:
     return strip(tree)
 
 
+@pytest.mark.slow
 def test_the_console_closes_when_the_parse_tree_reading_fails(app_con: duckdb.DuckDBPyConnection) -> None:
     """The start-up self-test, fed a changed parse output through its parameter: the console closes (fail
     closed) with a message in both languages; on DuckDB's real output it stays open."""
@@ -576,6 +585,7 @@ def test_the_caller_accepts_only_plain_values_from_a_worker() -> None:
     assert worker._SafeUnpickler(io.BytesIO(pickle.dumps(plain))).load() == plain
 
 
+@pytest.mark.slow
 def test_internal_tables_are_refused_in_every_spelling(app_con: duckdb.DuckDBPyConnection, database: Path) -> None:
     for sql in INTERNAL:
         refusal = refused(app_con, sql.format(catalog=database.stem))
@@ -604,6 +614,7 @@ def test_catalogue_listings_run_but_reveal_no_secret(app_con: duckdb.DuckDBPyCon
         assert result.rows and not any(secret in text for secret in secrets), sql
 
 
+@pytest.mark.slow
 def test_allowed_forms_run(app_con: duckdb.DuckDBPyConnection, database: Path) -> None:
     for sql in (
         "with recent as (select * from annual_reports where year >= 2023) select count(*) from recent",
@@ -657,6 +668,7 @@ def test_allowed_forms_run(app_con: duckdb.DuckDBPyConnection, database: Path) -
     ]
 
 
+@pytest.mark.slow
 def test_every_example_runs_on_the_demo_data(app_con: duckdb.DuckDBPyConnection, database: Path) -> None:
     assert len(EXAMPLES) >= 12 and len({e.key for e in EXAMPLES}) == len(EXAMPLES)
     with_rows = 0
@@ -700,6 +712,7 @@ def test_every_console_message_exists_in_both_languages() -> None:
     assert "1" in refusal.text("en") and "1" in refusal.text("th") and refusal.text("en") != refusal.text("th")
 
 
+@pytest.mark.slow
 def test_command_line_refuses_and_writes_nothing(database: Path) -> None:
     before = sha256(database)
     cases = [
@@ -723,6 +736,7 @@ def test_command_line_refuses_and_writes_nothing(database: Path) -> None:
     assert sha256(database) == before
 
 
+@pytest.mark.slow
 def test_command_line_formats_and_notes(database: Path) -> None:
     sql = "select factory_id, name_th, year, water_use_m3 from annual_reports join establishments using (factory_id) order by all"
     as_csv = cli(database, sql, "--format", "csv", "--max-rows", "3")
@@ -745,6 +759,7 @@ def test_command_line_formats_and_notes(database: Path) -> None:
     assert thai.returncode == 1 and re.search("[\u0e00-\u0e7f]", thai.stderr)
 
 
+@pytest.mark.slow
 def test_command_line_time_limit(database: Path) -> None:
     started = time.monotonic()
     done = cli(database, RUNAWAY, "--timeout", "1")
@@ -752,6 +767,7 @@ def test_command_line_time_limit(database: Path) -> None:
     assert time.monotonic() - started < 1 + 5 + 10  # the limit, a margin, and two interpreters' start
 
 
+@pytest.mark.slow
 def test_command_line_refuses_a_query_past_the_memory_limit_within_its_timeout(app_con: duckdb.DuckDBPyConnection, database: Path) -> None:
     """`python -m metrics query` runs the query in its own worker too: exit 1, one clear line, within the timeout,
     while the app holds the file."""
@@ -765,12 +781,14 @@ def test_command_line_refuses_a_query_past_the_memory_limit_within_its_timeout(a
     assert thai.returncode == 1 and re.search("[\u0e00-\u0e7f]", thai.stderr)
 
 
+@pytest.mark.slow
 def test_command_line_stays_light() -> None:
     probe = "import sys, metrics.__main__; print(sorted(m for m in ('pandas', 'streamlit', 'pyarrow') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("fresh_caches")
 def test_the_console_page_refuses_hostile_queries_while_the_app_process_stays_small(
     database: Path, monkeypatch: pytest.MonkeyPatch

@@ -24,6 +24,7 @@ EMPTY_BE = "select factory_id, water_use_m3 from annual_reports where year = 256
 HINT = {"en": "Years are stored in CE: 2566 BE = 2023", "th": "ปีในฐานข้อมูลเก็บเป็น ค.ศ.: พ.ศ. 2566 = ค.ศ. 2023"}
 
 
+@pytest.mark.slow
 def test_a_be_year_that_finds_nothing_says_years_are_stored_in_ce_in_both_languages(demo_db: Path) -> None:
     result = run_query(demo_db, EMPTY_BE, spare=False)
     assert result.rows == [] and result.columns == ["factory_id", "water_use_m3"]
@@ -34,6 +35,7 @@ def test_a_be_year_that_finds_nothing_says_years_are_stored_in_ce_in_both_langua
     assert len(run_query(demo_db, EMPTY_BE.replace("2566", "2023"), spare=False).rows) == 173
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "sql",
     [
@@ -60,6 +62,7 @@ def test_be_years_are_read_from_the_parse_tree_in_every_form() -> None:
         assert be_year_filters(tree("select * from practices_be where year_be = 2566")) == []
 
 
+@pytest.mark.slow
 def test_the_be_views_give_the_same_rows_as_ce(demo_db: Path) -> None:
     ce = run_query(demo_db, "select * from annual_reports where year = 2023 order by factory_id", spare=False)
     be = run_query(demo_db, "select * exclude (year_be) from annual_reports_be where year_be = 2566 order by factory_id", spare=False)
@@ -94,6 +97,7 @@ def test_the_views_are_readable_and_the_guard_still_refuses(demo_db: Path) -> No
         assert caught.value.rule == "query_unknown_table" and "annual_reports_be" in caught.value.fields["allowed"]
 
 
+@pytest.mark.slow
 def test_the_command_line_says_it_too_and_keeps_its_output_shape(demo_db: Path) -> None:
     for lang in ("th", "en"):
         done = cli(demo_db, EMPTY_BE, "--format", "json", "--lang", lang)
@@ -121,6 +125,7 @@ def test_the_guide_tells_the_truth_about_years(demo_db: Path) -> None:
     assert "stored in CE" in wording("console_years", "en")
 
 
+@pytest.mark.slow
 def test_every_example_that_shows_a_year_shows_it_in_be(demo_db: Path) -> None:
     shown = 0
     for example in EXAMPLES:
@@ -131,6 +136,7 @@ def test_every_example_that_shows_a_year_shows_it_in_be(demo_db: Path) -> None:
     assert shown >= 8
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("fresh_caches")
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_console_page_shows_the_guide_and_the_hint(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
@@ -145,6 +151,7 @@ def test_the_console_page_shows_the_guide_and_the_hint(demo_db: Path, tmp_path: 
     assert any(HINT[lang] in i.value for i in at.info)
 
 
+@pytest.mark.slow
 def test_the_consoles_sql_follows_the_house_style() -> None:
     """Issue 29 item 6 for the console: its examples, its catalogue query and its BE views pass sqlfluff under the
     project's .sqlfluff (DuckDB, lowercase, jaffle-shop layout), as the queries in sql/ do."""

@@ -17,6 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = 300_000
 

@@ -175,6 +175,7 @@ def test_coverage_says_how_many_reported(con: duckdb.DuckDBPyConnection, logisti
     assert coverage["20.1.1"] == {"reported": 0, "expected": 0}
 
 
+@pytest.mark.slow
 def test_the_command_line_lists_exports_imports_and_applies(
     db_path: Path, con: duckdb.DuckDBPyConnection, logistics: None, tmp_path: Path
 ) -> None:
@@ -209,6 +210,7 @@ def test_the_command_line_lists_exports_imports_and_applies(
     assert rows_of(out.read_bytes()) == SHIPPED_ROWS  # export gives back what the shipped file says
 
 
+@pytest.mark.slow
 def test_a_new_indicator_applied_from_a_year_is_in_the_meeting_pack(
     db_path: Path, con: duckdb.DuckDBPyConnection, logistics: None, load: Callable[..., LoadReport], tmp_path: Path
 ) -> None:

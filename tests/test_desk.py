@@ -291,6 +291,7 @@ def test_a_deactivated_analyst_loses_the_desk_on_the_next_run(db, monkeypatch):
     assert at.session_state["user"] is None and "Upload CSV" not in page_titles(at)
 
 
+@pytest.mark.slow
 def test_the_sql_console_is_for_analysts_and_refuses_writes(db, monkeypatch):
     committee = start(db, monkeypatch, "chair")
     assert not_in_navigation(committee, "app_pages/sql_console.py")  # committee members read the dashboard, not the tables

@@ -14,6 +14,8 @@ from store.db import init
 from store.load import check_bytes
 from store.tables import TABLES
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_NAMES = sorted(TABLES)
 CELL = st.one_of(

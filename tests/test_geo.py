@@ -67,6 +67,7 @@ def test_bad_boundary_files_are_refused_and_change_nothing(con, tmp_path: Path):
         assert cur.execute("select count(*) from boundaries").fetchall() == [(0,)]
 
 
+@pytest.mark.slow
 def test_cli_boundaries_reports_errors_without_traceback(tmp_path):
     import subprocess
     import sys

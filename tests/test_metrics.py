@@ -228,6 +228,7 @@ def scorecard_cli(db_path: Path, *args: str) -> subprocess.CompletedProcess[str]
     )
 
 
+@pytest.mark.slow
 def test_scorecard_cli_json_matches_spec_shape(cur, db_path, con):
     con.close()
     out = scorecard_cli(db_path, "--year", "2565", "--format", "json")

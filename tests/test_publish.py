@@ -25,6 +25,8 @@ from store.geo import load_boundaries
 from tests.browser import CHROMIUM, artifact, serving
 from tests.conftest import BOUNDARIES
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 PAGE_LIMIT = 200_000  # bytes: a page with its stylesheet and every chart it references
 HOSTILE = "<script>alert('x')</script>"
 LICENCE = "CC BY 4.0 (ทดสอบ / test)"

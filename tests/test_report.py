@@ -17,6 +17,8 @@ from present.report import gather, pdf_bytes, thai_font_installed, workbook_byte
 from tests.browser import artifact
 from tests.conftest import SHIPPED_INDICATORS
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL_NAMES = ("ระดับ 1 การมีส่วนร่วม", "ระดับ 2 การส่งเสริม", "ระดับ 3 ประสิทธิภาพในการใช้ทรัพยากร")
 

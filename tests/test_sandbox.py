@@ -15,6 +15,8 @@ import pytest
 from console.guard import harden
 from sandbox import pack
 
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
+
 
 def resident_mb() -> float:
     with open("/proc/self/statm", "rb") as statm:

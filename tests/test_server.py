@@ -350,6 +350,7 @@ def test_a_deferred_download_runs_only_for_its_own_session_and_is_gated_to_its_s
     assert web.may_read_media("file-b", None)
 
 
+@pytest.mark.slow
 def test_server_py_refuses_to_start_when_an_internal_changed():
     """server.py runs the check before building the app: with the upload route renamed it exits with a message."""
     code = (
@@ -406,6 +407,7 @@ def test_every_directly_imported_package_is_pinned():
     assert not missing, missing
 
 
+@pytest.mark.slow
 def test_the_first_admin_password_file_is_git_ignored():
     for path in ("data/eit.duckdb.first-admin-password.txt", "elsewhere/rayong.duckdb.first-admin-password.txt"):
         assert subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT).returncode == 0, path
@@ -520,6 +522,7 @@ def test_a_deactivated_accounts_open_upload_tab_uploads_nothing(served, browser)
     analyst.close()
 
 
+@pytest.mark.slow
 def test_the_running_app_drops_an_anonymous_clear_cache(served):
     """A WebSocket client of the running app (no sign-in) sends clear_cache in a loop: each is dropped, and the
     server's log says so once."""
@@ -602,6 +605,7 @@ def test_without_the_guarded_upload_store_the_runtime_check_refuses():
         internals.check_runtime()
 
 
+@pytest.mark.slow
 def test_the_running_server_refuses_to_start_when_its_runtime_lacks_the_guarded_store(tmp_path):
     """`streamlit run server.py` with the replacements never installed: st.App's lifespan finds Streamlit's own upload
     store in the built runtime and the server exits instead of serving uploads unguarded."""

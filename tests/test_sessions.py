@@ -266,6 +266,7 @@ def test_an_admin_lifts_any_block(people, throttle):
     assert throttle.blocks() == []
 
 
+@pytest.mark.slow
 def test_the_command_line_lifts_a_block_while_the_app_holds_the_database(people, throttle, db_path):
     """DuckDB lets one process write the file: `store users unblock` leaves a request the app reads."""
     con = people  # this process holds the database, as the app does
@@ -349,6 +350,7 @@ def test_a_blank_username_is_logged_as_the_marker(people, throttle):
         assert cur.execute("select username from signin_attempts").fetchall() == [("(unknown)",)]
 
 
+@pytest.mark.slow
 def test_database_files_are_private_and_the_first_password_is_not_printed(tmp_path):
     import subprocess
     import sys

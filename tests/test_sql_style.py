@@ -15,10 +15,13 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from metrics.registry import SHOWN_ORDER
 from store.db import MACRO_DIR, init
 from store.families import FAMILIES
+
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
 
 ROOT = Path(__file__).resolve().parents[1]
 SQL = ROOT / "sql"

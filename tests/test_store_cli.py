@@ -5,6 +5,9 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow  # the quick loop leaves it out (docs/testing.md)
 
 ROOT = Path(__file__).resolve().parents[1]
 

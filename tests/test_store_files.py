@@ -155,6 +155,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "store", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\n\n\n", f"{E}\nX1,บริษัท ก, จำกัด,factory,999999\n".encode()])
 def test_cli_refuses_misshapen_files_without_a_traceback(tmp_path, data):
     db = str(tmp_path / "cli.duckdb")

@@ -77,6 +77,7 @@ def rayong_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_the_second_town_scores_each_subdistrict_and_the_whole(rayong_db: Path) -> None:
     cards = {}
     for area in ["all", *RAYONG_CODES]:
@@ -105,6 +106,7 @@ def test_the_second_towns_demo_lies_inside_its_subdistricts_and_names_them(rayon
     assert any("เนินพระ" in n for n in green) and any("ทับมา" in n for n in green) and all("(สาธิต)" in n for n in green)
 
 
+@pytest.mark.slow
 def test_the_second_towns_pages_and_pack(rayong_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_caches: None) -> None:
     monkeypatch.setenv("EIT_DB", str(rayong_db))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
