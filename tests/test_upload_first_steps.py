@@ -173,6 +173,20 @@ def test_the_upload_page_shows_each_tables_status_and_what_a_reupload_changed(db
     assert sorted(changes[changes["column_name"].isna()]["project_id"]) == [f"INF-{i:02d}" for i in range(3, 12)]
 
 
+def test_in_thai_a_reupload_lists_changed_years_in_the_buddhist_era(db, monkeypatch):
+    """The change list says its years and dates in the page's calendar, as the preview does: INF-01 moved from 2020
+    to 2021 reads 2563 → 2564 in Thai (the file's 2564 is BE, stored CE)."""
+    at = app_as(db, monkeypatch, "ana", lang="th")
+    moved = REUPLOAD.replace("road,190906,2020,", "road,190906,2564,").replace(",191306,2021,", ",191306,2564,")
+    upload(at, "projects.csv", moved.encode("utf-8"))
+    next(b for b in at.button if b.label == TEXT["confirm_load"].th).click().run()
+    assert not at.exception, at.exception
+    changes = at.dataframe[-1].value
+    changed = changes[changes["column_name"].notna()]
+    rows = changed[["project_id", "column_name", "before", "after"]].values.tolist()
+    assert ["INF-01", "year", "2563", "2564"] in rows and ["INF-02", "year", "2564", "2564"] not in rows, rows
+
+
 @pytest.mark.usefixtures("fresh_caches")
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_quality_page_runs_for_an_analyst(db, monkeypatch, lang):

@@ -85,16 +85,30 @@ def guide_view(table: str) -> None:
     st.dataframe(guide, hide_index=True, placeholder=NO_VALUE, width="stretch", height=height, column_config=labels)
 
 
+def is_date(column: str) -> bool:
+    return column.endswith("_on") or column.startswith("planned_")
+
+
+def in_calendar(column: str, value: object) -> object:
+    """A value of `column` in the page's calendar: in Thai a year + 543 and a date as the pages write dates (values
+    read from files or the change log may be text: '2023', '2023.0', '2024-03-01'); anything else as it is."""
+    if lang() != "th" or value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+        return value
+    if column in CE_YEARS:
+        return str(int(float(str(value))) + 543)
+    if is_date(column) or isinstance(value, pd.Timestamp):
+        return date_label(pd.Timestamp(str(value)))
+    return value
+
+
 def preview_view(frame: pd.DataFrame) -> None:
     """The first rows after conversion, years and dates in the UI's calendar (BE in Thai, as on every page)."""
     preview = frame.head(20).reset_index()  # the index is the Excel row
     preview = preview.rename(columns={preview.columns[0]: "row"})
     if lang() == "th":
         for column in preview.columns:
-            if column in CE_YEARS:
-                preview[column] = preview[column].map(lambda y: NO_VALUE if pd.isna(y) else str(int(y) + 543))
-            elif pd.api.types.is_datetime64_any_dtype(preview[column]) or column.endswith("_on") or column.startswith("planned_"):
-                preview[column] = preview[column].map(date_label)
+            if column in CE_YEARS or is_date(column) or pd.api.types.is_datetime64_any_dtype(preview[column]):
+                preview[column] = preview[column].map(lambda value, column=column: in_calendar(column, value))
     st.caption(t("preview_calendar"))
     st.dataframe(preview, hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(preview.columns)))
 
@@ -126,6 +140,10 @@ def loaded_view(result: LoadReport, version: str) -> None:
         before=changes["before"].str.replace(whole, r"\1", regex=True),
         after=changes["after"].str.replace(whole, r"\1", regex=True),
     )
+    for side in ("before", "after"):  # the changed column's values in the page's calendar (BE in Thai)
+        shown[side] = [in_calendar(str(column), value) for column, value in zip(shown["column_name"], shown[side], strict=True)]
+    for column in [c for c in shown.columns if c in CE_YEARS or is_date(c)]:  # the rows' keys too
+        shown[column] = shown[column].map(lambda value, column=column: in_calendar(column, value))
     if len(shown) >= CHANGES_SHOWN:
         st.caption(t("changes_cut", n=CHANGES_SHOWN))
     st.dataframe(shown.head(200), hide_index=True, placeholder=NO_VALUE, width="stretch", column_config=columns(list(shown.columns)))
