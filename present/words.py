@@ -715,7 +715,9 @@ TEXT: dict[str, Text] = {
         "{n} แถวไม่ได้บันทึก เพราะมีผู้อื่นแก้ไขหลังจากที่คุณเปิดหน้านี้:",
         "{n} row(s) not saved: someone changed them after you opened this page:",
     ),
-    "conflict_row": Text("{item}: {who} แก้ไขเมื่อ {when} (ของคุณ: {mine})", "{item}: changed by {who} at {when} (yours: {mine})"),
+    "conflict_row": Text(
+        "{item}: {who} แก้ไขเมื่อ {when}: {theirs} (ของคุณ: {mine})", "{item}: changed by {who} at {when}: {theirs} (yours: {mine})"
+    ),
     "conflict_reload": Text("โหลดข้อมูลล่าสุด (ทิ้งการแก้ไขของฉันในแถวเหล่านี้)", "Reload the latest (drop my edits of these rows)"),
     "conflict_keep": Text("บันทึกของฉันทับ (บันทึกในประวัติว่าเขียนทับ)", "Keep mine (saved over theirs, recorded as such)"),
     "someone": Text("ผู้อื่น", "someone"),

@@ -131,7 +131,8 @@ def _plain_key(key: object) -> tuple[object, ...]:
 @dataclass(frozen=True)
 class Conflict:
     """A row that changed after the page read it: its save was refused. Who changed it last and when, the
-    version the page read and the version now (pass that to save_checklist's keep_mine to save over it)."""
+    version the page read and the version now (pass that to save_checklist's keep_mine to save over it), and what
+    the row holds now in the columns this save changed (`theirs`, as `mine`'s columns; empty when the row is gone)."""
 
     key: tuple[object, ...]
     changed_by: str
@@ -139,6 +140,7 @@ class Conflict:
     read_version: int | None
     version: int
     mine: tuple[Change, ...]
+    theirs: tuple[str | None, ...] = ()
 
 
 class Saved(int):
@@ -217,7 +219,7 @@ def save_checklist(
                         {"table": table, "row_key": row_key(key), "batch_id": batch_id},
                     ).fetchall()
                     who, when = last[0] if last else ("", None)
-                    conflicts.append(Conflict(key, str(who), when, read.get(key), int(version), tuple(row_changes)))
+                    conflicts.append(Conflict(key, str(who), when, read.get(key), int(version), tuple(row_changes), tuple(current)))
                     continue
                 new_version = int(version) + 1
                 kind = "keep_mine" if key in forced else "edit"

@@ -120,7 +120,7 @@ def test_two_sessions_edit_the_same_item_and_the_second_is_refused_with_the_name
         ana.get_by_role("button", name="Save", exact=True).click()
         ana.get_by_text("1 row(s) not saved").wait_for(timeout=60_000)
         refusal = ana.locator('[data-testid="stAlertContentError"]').inner_text()
-        assert "changed by bob at" in refusal and "file of ana" in refusal
+        assert "changed by bob at" in refusal and ": Reference → file of bob (yours" in refusal and "file of ana" in refusal
         screenshot(ana, "edits_stale_save_refused_en")
         ana.get_by_role("button", name=re.compile("Keep mine")).click()
         ana.get_by_text("Saved 1 changed cell(s)").wait_for(timeout=60_000)

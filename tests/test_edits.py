@@ -66,6 +66,7 @@ def test_two_readers_the_stale_save_is_refused_naming_who_and_when(demo):
     (conflict,) = ana.conflicts
     assert conflict.key == (2567, "19.1.1", 1) and conflict.changed_by == "bob" and conflict.changed_at is not None
     assert (conflict.read_version, conflict.version) == (1, 2) and [c.after for c in conflict.mine] == ["in_progress"]
+    assert conflict.theirs == ("ready",)  # what bob's save left there, shown beside hers
     assert cell(demo, "status") == "ready"  # bob's work stands
     assert cell(demo, "reference", no=2) == "แฟ้ม 2"
 

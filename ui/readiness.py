@@ -289,6 +289,12 @@ def _show_conflicts(
             who=md(c.changed_by or t("someone")),
             when=datetime_label(c.changed_at),
             mine=md(", ".join(f"{columns([ch.column])[ch.column]} → {_value_words(ch.column, ch.after)}" for ch in c.mine)),
+            theirs=md(
+                ", ".join(
+                    f"{columns([ch.column])[ch.column]} → {_value_words(ch.column, now)}"
+                    for ch, now in zip(c.mine, c.theirs or (None,) * len(c.mine), strict=True)
+                )
+            ),
         )
         for c in conflicts
     ]
